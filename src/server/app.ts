@@ -1,0 +1,97 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { systemClock, type Clock } from './lib/clock';
+import { AppError } from './lib/errors';
+import { createPasswordHasher, type PasswordHasher } from './lib/password';
+import { authenticate } from './http/auth-middleware';
+import type { AppEnv } from './http/env';
+import { handleError, problem, problemResponse } from './http/problem';
+import { authRoutes, type ClientKeyFn } from './modules/auth/auth-routes';
+import { healthRoutes } from './modules/health/health-routes';
+import { tokensRoutes } from './modules/tokens/tokens-routes';
+import { usersRoutes } from './modules/users/users-routes';
+import { createServices, type ServerConfig, type Services } from './services';
+import type { Store } from './store/types';
+
+export interface CreateAppOptions {
+  store: Store;
+  clock?: Clock;
+  passwords?: PasswordHasher;
+  config?: Partial<ServerConfig>;
+  /** Identifies the caller for login rate limiting (the Node entry passes the socket address). */
+  clientKey?: ClientKeyFn;
+  /** Serves the built dashboard for every path outside the APIs (Node entry only). */
+  dashboard?: MiddlewareHandler;
+  log?: Services['log'];
+}
+
+const API_BODY_LIMIT = 1024 * 1024;
+
+// The dashboard needs inline styles (Mantine's CSS variables) and images/videos from the
+// URLs marketers enter; scripts only from our own origin.
+const contentSecurityPolicy = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:', 'https:', 'http:'],
+  mediaSrc: ["'self'", 'https:', 'http:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+/** The whole server as a fetch handler: runs under Node (src/server/main.ts) and in the browser mock. */
+export function createApp(options: CreateAppOptions) {
+  const services = createServices({
+    store: options.store,
+    clock: options.clock ?? systemClock,
+    passwords: options.passwords ?? createPasswordHasher(),
+    config: options.config,
+    log: options.log,
+  });
+  const clientKey: ClientKeyFn = options.clientKey ?? (() => 'unknown');
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, referrerPolicy: 'same-origin' }));
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new AppError(413, 'Payload too large', `The request body is over ${API_BODY_LIMIT / 1024} KiB`);
+      },
+    }),
+  );
+  app.use('/api/*', authenticate);
+
+  app.route('/api/health', healthRoutes());
+  app.route('/api/auth', authRoutes(clientKey));
+  app.route('/api/users', usersRoutes());
+  app.route('/api/tokens', tokensRoutes());
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Switchboard API', version: services.config.version, description: 'Dashboard and automation API. Errors are application/problem+json.' },
+    security: [{ session: [] }, { bearer: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'sb_session' });
+
+  app.all('/api/*', (c) => problemResponse(problem(404, 'Not found', `No API route ${c.req.method} ${c.req.path}`)));
+  if (options.dashboard) app.use('*', options.dashboard);
+  app.notFound((c: Context) => problemResponse(problem(404, 'Not found', `Nothing at ${c.req.path}`)));
+  app.onError((error, c) => handleError(error, c, (detail) => services.log('Unhandled error', detail)));
+
+  return Object.assign(app, { services });
+}
+
+export type SwitchboardApp = ReturnType<typeof createApp>;

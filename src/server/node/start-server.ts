@@ -1,0 +1,55 @@
+import { mkdir } from 'node:fs/promises';
+import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp, type SwitchboardApp } from '../app';
+import { bootstrapAdmin } from '../modules/auth/auth-service';
+import { openPgliteStore, openPostgresStore } from '../store/sql/open';
+import type { Store } from '../store/types';
+import { nodePasswordHasher } from './password-node';
+import type { Settings } from './settings';
+import { serveDashboard } from './static-dashboard';
+
+export interface RunningServer {
+  app: SwitchboardApp;
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function openStore(settings: Settings): Promise<Store> {
+  if (settings.databaseUrl) return openPostgresStore(settings.databaseUrl);
+  await mkdir(settings.dataDir, { recursive: true });
+  return openPgliteStore(settings.dataDir);
+}
+
+/** Opens the database, migrates, creates the first admin if asked, and listens. */
+export async function startServer(settings: Settings): Promise<RunningServer> {
+  const store = await openStore(settings);
+  const app = createApp({
+    store,
+    passwords: nodePasswordHasher,
+    config: { secureCookies: settings.secureCookies },
+    clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    dashboard: serveDashboard(settings.dashboardDir),
+  });
+  if (settings.adminEmail && settings.adminPassword) {
+    if (settings.adminPassword.length < 12) throw new Error('ADMIN_PASSWORD must have at least 12 characters');
+    if (await bootstrapAdmin(app.services, settings.adminEmail, settings.adminPassword)) {
+      console.log(`Created the first admin ${settings.adminEmail}`);
+    }
+  }
+  const server: ServerType = await new Promise((resolveServer) => {
+    const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => resolveServer(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  return {
+    app,
+    store,
+    url: `http://${settings.host}:${port}`,
+    async close() {
+      await new Promise<void>((done) => server.close(() => done()));
+      await store.close();
+    },
+  };
+}

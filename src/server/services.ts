@@ -1,0 +1,46 @@
+import type { Clock } from './lib/clock';
+import type { PasswordHasher } from './lib/password';
+import { FailureRateLimiter } from './lib/rate-limiter';
+import type { Store } from './store/types';
+
+export interface ServerConfig {
+  /** Marks cookies Secure; on by default for https deployments behind a proxy. */
+  secureCookies: boolean;
+  sessionTtlMs: number;
+  version: string;
+}
+
+/** What every module needs, built once per app. */
+export interface Services {
+  store: Store;
+  clock: Clock;
+  passwords: PasswordHasher;
+  loginLimiter: FailureRateLimiter;
+  config: ServerConfig;
+  log: (message: string, detail?: unknown) => void;
+}
+
+export const LOGIN_MAX_FAILURES = 10;
+export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+export function createServices(options: {
+  store: Store;
+  clock: Clock;
+  passwords: PasswordHasher;
+  config?: Partial<ServerConfig>;
+  log?: Services['log'];
+}): Services {
+  return {
+    store: options.store,
+    clock: options.clock,
+    passwords: options.passwords,
+    loginLimiter: new FailureRateLimiter(options.clock, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS),
+    config: {
+      secureCookies: false,
+      sessionTtlMs: 14 * 24 * 60 * 60 * 1000,
+      version: '0.1.0',
+      ...options.config,
+    },
+    log: options.log ?? ((message, detail) => console.error(message, detail ?? '')),
+  };
+}

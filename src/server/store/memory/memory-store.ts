@@ -1,0 +1,164 @@
+import { UniqueViolation } from '../../lib/errors';
+import type { ApiTokenRecord, ApiTokenStore, SessionRecord, SessionStore, Store, UserRecord, UserStore } from '../types';
+
+/** Everything the memory store holds; cloned for transactions so a failed one leaves no trace. */
+export interface MemoryState {
+  users: Map<string, UserRecord>;
+  sessions: Map<string, SessionRecord>;
+  apiTokens: Map<string, ApiTokenRecord>;
+}
+
+export function emptyMemoryState(): MemoryState {
+  return { users: new Map(), sessions: new Map(), apiTokens: new Map() };
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+class MemoryUsers implements UserStore {
+  constructor(private readonly state: () => MemoryState) {}
+  private get map() {
+    return this.state().users;
+  }
+  async count() {
+    return this.map.size;
+  }
+  async countActiveAdmins() {
+    return [...this.map.values()].filter((u) => u.role === 'admin' && !u.disabled && u.passwordHash !== null).length;
+  }
+  async list() {
+    return [...this.map.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.email.localeCompare(b.email)).map(copy);
+  }
+  async getById(id: string) {
+    const user = this.map.get(id);
+    return user ? copy(user) : null;
+  }
+  async getByEmail(email: string) {
+    const user = [...this.map.values()].find((u) => u.email === email);
+    return user ? copy(user) : null;
+  }
+  async getByInviteTokenHash(tokenHash: string) {
+    const user = [...this.map.values()].find((u) => u.inviteTokenHash === tokenHash);
+    return user ? copy(user) : null;
+  }
+  async insert(user: UserRecord) {
+    if ([...this.map.values()].some((u) => u.email === user.email)) throw new UniqueViolation('email');
+    this.map.set(user.id, copy(user));
+  }
+  async insertFirst(user: UserRecord) {
+    if (this.map.size > 0) return false;
+    this.map.set(user.id, copy(user));
+    return true;
+  }
+  async update(id: string, patch: Parameters<UserStore['update']>[1]) {
+    const user = this.map.get(id);
+    if (!user) return null;
+    const next = { ...user, ...patch, version: user.version + 1 };
+    this.map.set(id, next);
+    return copy(next);
+  }
+}
+
+class MemorySessions implements SessionStore {
+  constructor(private readonly state: () => MemoryState) {}
+  private get map() {
+    return this.state().sessions;
+  }
+  async insert(session: SessionRecord) {
+    this.map.set(session.id, copy(session));
+  }
+  async get(id: string) {
+    const session = this.map.get(id);
+    return session ? copy(session) : null;
+  }
+  async touch(id: string, lastSeenAt: string, expiresAt: string) {
+    const session = this.map.get(id);
+    if (session) this.map.set(id, { ...session, lastSeenAt, expiresAt });
+  }
+  async delete(id: string) {
+    this.map.delete(id);
+  }
+  async deleteForUser(userId: string) {
+    for (const [id, session] of this.map) if (session.userId === userId) this.map.delete(id);
+  }
+  async deleteExpired(now: string) {
+    let removed = 0;
+    for (const [id, session] of this.map) {
+      if (session.expiresAt <= now) {
+        this.map.delete(id);
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
+
+class MemoryApiTokens implements ApiTokenStore {
+  constructor(private readonly state: () => MemoryState) {}
+  private get map() {
+    return this.state().apiTokens;
+  }
+  async insert(token: ApiTokenRecord) {
+    if ([...this.map.values()].some((t) => t.tokenHash === token.tokenHash)) throw new UniqueViolation('tokenHash');
+    this.map.set(token.id, copy(token));
+  }
+  async list() {
+    return [...this.map.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(copy);
+  }
+  async getById(id: string) {
+    const token = this.map.get(id);
+    return token ? copy(token) : null;
+  }
+  async getByHash(tokenHash: string) {
+    const token = [...this.map.values()].find((t) => t.tokenHash === tokenHash);
+    return token ? copy(token) : null;
+  }
+  async revoke(id: string, at: string) {
+    const token = this.map.get(id);
+    if (!token) return null;
+    const next = { ...token, revokedAt: token.revokedAt ?? at };
+    this.map.set(id, next);
+    return copy(next);
+  }
+  async touch(id: string, at: string) {
+    const token = this.map.get(id);
+    if (token) this.map.set(id, { ...token, lastUsedAt: at });
+  }
+}
+
+/**
+ * The store interfaces over plain Maps: fast tests and the browser mock. Transactions are
+ * serialised and work on a clone of the state, swapped in only when the callback succeeds.
+ */
+export class MemoryStore implements Store {
+  readonly kind = 'memory' as const;
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly apiTokens: ApiTokenStore;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly holder: { state: MemoryState } = { state: emptyMemoryState() }) {
+    const state = () => this.holder.state;
+    this.users = new MemoryUsers(state);
+    this.sessions = new MemorySessions(state);
+    this.apiTokens = new MemoryApiTokens(state);
+  }
+
+  get state(): MemoryState {
+    return this.holder.state;
+  }
+
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    const run = async () => {
+      const draft = { state: structuredClone(this.holder.state) };
+      const result = await fn(new MemoryStore(draft));
+      this.holder.state = draft.state;
+      return result;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async ping() {}
+  async close() {}
+}

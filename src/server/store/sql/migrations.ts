@@ -1,0 +1,96 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema';
+
+/**
+ * Versioned migrations, applied in order at start. Never edit one that has shipped: add the next.
+ * Plain Postgres 15 SQL, so PGlite and PostgreSQL run the same statements.
+ */
+export const migrations: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'accounts',
+    sql: `
+      CREATE TABLE users (
+        id text PRIMARY KEY,
+        email text NOT NULL UNIQUE,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+        password_hash text,
+        invite_token_hash text UNIQUE,
+        invite_expires_at timestamptz,
+        disabled boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        version integer NOT NULL DEFAULT 1
+      );
+      CREATE TABLE sessions (
+        id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf_token text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL,
+        last_seen_at timestamptz NOT NULL
+      );
+      CREATE INDEX sessions_user_id ON sessions(user_id);
+      CREATE INDEX sessions_expires_at ON sessions(expires_at);
+      CREATE TABLE api_tokens (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+        token_hash text NOT NULL UNIQUE,
+        prefix text NOT NULL,
+        created_by text REFERENCES users(id) ON DELETE SET NULL,
+        created_at timestamptz NOT NULL,
+        last_used_at timestamptz,
+        revoked_at timestamptz
+      );
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: number) {
+    super(
+      `The database schema is at version ${found}, newer than this build of Switchboard knows (${LATEST_SCHEMA_VERSION}). ` +
+        'Upgrade Switchboard before starting it on this database.',
+    );
+  }
+}
+
+// Any fixed number: only Switchboard's migrator takes this advisory lock, so two replicas
+// starting together migrate one after the other.
+const MIGRATION_LOCK_ID = 720_415_001;
+
+/** Applies pending migrations in one transaction; refuses a schema newer than the code. */
+export async function migrate(db: Kysely<Database>): Promise<{ from: number; to: number }> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`.execute(trx);
+    await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`.execute(trx);
+    const row = await trx
+      .selectFrom('schema_migrations')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .executeTakeFirst();
+    const current = Number(row?.version ?? 0);
+    if (current > LATEST_SCHEMA_VERSION) throw new SchemaTooNewError(current);
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      // One statement at a time: PGlite's extended protocol takes a single statement per query.
+      for (const statement of splitStatements(migration.sql)) await sql.raw(statement).execute(trx);
+      await trx.insertInto('schema_migrations').values({ version: migration.version, name: migration.name }).execute();
+    }
+    return { from: current, to: LATEST_SCHEMA_VERSION };
+  });
+}
+
+function splitStatements(script: string): string[] {
+  return script
+    .split(/;\s*$/m)
+    .map((statement) => statement.trim())
+    .filter(Boolean);
+}

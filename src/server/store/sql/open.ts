@@ -1,0 +1,39 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import { migrate } from './migrations';
+import type { Database } from './schema';
+import { SqlStore } from './sql-store';
+
+// pg returns bigint (int8) as strings by default; counts fit comfortably in a JS number.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+/** PostgreSQL at `url` (several replicas may share it). Runs pending migrations first. */
+export async function openPostgresStore(url: string, options: { poolSize?: number } = {}): Promise<SqlStore> {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new SqlStore('postgres', db, () => db.destroy());
+}
+
+/** PGlite in `dataDir` (or in memory when dataDir is undefined). Runs pending migrations first. */
+export async function openPgliteStore(dataDir: string | undefined): Promise<SqlStore> {
+  const pglite = await PGlite.create(dataDir);
+  return openPgliteStoreOn(pglite, () => pglite.close());
+}
+
+/** Wraps an already open PGlite instance (tests reuse one per worker). */
+export async function openPgliteStoreOn(pglite: PGlite, close: () => Promise<void> = async () => {}): Promise<SqlStore> {
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  await migrate(db);
+  return new SqlStore('pglite', db, async () => {
+    await db.destroy().catch(() => undefined);
+    await close();
+  });
+}

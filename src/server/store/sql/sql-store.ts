@@ -1,0 +1,260 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { Role } from '../../../shared/contract/auth';
+import { UniqueViolation } from '../../lib/errors';
+import type { ApiTokenRecord, ApiTokenStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
+
+/** Maps Postgres unique violations (SQLSTATE 23505) to UniqueViolation naming the field. */
+async function guardUnique<T>(field: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === '23505') {
+      throw new UniqueViolation(field);
+    }
+    throw error;
+  }
+}
+
+function toUser(row: Selectable<UsersTable>): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    passwordHash: row.password_hash,
+    inviteTokenHash: row.invite_token_hash,
+    inviteExpiresAt: isoOrNull(row.invite_expires_at),
+    disabled: row.disabled,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    version: Number(row.version),
+  };
+}
+
+class SqlUsers implements UserStore {
+  constructor(private readonly db: Db) {}
+  async count() {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+  async countActiveAdmins() {
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('role', '=', 'admin')
+      .where('disabled', '=', false)
+      .where('password_hash', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+  async list() {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('created_at').orderBy('email').execute();
+    return rows.map(toUser);
+  }
+  async getById(id: string) {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+  async getByEmail(email: string) {
+    const row = await this.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+  async getByInviteTokenHash(tokenHash: string) {
+    const row = await this.db.selectFrom('users').selectAll().where('invite_token_hash', '=', tokenHash).executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+  async insert(user: UserRecord) {
+    await guardUnique('email', () => this.db.insertInto('users').values(userRow(user)).execute());
+  }
+  async insertFirst(user: UserRecord) {
+    // The advisory lock serialises concurrent first-run setups; the count then decides.
+    return inTransaction(this.db, async (trx) => {
+      await sql`SELECT pg_advisory_xact_lock(720415002)`.execute(trx);
+      if ((await new SqlUsers(trx).count()) > 0) return false;
+      await trx.insertInto('users').values(userRow(user)).execute();
+      return true;
+    });
+  }
+  async update(id: string, patch: UserPatch) {
+    const row = await this.db
+      .updateTable('users')
+      .set({
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.role !== undefined && { role: patch.role }),
+        ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+        ...(patch.inviteTokenHash !== undefined && { invite_token_hash: patch.inviteTokenHash }),
+        ...(patch.inviteExpiresAt !== undefined && { invite_expires_at: patch.inviteExpiresAt }),
+        ...(patch.disabled !== undefined && { disabled: patch.disabled }),
+        updated_at: patch.updatedAt,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+}
+
+function userRow(user: UserRecord) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    password_hash: user.passwordHash,
+    invite_token_hash: user.inviteTokenHash,
+    invite_expires_at: user.inviteExpiresAt,
+    disabled: user.disabled,
+    created_at: user.createdAt,
+    updated_at: user.updatedAt,
+    version: user.version,
+  };
+}
+
+function toSession(row: Selectable<SessionsTable>): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    csrfToken: row.csrf_token,
+    createdAt: iso(row.created_at),
+    expiresAt: iso(row.expires_at),
+    lastSeenAt: iso(row.last_seen_at),
+  };
+}
+
+class SqlSessions implements SessionStore {
+  constructor(private readonly db: Db) {}
+  async insert(session: SessionRecord) {
+    await this.db
+      .insertInto('sessions')
+      .values({
+        id: session.id,
+        user_id: session.userId,
+        csrf_token: session.csrfToken,
+        created_at: session.createdAt,
+        expires_at: session.expiresAt,
+        last_seen_at: session.lastSeenAt,
+      })
+      .execute();
+  }
+  async get(id: string) {
+    const row = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toSession(row) : null;
+  }
+  async touch(id: string, lastSeenAt: string, expiresAt: string) {
+    await this.db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+  }
+  async delete(id: string) {
+    await this.db.deleteFrom('sessions').where('id', '=', id).execute();
+  }
+  async deleteForUser(userId: string) {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+  async deleteExpired(now: string) {
+    const result = await this.db.deleteFrom('sessions').where('expires_at', '<=', new Date(now)).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
+
+function toApiToken(row: Selectable<ApiTokensTable>): ApiTokenRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    tokenHash: row.token_hash,
+    prefix: row.prefix,
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    lastUsedAt: isoOrNull(row.last_used_at),
+    revokedAt: isoOrNull(row.revoked_at),
+  };
+}
+
+class SqlApiTokens implements ApiTokenStore {
+  constructor(private readonly db: Db) {}
+  async insert(token: ApiTokenRecord) {
+    await guardUnique('tokenHash', () =>
+      this.db
+        .insertInto('api_tokens')
+        .values({
+          id: token.id,
+          name: token.name,
+          role: token.role,
+          token_hash: token.tokenHash,
+          prefix: token.prefix,
+          created_by: token.createdBy,
+          created_at: token.createdAt,
+          last_used_at: token.lastUsedAt,
+          revoked_at: token.revokedAt,
+        })
+        .execute(),
+    );
+  }
+  async list() {
+    const rows = await this.db.selectFrom('api_tokens').selectAll().orderBy('created_at', 'desc').execute();
+    return rows.map(toApiToken);
+  }
+  async getById(id: string) {
+    const row = await this.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toApiToken(row) : null;
+  }
+  async getByHash(tokenHash: string) {
+    const row = await this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row ? toApiToken(row) : null;
+  }
+  async revoke(id: string, at: string) {
+    const row = await this.db
+      .updateTable('api_tokens')
+      .set({ revoked_at: sql`coalesce(revoked_at, ${at}::timestamptz)` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toApiToken(row) : null;
+  }
+  async touch(id: string, at: string) {
+    await this.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+  }
+}
+
+function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(fn);
+}
+
+/** The store interfaces over Kysely: one SQL dialect for PGlite and PostgreSQL. */
+export class SqlStore implements Store {
+  readonly users: UserStore;
+  readonly sessions: SessionStore;
+  readonly apiTokens: ApiTokenStore;
+
+  constructor(
+    readonly kind: Exclude<StoreKind, 'memory'>,
+    private readonly db: Db,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {
+    this.users = new SqlUsers(db);
+    this.sessions = new SqlSessions(db);
+    this.apiTokens = new SqlApiTokens(db);
+  }
+
+  get kysely(): Db {
+    return this.db;
+  }
+
+  transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, (trx) => fn(new SqlStore(this.kind, trx)));
+  }
+
+  async ping() {
+    await sql`SELECT 1`.execute(this.db);
+  }
+
+  async close() {
+    await this.onClose();
+  }
+}

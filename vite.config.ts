@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Modes: default builds the production dashboard (no server code, no MSW);
+// `--mode mock` boots the server app inside the browser behind MSW (src/mock).
+export default defineConfig(({ mode }) => ({
+  plugins: [react()],
+  // mockServiceWorker.js lives only in the mock build's public folder, never in production.
+  publicDir: mode === 'mock' ? 'public/mock' : 'public',
+  define: { 'import.meta.env.SWITCHBOARD_MOCK': JSON.stringify(mode === 'mock') },
+  build: {
+    outDir: mode === 'mock' ? 'dist/mock' : 'dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 800,
+  },
+  server: {
+    port: 5173,
+    proxy:
+      mode === 'mock'
+        ? undefined
+        : {
+            '/api': 'http://127.0.0.1:4000',
+            '/ofrep': 'http://127.0.0.1:4000',
+            '/sdk': 'http://127.0.0.1:4000',
+          },
+  },
+}));
