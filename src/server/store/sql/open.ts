@@ -24,16 +24,13 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
 
 /** PGlite in `dataDir` (or in memory when dataDir is undefined). Runs pending migrations first. */
 export async function openPgliteStore(dataDir: string | undefined): Promise<SqlStore> {
-  const pglite = await PGlite.create(dataDir);
-  return openPgliteStoreOn(pglite, () => pglite.close());
+  return openPgliteStoreOn(await PGlite.create(dataDir));
 }
 
-/** Wraps an already open PGlite instance (tests reuse one per worker). */
-export async function openPgliteStoreOn(pglite: PGlite, close: () => Promise<void> = async () => {}): Promise<SqlStore> {
+/** Wraps an open PGlite instance (tests reuse one per worker). Closing the store closes it. */
+export async function openPgliteStoreOn(pglite: PGlite): Promise<SqlStore> {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   await migrate(db);
-  return new SqlStore('pglite', db, async () => {
-    await db.destroy().catch(() => undefined);
-    await close();
-  });
+  // Kysely's destroy() closes the PGlite instance through the dialect.
+  return new SqlStore('pglite', db, () => db.destroy());
 }

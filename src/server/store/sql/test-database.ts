@@ -1,0 +1,26 @@
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
+import { openPgliteStoreOn, openPostgresStore } from './open';
+import type { SqlStore } from './sql-store';
+
+// Creating a PGlite database costs seconds, so each test worker opens one and empties it between tests.
+let shared: Promise<SqlStore> | undefined;
+
+export function sharedPgliteStore(): Promise<SqlStore> {
+  shared ??= PGlite.create().then(openPgliteStoreOn);
+  return shared;
+}
+
+export function postgresStore(url: string): Promise<SqlStore> {
+  shared ??= openPostgresStore(url, { poolSize: 4 });
+  return shared;
+}
+
+/** Empties every table but the migration history. */
+export async function truncateAll(store: SqlStore): Promise<void> {
+  const tables = await sql<{ tablename: string }>`
+    SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'`.execute(store.kysely);
+  if (tables.rows.length === 0) return;
+  const list = tables.rows.map((row) => `"${row.tablename}"`).join(', ');
+  await sql.raw(`TRUNCATE ${list} CASCADE`).execute(store.kysely);
+}

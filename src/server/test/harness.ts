@@ -1,0 +1,86 @@
+import { createApp, type CreateAppOptions } from '../app';
+import type { Role } from '../../shared/contract/auth';
+import { nodePasswordHasher } from '../node/password-node';
+import { MemoryStore } from '../store/memory/memory-store';
+import type { Store } from '../store/types';
+
+export const ADMIN = { email: 'admin@example.com', name: 'Ada Admin', password: 'correct horse battery' };
+
+/** A mutable clock so tests can move time without sleeping. */
+export function testClock(start = '2026-01-01T00:00:00.000Z') {
+  let now = new Date(start).getTime();
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+export interface Caller {
+  cookie?: string;
+  csrf?: string;
+  bearer?: string;
+}
+
+/** createApp over the memory store (or a given store), called in-process with app.request. */
+export function createTestApp(options: Partial<CreateAppOptions> & { store?: Store } = {}) {
+  const clock = testClock();
+  const store = options.store ?? new MemoryStore();
+  const app = createApp({ clock, passwords: nodePasswordHasher, log: () => {}, ...options, store });
+
+  async function call(method: string, path: string, body?: unknown, caller: Caller = {}, extraHeaders: Record<string, string> = {}) {
+    const headers: Record<string, string> = { ...extraHeaders };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (caller.cookie) headers.cookie = caller.cookie;
+    if (caller.csrf) headers['x-csrf-token'] = caller.csrf;
+    if (caller.bearer) headers.authorization = `Bearer ${caller.bearer}`;
+    const response = await app.request(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json: unknown = undefined;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = text;
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
+    return { status: response.status, headers: response.headers, json: json as any, response };
+  }
+
+  function sessionFrom(response: { headers: Headers; json: { csrfToken?: string } }): Caller {
+    const setCookie = response.headers.get('set-cookie') ?? '';
+    const cookie = setCookie.split(';')[0];
+    return { cookie, csrf: response.json?.csrfToken };
+  }
+
+  async function setupAdmin(): Promise<Caller> {
+    const response = await call('POST', '/api/auth/setup', ADMIN);
+    if (response.status !== 201) throw new Error(`setup failed: ${response.status} ${JSON.stringify(response.json)}`);
+    return sessionFrom(response);
+  }
+
+  async function signIn(email: string, password: string): Promise<Caller> {
+    const response = await call('POST', '/api/auth/login', { email, password });
+    if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.json)}`);
+    return sessionFrom(response);
+  }
+
+  /** Invites a user with `role`, accepts the invite and returns their session. */
+  async function userWithRole(admin: Caller, role: Role, email = `${role}-${Math.random().toString(36).slice(2)}@example.com`): Promise<Caller> {
+    const invited = await call('POST', '/api/users', { email, role }, admin);
+    if (invited.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invited.json)}`);
+    const accepted = await call('POST', '/api/auth/accept-invite', { token: invited.json.inviteToken, name: role, password: 'a long enough password' });
+    return sessionFrom(accepted);
+  }
+
+  async function tokenWithRole(admin: Caller, role: Role): Promise<Caller> {
+    const created = await call('POST', '/api/tokens', { name: `${role} token`, role }, admin);
+    return { bearer: created.json.secret };
+  }
+
+  return { app, store, clock, call, sessionFrom, setupAdmin, signIn, userWithRole, tokenWithRole };
+}

@@ -1,0 +1,22 @@
+/**
+ * GrowthBook-compatible targeting: condition language, hashing and bucketing, matching
+ * @growthbook/growthbook 1.8.0 exactly (see /shared/spec/targeting.md). Pure: no I/O,
+ * no Node or DOM APIs, so it runs in the server and in browsers alike.
+ */
+export type {
+  Attributes,
+  CompiledCondition,
+  Condition,
+  ConditionProblem,
+  JsonValue,
+  Namespace,
+  SavedGroups,
+  VariationRange,
+} from './types';
+export { evalCondition } from './conditions';
+export { compileCondition } from './compile';
+export { validateCondition } from './validate';
+export { referencedSavedGroups } from './references';
+export { hash } from './fnv-hash';
+export { chooseVariation, getBucketRanges, getEqualWeights, inNamespace, inRange } from './bucketing';
+export { paddedVersionString } from './version';

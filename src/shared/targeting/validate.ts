@@ -1,0 +1,214 @@
+/**
+ * Input validation for condition documents. Much stricter than evaluation (which
+ * mirrors the SDK and quietly returns false): the API refuses documents that would
+ * silently never match, or match something other than the author meant.
+ */
+import type { ConditionProblem } from './types';
+import { buildRegex } from './semantics';
+
+const MAX_DEPTH = 64;
+const TYPE_NAMES = new Set(['string', 'number', 'boolean', 'array', 'object', 'null', 'undefined']);
+const DOC_OPERATORS = new Set(['$or', '$and', '$nor', '$not', '$savedGroup']);
+
+type Problems = ConditionProblem[];
+
+function pointer(parent: string, token: string | number): string {
+  return `${parent}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isScalar(v: unknown): boolean {
+  return v === null || typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v);
+}
+
+/** Problems with a condition document; empty when it is well formed. */
+export function validateCondition(condition: unknown): ConditionProblem[] {
+  const out: Problems = [];
+  validateDoc(condition, '', 0, out);
+  return out;
+}
+
+function validateDoc(doc: unknown, path: string, depth: number, out: Problems): void {
+  if (depth > MAX_DEPTH) {
+    out.push({ path, message: `condition is nested more than ${MAX_DEPTH} levels deep` });
+    return;
+  }
+  if (!isPlainObject(doc)) {
+    out.push({ path, message: 'condition must be a JSON object' });
+    return;
+  }
+  for (const [key, value] of Object.entries(doc)) {
+    const at = pointer(path, key);
+    if (key === '$or' || key === '$and' || key === '$nor') {
+      if (!Array.isArray(value)) {
+        out.push({ path: at, message: `${key} must be an array of conditions` });
+      } else {
+        value.forEach((item, i) => validateDoc(item, pointer(at, i), depth + 1, out));
+      }
+    } else if (key === '$not') {
+      validateDoc(value, at, depth + 1, out);
+    } else if (key === '$savedGroup') {
+      validateSavedGroupReference(value, at, out);
+    } else if (key.startsWith('$')) {
+      out.push({
+        path: at,
+        message: `unknown top-level operator "${key}" (attribute operators go under an attribute name)`,
+      });
+    } else {
+      if (key.split('.').includes('')) {
+        out.push({ path: at, message: `attribute path "${key}" has an empty segment` });
+      }
+      validateValue(value, at, depth + 1, out);
+    }
+  }
+}
+
+function validateSavedGroupReference(ref: unknown, path: string, out: Problems): void {
+  if (!isPlainObject(ref)) {
+    out.push({ path, message: '$savedGroup must be an object {id, attributeKey?}' });
+    return;
+  }
+  if (typeof ref.id !== 'string' || ref.id === '') {
+    out.push({ path: pointer(path, 'id'), message: 'saved group id must be a non-empty string' });
+  }
+  if ('attributeKey' in ref && (typeof ref.attributeKey !== 'string' || ref.attributeKey === '')) {
+    out.push({ path: pointer(path, 'attributeKey'), message: 'attributeKey must be a non-empty string' });
+  }
+  for (const key of Object.keys(ref)) {
+    if (key !== 'id' && key !== 'attributeKey') {
+      out.push({ path: pointer(path, key), message: `unknown $savedGroup property "${key}"` });
+    }
+  }
+}
+
+function validateValue(value: unknown, path: string, depth: number, out: Problems): void {
+  if (depth > MAX_DEPTH) {
+    out.push({ path, message: `condition is nested more than ${MAX_DEPTH} levels deep` });
+    return;
+  }
+  if (isScalar(value) || Array.isArray(value)) return;
+  if (!isPlainObject(value)) {
+    out.push({ path, message: 'condition value must be a JSON value' });
+    return;
+  }
+  const keys = Object.keys(value);
+  const operators = keys.filter((k) => k.startsWith('$'));
+  if (operators.length > 0 && operators.length < keys.length) {
+    out.push({
+      path,
+      message: `mixes operators (${operators.join(', ')}) with plain keys, so it would be compared as a literal object`,
+    });
+    return;
+  }
+  // An object without operators is compared literally, which is legitimate.
+  if (operators.length === 0) return;
+  for (const op of operators) validateOperator(op, value[op], pointer(path, op), depth, out);
+}
+
+function validateOperator(op: string, operand: unknown, path: string, depth: number, out: Problems) {
+  const problem = (message: string) => out.push({ path, message });
+  switch (op) {
+    case '$eq':
+    case '$ne':
+      if (!isScalar(operand)) problem(`${op} compares by identity, so its operand must be a string, number, boolean or null`);
+      return;
+    case '$lt':
+    case '$lte':
+    case '$gt':
+    case '$gte':
+      if (typeof operand !== 'string' && !Number.isFinite(operand)) problem(`${op} operand must be a number or string`);
+      return;
+    case '$veq':
+    case '$vne':
+    case '$vgt':
+    case '$vgte':
+    case '$vlt':
+    case '$vlte':
+      if ((typeof operand !== 'string' || operand === '') && !Number.isFinite(operand)) {
+        problem(`${op} operand must be a version string`);
+      }
+      return;
+    case '$exists':
+      if (typeof operand !== 'boolean') problem('$exists operand must be true or false');
+      return;
+    case '$in':
+    case '$nin':
+    case '$ini':
+    case '$nini':
+      if (!Array.isArray(operand)) return void problem(`${op} operand must be an array`);
+      operand.forEach((item: unknown, i) => {
+        if (!isScalar(item)) {
+          out.push({ path: pointer(path, i), message: `${op} items must be strings, numbers, booleans or null` });
+        }
+      });
+      return;
+    case '$all':
+    case '$alli':
+      if (!Array.isArray(operand)) return void problem(`${op} operand must be an array`);
+      operand.forEach((item: unknown, i) => validateValue(item, pointer(path, i), depth + 1, out));
+      return;
+    case '$inGroup':
+    case '$notInGroup':
+      if (typeof operand !== 'string' || operand === '') problem(`${op} operand must be a saved group id`);
+      return;
+    case '$not':
+    case '$size':
+      validateValue(operand, path, depth + 1, out);
+      return;
+    case '$elemMatch':
+      validateElemMatch(operand, path, depth, out);
+      return;
+    case '$regex':
+    case '$regexi':
+      validateRegex(op, operand, path, out);
+      return;
+    case '$type':
+      if (typeof operand !== 'string' || !TYPE_NAMES.has(operand)) {
+        problem(`$type must be one of ${[...TYPE_NAMES].join(', ')}`);
+      }
+      return;
+    default:
+      problem(
+        DOC_OPERATORS.has(op)
+          ? `${op} combines whole conditions and is not allowed on an attribute value`
+          : `unknown operator "${op}"`,
+      );
+  }
+}
+
+function validateElemMatch(operand: unknown, path: string, depth: number, out: Problems) {
+  if (!isPlainObject(operand)) {
+    out.push({ path, message: '$elemMatch operand must be an object' });
+    return;
+  }
+  const keys = Object.keys(operand);
+  // Same dispatch as evaluation: all-"$" keys test elements as values, else as documents.
+  if (keys.length > 0 && keys.every((k) => k.startsWith('$'))) {
+    validateValue(operand, path, depth + 1, out);
+  } else {
+    validateDoc(operand, path, depth + 1, out);
+  }
+}
+
+function validateRegex(op: string, pattern: unknown, path: string, out: Problems) {
+  if (typeof pattern !== 'string') {
+    out.push({ path, message: `${op} operand must be a pattern string` });
+    return;
+  }
+  try {
+    new RegExp(pattern, op === '$regexi' ? 'i' : undefined);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    out.push({ path, message: `invalid regular expression pattern ${JSON.stringify(pattern)}: ${reason}` });
+    return;
+  }
+  if (buildRegex(pattern, op === '$regexi') === null) {
+    out.push({
+      path,
+      message: `pattern ${JSON.stringify(pattern)} never matches in GrowthBook SDKs (it collides with a built-in property name); write it as "(?:${pattern})"`,
+    });
+  }
+}
