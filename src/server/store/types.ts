@@ -1,4 +1,8 @@
 import type { Role } from '../../shared/contract/auth';
+import type { AuditEntry, AuditObjectType } from '../../shared/contract/audit';
+import type { Parameter, ParameterVersion } from '../../shared/contract/parameters';
+import type { SdkKey } from '../../shared/contract/sdk-keys';
+import type { ParameterType } from '../../shared/values/type-spec';
 
 // Store interfaces: one per domain object. The memory store (tests, browser mock) and the
 // SQL store (PGlite, PostgreSQL) implement the same contract, proven by store.contract.ts.
@@ -77,6 +81,82 @@ export interface ApiTokenStore {
   touch(id: string, at: string): Promise<void>;
 }
 
+export interface AuditQuery {
+  objectType?: AuditObjectType;
+  objectId?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+  /** Entries strictly older than this (at, id) position: keyset pagination, newest first. */
+  before?: { at: string; id: string };
+  limit: number;
+}
+
+export interface AuditStore {
+  insert(entry: AuditEntry): Promise<void>;
+  list(query: AuditQuery): Promise<AuditEntry[]>;
+}
+
+export interface ParameterQuery {
+  search?: string;
+  type?: ParameterType;
+  tag?: string;
+  sort: 'key' | 'name' | 'type' | 'updatedAt' | '-key' | '-name' | '-type' | '-updatedAt';
+  archived: boolean;
+  offset: number;
+  limit: number;
+}
+
+export type ParameterVersionRecord = ParameterVersion & { parameterId: string };
+
+export interface ParameterStore {
+  list(query: ParameterQuery): Promise<{ items: Parameter[]; total: number }>;
+  /** Every tag in use, for the filter. */
+  tags(): Promise<string[]>;
+  /** Every parameter that apps can read (not archived): the evaluation snapshot. */
+  listActive(): Promise<Parameter[]>;
+  getById(id: string): Promise<Parameter | null>;
+  getByIds(ids: string[]): Promise<Parameter[]>;
+  getByKey(key: string): Promise<Parameter | null>;
+  /** Throws UniqueViolation('key') when the key is taken. */
+  insert(parameter: Parameter): Promise<void>;
+  /** Compare-and-set on the version: null when the stored version is not `expectedVersion`. */
+  update(parameter: Parameter, expectedVersion: number): Promise<Parameter | null>;
+  insertVersion(version: ParameterVersionRecord): Promise<void>;
+  listVersions(parameterId: string): Promise<ParameterVersion[]>;
+  getVersion(parameterId: string, version: number): Promise<ParameterVersion | null>;
+}
+
+export type SdkKeyRecord = SdkKey & { keyHash: string };
+
+export interface SdkKeyStore {
+  insert(key: SdkKeyRecord): Promise<void>;
+  list(): Promise<SdkKeyRecord[]>;
+  getByHash(keyHash: string): Promise<SdkKeyRecord | null>;
+  revoke(id: string, at: string): Promise<SdkKeyRecord | null>;
+  touch(id: string, at: string): Promise<void>;
+}
+
+export interface RequestedKeyRecord {
+  key: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  count: number;
+}
+
+export interface RequestedKeyStore {
+  /** Adds sightings: counts add up, first/last seen widen. */
+  record(sightings: RequestedKeyRecord[]): Promise<void>;
+  list(): Promise<RequestedKeyRecord[]>;
+  delete(keys: string[]): Promise<void>;
+}
+
+/** A counter bumped by every change that affects what apps receive; replicas poll it to drop caches. */
+export interface ConfigVersionStore {
+  get(): Promise<number>;
+  bump(): Promise<number>;
+}
+
 export type StoreKind = 'memory' | 'pglite' | 'postgres';
 
 export interface Store {
@@ -84,6 +164,11 @@ export interface Store {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly apiTokens: ApiTokenStore;
+  readonly audit: AuditStore;
+  readonly parameters: ParameterStore;
+  readonly sdkKeys: SdkKeyStore;
+  readonly requestedKeys: RequestedKeyStore;
+  readonly configVersion: ConfigVersionStore;
   /** Runs fn atomically: every write inside commits together or not at all. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   ping(): Promise<void>;

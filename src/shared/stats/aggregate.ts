@@ -61,8 +61,10 @@ export function addStats(a: ArmStats, b: ArmStats): ArmStats {
           numeratorPreDenominatorPre: p.numeratorPreDenominatorPre + q.numeratorPreDenominatorPre,
           numeratorPostDenominatorPost:
             p.numeratorPostDenominatorPost + q.numeratorPostDenominatorPost,
-          numeratorPostDenominatorPre: p.numeratorPostDenominatorPre + q.numeratorPostDenominatorPre,
-          numeratorPreDenominatorPost: p.numeratorPreDenominatorPost + q.numeratorPreDenominatorPost,
+          numeratorPostDenominatorPre:
+            p.numeratorPostDenominatorPre + q.numeratorPostDenominatorPre,
+          numeratorPreDenominatorPost:
+            p.numeratorPreDenominatorPost + q.numeratorPreDenominatorPost,
         },
       };
     }

@@ -74,7 +74,7 @@ const cases: [string, ArmStats, ArmStats][] = [
   ['everyone converts in treatment', { kind: 'proportion', n: 500, sum: 20 }, { kind: 'proportion', n: 500, sum: 500 }],
   ['zero variance (cuped-ratio: constant per-user values)', cupedRatio(100, 1), cupedRatio(100, 1)],
   ['control mean 0 (mean)', mean(100, 0, 400), healthy],
-  ['control denominator 0 (ratio)', 
+  ['control denominator 0 (ratio)',
     { kind: 'ratio', n: 50, numerator: { sum: 10, sumSquares: 30 }, denominator: { sum: 0, sumSquares: 0 }, sumProduct: 0 },
     { kind: 'ratio', n: 50, numerator: { sum: 10, sumSquares: 30 }, denominator: { sum: 60, sumSquares: 100 }, sumProduct: 15 },
   ],

@@ -3,15 +3,21 @@
  * its standard error"), shared by all engines. CUPED inputs are adjusted here
  * so the engines never need to know about regression adjustment.
  */
-import { cupedArm, cupedRelativeVariance, cupedTheta } from './cuped';
+import { type CupedArm, cupedArm, cupedRelativeVariance, cupedTheta } from './cuped';
 import {
+  type CupedRatioArm,
   cupedRatioArm,
   cupedRatioRelativeVariance,
   cupedRatioTheta,
   cupedRatioVariance,
 } from './cuped-ratio';
 import { type DifferenceType, ErrorMessages } from './result';
-import { type ArmStats, armMean, armVariance, withoutCuped } from './sufficient-statistics';
+import {
+  type ArmStats,
+  armMean,
+  armVariance,
+  withoutCuped,
+} from './sufficient-statistics';
 
 /** A computable effect. */
 export interface Effect {
@@ -63,7 +69,7 @@ function plainArm(s: ArmStats): ArmMoments {
 function moments(control: ArmStats, treatment: ArmStats): Moments {
   if (control.kind !== treatment.kind) {
     throw new TypeError(
-      `control (${control.kind}) and treatment (${treatment.kind}) must be the same kind of statistic`,
+      `control (${control.kind}) and treatment (${treatment.kind}) must be the same kind`,
     );
   }
   if (control.kind === 'cuped' && treatment.kind === 'cuped') {
@@ -71,9 +77,15 @@ function moments(control: ArmStats, treatment: ArmStats): Moments {
     if (theta !== 0) {
       const c = cupedArm(control, theta);
       const t = cupedArm(treatment, theta);
+      const arm = (a: CupedArm): ArmMoments => ({
+        n: a.n,
+        mean: a.adjustedMean,
+        unadjustedMean: a.postMean,
+        variance: a.adjustedVariance,
+      });
       return {
-        control: { n: c.n, mean: c.adjustedMean, unadjustedMean: c.postMean, variance: c.adjustedVariance },
-        treatment: { n: t.n, mean: t.adjustedMean, unadjustedMean: t.postMean, variance: t.adjustedVariance },
+        control: arm(c),
+        treatment: arm(t),
         theta,
         relativeVariance: cupedRelativeVariance(c, t, theta),
       };
@@ -85,9 +97,15 @@ function moments(control: ArmStats, treatment: ArmStats): Moments {
     if (Math.abs(theta) >= 1e-8) {
       const c = cupedRatioArm(control, theta);
       const t = cupedRatioArm(treatment, theta);
+      const arm = (a: CupedRatioArm): ArmMoments => ({
+        n: a.n,
+        mean: a.adjustedMean,
+        unadjustedMean: a.postMean,
+        variance: cupedRatioVariance(a, theta),
+      });
       return {
-        control: { n: c.n, mean: c.adjustedMean, unadjustedMean: c.postMean, variance: cupedRatioVariance(c, theta) },
-        treatment: { n: t.n, mean: t.adjustedMean, unadjustedMean: t.postMean, variance: cupedRatioVariance(t, theta) },
+        control: arm(c),
+        treatment: arm(t),
         theta,
         relativeVariance: cupedRatioRelativeVariance(c, t, theta),
       };

@@ -47,7 +47,8 @@ export function frequentistTest(
 
   const effect = computeEffect(control, treatment, differenceType);
   if (!effect.ok) {
-    return defaultFrequentistResult('frequentist', differenceType, alpha, alternative, effect.reason);
+    const reason = effect.reason;
+    return defaultFrequentistResult('frequentist', differenceType, alpha, alternative, reason);
   }
   const d = effect.estimate;
   const se = effect.standardError;
@@ -69,7 +70,8 @@ export function frequentistTest(
     ci = [-Infinity, d + studentTQuantile(1 - alpha, df) * se];
   }
   if (!Number.isFinite(pValue) || Number.isNaN(ci[0]) || Number.isNaN(ci[1])) {
-    return defaultFrequentistResult('frequentist', differenceType, alpha, alternative, ErrorMessages.nonFinite);
+    const reason = ErrorMessages.nonFinite;
+    return defaultFrequentistResult('frequentist', differenceType, alpha, alternative, reason);
   }
   return {
     engine: 'frequentist',

@@ -81,7 +81,11 @@ export function sampleSizePerArm(opts: SampleSizeOptions): SampleSize {
  * recent traffic rate; 0 if already there, null when traffic is 0 (cannot
  * estimate).
  */
-export function daysRemaining(required: number, usersSoFar: number, usersPerDay: number): number | null {
+export function daysRemaining(
+  required: number,
+  usersSoFar: number,
+  usersPerDay: number,
+): number | null {
   const missing = required - usersSoFar;
   if (missing <= 0) return 0;
   if (!(usersPerDay > 0)) return null;

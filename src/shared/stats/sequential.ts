@@ -43,7 +43,8 @@ export function sequentialRho(alpha: number, tuningParameter: number, twoSided =
 /** Two-sided half-width for per-user variance s2 = SE^2 N at total size n. */
 export function sequentialHalfWidth(s2: number, n: number, alpha: number, rho: number): number {
   const nr2p1 = n * rho ** 2 + 1;
-  return Math.sqrt(s2) * Math.sqrt((2 * nr2p1 * Math.log(Math.sqrt(nr2p1) / alpha)) / (n * rho) ** 2);
+  const scale = (2 * nr2p1 * Math.log(Math.sqrt(nr2p1) / alpha)) / (n * rho) ** 2;
+  return Math.sqrt(s2) * Math.sqrt(scale);
 }
 
 /**
@@ -109,10 +110,10 @@ export function sequentialTest(
   assertAlpha(alpha, twoSided ? 1 : 0.5);
   if (!(nStar > 0)) throw new RangeError(`tuningParameter must be > 0, got ${nStar}`);
 
+  const fail = (reason: string): TestResult =>
+    defaultFrequentistResult('sequential', differenceType, alpha, alternative, reason);
   const effect = computeEffect(control, treatment, differenceType);
-  if (!effect.ok) {
-    return defaultFrequentistResult('sequential', differenceType, alpha, alternative, effect.reason);
-  }
+  if (!effect.ok) return fail(effect.reason);
   const d = effect.estimate;
   const se = effect.standardError;
   const n = effect.controlN + effect.treatmentN;
@@ -128,9 +129,7 @@ export function sequentialTest(
     const stat = ((d - testValue) ** 2 * n) / se ** 2;
     const logE = (rho ** 2 * stat) / (2 * nr2p1) - 0.5 * Math.log(nr2p1);
     const pValue = Math.min(1, Math.exp(-logE));
-    if (!Number.isFinite(w) || !Number.isFinite(pValue)) {
-      return defaultFrequentistResult('sequential', differenceType, alpha, alternative, ErrorMessages.nonFinite);
-    }
+    if (!Number.isFinite(w) || !Number.isFinite(pValue)) return fail(ErrorMessages.nonFinite);
     return { ...base, expected: d, ci: [d - w, d + w], uplift, pValue, status: 'ok' };
   }
 
@@ -141,10 +140,11 @@ export function sequentialTest(
   };
   const ci: [number, number] = greater ? [bound(alpha), Infinity] : [-Infinity, bound(alpha)];
   const pValue = oneSidedPValue(bound, greater, testValue);
-  if (Number.isNaN(ci[0]) || Number.isNaN(ci[1])) {
-    return defaultFrequentistResult('sequential', differenceType, alpha, alternative, ErrorMessages.nonFinite);
+  if (Number.isNaN(ci[0]) || Number.isNaN(ci[1])) return fail(ErrorMessages.nonFinite);
+  if (pValue === undefined) {
+    // Like gbstats: report the interval, flag the missing p-value.
+    const errorMessage = ErrorMessages.pValueNotConverged;
+    return { ...base, expected: d, ci, uplift, status: 'ok', errorMessage };
   }
-  return pValue === undefined
-    ? { ...base, expected: d, ci, uplift, status: 'ok', errorMessage: ErrorMessages.pValueNotConverged }
-    : { ...base, expected: d, ci, uplift, pValue, status: 'ok' };
+  return { ...base, expected: d, ci, uplift, pValue, status: 'ok' };
 }

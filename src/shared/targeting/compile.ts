@@ -41,6 +41,10 @@ function makeContext(groups: SavedGroups): Context {
   return ctx;
 }
 
+/**
+ * Pre-processes a condition into a reusable predicate equivalent to
+ * `evalCondition(attributes, condition, savedGroups)`. Never throws.
+ */
 export function compileCondition(
   condition: Condition,
   savedGroups?: SavedGroups,

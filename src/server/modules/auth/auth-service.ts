@@ -5,6 +5,7 @@ import type { Principal } from '../../http/env';
 import type { Services } from '../../services';
 import type { UserRecord } from '../../store/types';
 import { toUserView } from '../users/user-view';
+import { recordAudit } from '../audit/audit-service';
 
 export interface NewSession {
   info: SessionInfo;
@@ -38,6 +39,15 @@ export async function setupFirstAdmin(services: Services, body: SetupBody): Prom
   if (!(await services.store.users.insertFirst(user))) {
     throw conflict('Switchboard is already set up. Sign in instead.');
   }
+  await recordAudit(services.store, services.clock.now(), {
+    actor: { id: user.id, name: `${user.name} <${user.email}>` },
+    action: 'user.created-first-admin',
+    objectType: 'user',
+    objectId: user.id,
+    objectLabel: user.email,
+    before: null,
+    after: toUserView(user),
+  });
   return startSession(services, user);
 }
 
@@ -87,6 +97,15 @@ export async function acceptInvite(services: Services, body: AcceptInviteBody): 
     updatedAt: now.toISOString(),
   });
   if (!updated) throw badRequest('This invite link is not valid any more.');
+  await recordAudit(services.store, now, {
+    actor: { id: updated.id, name: `${updated.name} <${updated.email}>` },
+    action: 'user.invite-accepted',
+    objectType: 'user',
+    objectId: updated.id,
+    objectLabel: updated.email,
+    before: toUserView(user),
+    after: toUserView(updated),
+  });
   return startSession(services, updated);
 }
 

@@ -35,6 +35,6 @@ export function tokensRoutes() {
         request: { params: idParamsSchema },
         responses: { 200: jsonContent(apiTokenSchema, 'Revoked'), ...errorResponses },
       }),
-      async (c) => c.json(await tokens.revokeToken(c.get('services'), c.req.valid('param').id), 200),
+      async (c) => c.json(await tokens.revokeToken(c.get('services'), c.req.valid('param').id, principalOf(c)), 200),
     );
 }

@@ -4,6 +4,7 @@ import { notFound } from '../../lib/errors';
 import type { Principal } from '../../http/env';
 import type { Services } from '../../services';
 import type { ApiTokenRecord } from '../../store/types';
+import { actorOf, recordAudit } from '../audit/audit-service';
 
 /** Recognisable in logs and secret scanners; the rest is 32 random bytes. */
 export const API_TOKEN_PREFIX = 'sbt_';
@@ -31,12 +32,21 @@ export async function createToken(services: Services, body: CreateApiTokenBody, 
     lastUsedAt: null,
     revokedAt: null,
   };
-  await services.store.apiTokens.insert(record);
+  const actor = await actorOf(services.store, by);
+  await services.store.transaction(async (store) => {
+    await store.apiTokens.insert(record);
+    await recordAudit(store, services.clock.now(), { actor, action: 'apiToken.created', objectType: 'apiToken', objectId: record.id, objectLabel: record.name, before: null, after: toView(record) });
+  });
   return { token: toView(record), secret };
 }
 
-export async function revokeToken(services: Services, id: string): Promise<ApiToken> {
-  const revoked = await services.store.apiTokens.revoke(id, services.clock.now().toISOString());
-  if (!revoked) throw notFound('No such API token');
-  return toView(revoked);
+export async function revokeToken(services: Services, id: string, by: Principal): Promise<ApiToken> {
+  const actor = await actorOf(services.store, by);
+  return services.store.transaction(async (store) => {
+    const before = await store.apiTokens.getById(id);
+    const revoked = await store.apiTokens.revoke(id, services.clock.now().toISOString());
+    if (!before || !revoked) throw notFound('No such API token');
+    await recordAudit(store, services.clock.now(), { actor, action: 'apiToken.revoked', objectType: 'apiToken', objectId: id, objectLabel: revoked.name, before: toView(before), after: toView(revoked) });
+    return toView(revoked);
+  });
 }

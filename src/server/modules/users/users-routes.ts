@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { userSchema } from '../../../shared/contract/auth';
 import { idParamsSchema } from '../../../shared/contract/common';
 import { invitedUserSchema, inviteUserBodySchema, updateUserBodySchema, userListSchema } from '../../../shared/contract/users';
-import { requireRole } from '../../http/auth-middleware';
+import { principalOf, requireRole } from '../../http/auth-middleware';
+import { actorOf } from '../audit/audit-service';
 import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
 import * as users from './users-service';
 
@@ -24,7 +25,10 @@ export function usersRoutes() {
         request: { body: jsonBody(inviteUserBodySchema) },
         responses: { 201: jsonContent(invitedUserSchema, 'Invited'), ...errorResponses },
       }),
-      async (c) => c.json(await users.inviteUser(c.get('services'), c.req.valid('json')), 201),
+      async (c) => {
+        const services = c.get('services');
+        return c.json(await users.inviteUser(services, c.req.valid('json'), await actorOf(services.store, principalOf(c))), 201);
+      },
     )
     .openapi(
       createRoute({
@@ -36,6 +40,9 @@ export function usersRoutes() {
         request: { params: idParamsSchema, body: jsonBody(updateUserBodySchema) },
         responses: { 200: jsonContent(userSchema, 'Updated'), ...errorResponses },
       }),
-      async (c) => c.json(await users.updateUser(c.get('services'), c.req.valid('param').id, c.req.valid('json')), 200),
+      async (c) => {
+        const services = c.get('services');
+        return c.json(await users.updateUser(services, c.req.valid('param').id, c.req.valid('json'), await actorOf(services.store, principalOf(c))), 200);
+      },
     );
 }

@@ -1,15 +1,50 @@
 import { UniqueViolation } from '../../lib/errors';
-import type { ApiTokenRecord, ApiTokenStore, SessionRecord, SessionStore, Store, UserRecord, UserStore } from '../types';
+import type { AuditEntry } from '../../../shared/contract/audit';
+import type { Parameter } from '../../../shared/contract/parameters';
+import type {
+  ApiTokenRecord,
+  ApiTokenStore,
+  AuditStore,
+  ConfigVersionStore,
+  ParameterStore,
+  ParameterVersionRecord,
+  RequestedKeyRecord,
+  RequestedKeyStore,
+  SdkKeyRecord,
+  SdkKeyStore,
+  SessionRecord,
+  SessionStore,
+  Store,
+  UserRecord,
+  UserStore,
+} from '../types';
+import { MemoryAudit, MemoryConfigVersion, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
 
 /** Everything the memory store holds; cloned for transactions so a failed one leaves no trace. */
 export interface MemoryState {
   users: Map<string, UserRecord>;
   sessions: Map<string, SessionRecord>;
   apiTokens: Map<string, ApiTokenRecord>;
+  audit: AuditEntry[];
+  parameters: Map<string, Parameter>;
+  parameterVersions: ParameterVersionRecord[];
+  sdkKeys: Map<string, SdkKeyRecord>;
+  requestedKeys: Map<string, RequestedKeyRecord>;
+  configVersion: number;
 }
 
 export function emptyMemoryState(): MemoryState {
-  return { users: new Map(), sessions: new Map(), apiTokens: new Map() };
+  return {
+    users: new Map(),
+    sessions: new Map(),
+    apiTokens: new Map(),
+    audit: [],
+    parameters: new Map(),
+    parameterVersions: [],
+    sdkKeys: new Map(),
+    requestedKeys: new Map(),
+    configVersion: 0,
+  };
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -134,6 +169,11 @@ export class MemoryStore implements Store {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly apiTokens: ApiTokenStore;
+  readonly audit: AuditStore;
+  readonly parameters: ParameterStore;
+  readonly sdkKeys: SdkKeyStore;
+  readonly requestedKeys: RequestedKeyStore;
+  readonly configVersion: ConfigVersionStore;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly holder: { state: MemoryState } = { state: emptyMemoryState() }) {
@@ -141,6 +181,11 @@ export class MemoryStore implements Store {
     this.users = new MemoryUsers(state);
     this.sessions = new MemorySessions(state);
     this.apiTokens = new MemoryApiTokens(state);
+    this.audit = new MemoryAudit(state);
+    this.parameters = new MemoryParameters(state);
+    this.sdkKeys = new MemorySdkKeys(state);
+    this.requestedKeys = new MemoryRequestedKeys(state);
+    this.configVersion = new MemoryConfigVersion(state);
   }
 
   get state(): MemoryState {

@@ -46,6 +46,79 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'parameters, versions, audit log, sdk keys',
+    sql: `
+      CREATE TABLE audit_entries (
+        id text PRIMARY KEY,
+        at timestamptz NOT NULL,
+        actor_id text,
+        actor_name text NOT NULL,
+        action text NOT NULL,
+        object_type text NOT NULL,
+        object_id text NOT NULL,
+        object_label text NOT NULL,
+        before jsonb,
+        after jsonb
+      );
+      CREATE INDEX audit_entries_at ON audit_entries(at DESC, id DESC);
+      CREATE INDEX audit_entries_object ON audit_entries(object_type, object_id, at DESC);
+      CREATE INDEX audit_entries_actor ON audit_entries(actor_id, at DESC);
+      CREATE TABLE parameters (
+        id text PRIMARY KEY,
+        key text NOT NULL UNIQUE,
+        name text NOT NULL,
+        description text NOT NULL,
+        tags jsonb NOT NULL,
+        spec jsonb NOT NULL,
+        default_value jsonb NOT NULL,
+        killed boolean NOT NULL DEFAULT false,
+        archived_at timestamptz,
+        version integer NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        updated_by text
+      );
+      CREATE INDEX parameters_type ON parameters((spec->>'type'));
+      CREATE INDEX parameters_tags ON parameters USING gin(tags);
+      CREATE TABLE parameter_versions (
+        parameter_id text NOT NULL REFERENCES parameters(id) ON DELETE CASCADE,
+        version integer NOT NULL,
+        action text NOT NULL,
+        snapshot jsonb NOT NULL,
+        changes jsonb NOT NULL,
+        restored_from integer,
+        author_id text,
+        author_name text NOT NULL,
+        created_at timestamptz NOT NULL,
+        PRIMARY KEY (parameter_id, version)
+      );
+      CREATE TABLE sdk_keys (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('client', 'server')),
+        allow_events boolean NOT NULL DEFAULT false,
+        key_hash text NOT NULL UNIQUE,
+        prefix text NOT NULL,
+        created_by text,
+        created_at timestamptz NOT NULL,
+        last_used_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE TABLE requested_keys (
+        key text PRIMARY KEY,
+        first_seen_at timestamptz NOT NULL,
+        last_seen_at timestamptz NOT NULL,
+        count bigint NOT NULL
+      );
+      CREATE TABLE config_version (
+        id integer PRIMARY KEY CHECK (id = 1),
+        version bigint NOT NULL
+      );
+      INSERT INTO config_version (id, version) VALUES (1, 0);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

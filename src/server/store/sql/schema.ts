@@ -40,6 +40,74 @@ export interface ApiTokensTable {
   revoked_at: NullableTimestamp;
 }
 
+type Json = ColumnType<unknown, string, string>;
+
+export interface AuditEntriesTable {
+  id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  object_label: string;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface ParametersTable {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  tags: Json;
+  spec: Json;
+  default_value: Json;
+  killed: boolean;
+  archived_at: NullableTimestamp;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface ParameterVersionsTable {
+  parameter_id: string;
+  version: number;
+  action: string;
+  snapshot: Json;
+  changes: Json;
+  restored_from: number | null;
+  author_id: string | null;
+  author_name: string;
+  created_at: Timestamp;
+}
+
+export interface SdkKeysTable {
+  id: string;
+  name: string;
+  kind: string;
+  allow_events: boolean;
+  key_hash: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface RequestedKeysTable {
+  key: string;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  count: ColumnType<number, number, number>;
+}
+
+export interface ConfigVersionTable {
+  id: number;
+  version: ColumnType<number, number, number>;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -51,4 +119,10 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   schema_migrations: SchemaMigrationsTable;
+  audit_entries: AuditEntriesTable;
+  parameters: ParametersTable;
+  parameter_versions: ParameterVersionsTable;
+  sdk_keys: SdkKeysTable;
+  requested_keys: RequestedKeysTable;
+  config_version: ConfigVersionTable;
 }

@@ -1,25 +1,11 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/contract/auth';
-import { UniqueViolation } from '../../lib/errors';
-import type { ApiTokenRecord, ApiTokenStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
+import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
+import { guardUnique, iso, isoOrNull } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-const iso = (value: Date | string) => new Date(value).toISOString();
-const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
-
-/** Maps Postgres unique violations (SQLSTATE 23505) to UniqueViolation naming the field. */
-async function guardUnique<T>(field: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (typeof error === 'object' && error !== null && 'code' in error && (error as { code: unknown }).code === '23505') {
-      throw new UniqueViolation(field);
-    }
-    throw error;
-  }
-}
 
 function toUser(row: Selectable<UsersTable>): UserRecord {
   return {
@@ -231,6 +217,11 @@ export class SqlStore implements Store {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly apiTokens: ApiTokenStore;
+  readonly audit: AuditStore;
+  readonly parameters: ParameterStore;
+  readonly sdkKeys: SdkKeyStore;
+  readonly requestedKeys: RequestedKeyStore;
+  readonly configVersion: ConfigVersionStore;
 
   constructor(
     readonly kind: Exclude<StoreKind, 'memory'>,
@@ -240,6 +231,11 @@ export class SqlStore implements Store {
     this.users = new SqlUsers(db);
     this.sessions = new SqlSessions(db);
     this.apiTokens = new SqlApiTokens(db);
+    this.audit = new SqlAudit(db);
+    this.parameters = new SqlParameters(db);
+    this.sdkKeys = new SqlSdkKeys(db);
+    this.requestedKeys = new SqlRequestedKeys(db);
+    this.configVersion = new SqlConfigVersion(db);
   }
 
   get kysely(): Db {

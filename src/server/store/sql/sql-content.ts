@@ -1,0 +1,328 @@
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { AuditEntry, AuditObjectType } from '../../../shared/contract/audit';
+import type { Parameter, ParameterVersion } from '../../../shared/contract/parameters';
+import type { SdkKeyKind } from '../../../shared/contract/sdk-keys';
+import type { TypeSpec } from '../../../shared/values/type-spec';
+import type {
+  AuditQuery,
+  AuditStore,
+  ConfigVersionStore,
+  ParameterQuery,
+  ParameterStore,
+  ParameterVersionRecord,
+  RequestedKeyRecord,
+  RequestedKeyStore,
+  SdkKeyRecord,
+  SdkKeyStore,
+} from '../types';
+import type { Database, ParametersTable, SdkKeysTable } from './schema';
+import { guardUnique, iso, isoOrNull } from './sql-util';
+
+type Db = Kysely<Database> | Transaction<Database>;
+const json = (value: unknown) => JSON.stringify(value ?? null);
+
+export class SqlAudit implements AuditStore {
+  constructor(private readonly db: Db) {}
+  async insert(entry: AuditEntry) {
+    await this.db
+      .insertInto('audit_entries')
+      .values({
+        id: entry.id,
+        at: entry.at,
+        actor_id: entry.actorId,
+        actor_name: entry.actorName,
+        action: entry.action,
+        object_type: entry.objectType,
+        object_id: entry.objectId,
+        object_label: entry.objectLabel,
+        before: entry.before === null ? null : json(entry.before),
+        after: entry.after === null ? null : json(entry.after),
+      })
+      .execute();
+  }
+  async list(query: AuditQuery) {
+    let q = this.db.selectFrom('audit_entries').selectAll();
+    if (query.objectType) q = q.where('object_type', '=', query.objectType);
+    if (query.objectId) q = q.where('object_id', '=', query.objectId);
+    if (query.actorId) q = q.where('actor_id', '=', query.actorId);
+    if (query.from) q = q.where('at', '>=', new Date(query.from));
+    if (query.to) q = q.where('at', '<=', new Date(query.to));
+    if (query.before) {
+      const { at, id } = query.before;
+      q = q.where((eb) => eb.or([eb('at', '<', new Date(at)), eb.and([eb('at', '=', new Date(at)), eb('id', '<', id)])]));
+    }
+    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+    return rows.map(
+      (row): AuditEntry => ({
+        id: row.id,
+        at: iso(row.at),
+        actorId: row.actor_id,
+        actorName: row.actor_name,
+        action: row.action,
+        objectType: row.object_type as AuditObjectType,
+        objectId: row.object_id,
+        objectLabel: row.object_label,
+        before: row.before ?? null,
+        after: row.after ?? null,
+      }),
+    );
+  }
+}
+
+function toParameter(row: Selectable<ParametersTable>): Parameter {
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    description: row.description,
+    tags: row.tags as string[],
+    spec: row.spec as TypeSpec,
+    defaultValue: row.default_value,
+    killed: row.killed,
+    archivedAt: isoOrNull(row.archived_at),
+    version: Number(row.version),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    updatedBy: row.updated_by,
+  };
+}
+
+const sortColumns = {
+  key: sql`key`,
+  name: sql`lower(name)`,
+  type: sql`spec->>'type'`,
+  updatedAt: sql`updated_at`,
+} as const;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+export class SqlParameters implements ParameterStore {
+  constructor(private readonly db: Db) {}
+  async list(query: ParameterQuery) {
+    let q = this.db.selectFrom('parameters').where('archived_at', query.archived ? 'is not' : 'is', null);
+    if (query.type) q = q.where(sql`spec->>'type'`, '=', query.type);
+    if (query.tag) q = q.where(sql`tags`, '@>', sql`${json([query.tag])}::jsonb`);
+    if (query.search) {
+      const pattern = `%${escapeLike(query.search)}%`;
+      q = q.where((eb) => eb.or([eb('key', 'ilike', pattern), eb('name', 'ilike', pattern), eb('description', 'ilike', pattern)]));
+    }
+    const descending = query.sort.startsWith('-');
+    const column = sortColumns[query.sort.replace('-', '') as keyof typeof sortColumns];
+    const [rows, count] = await Promise.all([
+      q
+        .selectAll()
+        .orderBy(column, descending ? 'desc' : 'asc')
+        .orderBy('key', descending ? 'desc' : 'asc')
+        .offset(query.offset)
+        .limit(query.limit)
+        .execute(),
+      q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toParameter), total: Number(count.n) };
+  }
+  async tags() {
+    const rows = await sql<{ tag: string }>`SELECT DISTINCT jsonb_array_elements_text(tags) AS tag FROM parameters ORDER BY tag`.execute(this.db);
+    return rows.rows.map((row) => row.tag);
+  }
+  async listActive() {
+    const rows = await this.db.selectFrom('parameters').selectAll().where('archived_at', 'is', null).orderBy('key').execute();
+    return rows.map(toParameter);
+  }
+  async getById(id: string) {
+    const row = await this.db.selectFrom('parameters').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toParameter(row) : null;
+  }
+  async getByIds(ids: string[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('parameters').selectAll().where('id', 'in', ids).execute();
+    return rows.map(toParameter);
+  }
+  async getByKey(key: string) {
+    const row = await this.db.selectFrom('parameters').selectAll().where('key', '=', key).executeTakeFirst();
+    return row ? toParameter(row) : null;
+  }
+  async insert(p: Parameter) {
+    await guardUnique('key', () =>
+      this.db
+        .insertInto('parameters')
+        .values({
+          id: p.id,
+          key: p.key,
+          name: p.name,
+          description: p.description,
+          tags: json(p.tags),
+          spec: json(p.spec),
+          default_value: json(p.defaultValue),
+          killed: p.killed,
+          archived_at: p.archivedAt,
+          version: p.version,
+          created_at: p.createdAt,
+          updated_at: p.updatedAt,
+          updated_by: p.updatedBy,
+        })
+        .execute(),
+    );
+  }
+  async update(p: Parameter, expectedVersion: number) {
+    const row = await this.db
+      .updateTable('parameters')
+      .set({
+        name: p.name,
+        description: p.description,
+        tags: json(p.tags),
+        spec: json(p.spec),
+        default_value: json(p.defaultValue),
+        killed: p.killed,
+        archived_at: p.archivedAt,
+        version: expectedVersion + 1,
+        updated_at: p.updatedAt,
+        updated_by: p.updatedBy,
+      })
+      .where('id', '=', p.id)
+      .where('version', '=', expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toParameter(row) : null;
+  }
+  async insertVersion(v: ParameterVersionRecord) {
+    await this.db
+      .insertInto('parameter_versions')
+      .values({
+        parameter_id: v.parameterId,
+        version: v.version,
+        action: v.action,
+        snapshot: json(v.snapshot),
+        changes: json(v.changes),
+        restored_from: v.restoredFrom,
+        author_id: v.authorId,
+        author_name: v.authorName,
+        created_at: v.createdAt,
+      })
+      .execute();
+  }
+  async listVersions(parameterId: string) {
+    const rows = await this.db.selectFrom('parameter_versions').selectAll().where('parameter_id', '=', parameterId).orderBy('version', 'desc').execute();
+    return rows.map(toVersion);
+  }
+  async getVersion(parameterId: string, version: number) {
+    const row = await this.db
+      .selectFrom('parameter_versions')
+      .selectAll()
+      .where('parameter_id', '=', parameterId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return row ? toVersion(row) : null;
+  }
+}
+
+function toVersion(row: Selectable<Database['parameter_versions']>): ParameterVersion {
+  return {
+    version: Number(row.version),
+    action: row.action as ParameterVersion['action'],
+    snapshot: row.snapshot as Parameter,
+    changes: row.changes as ParameterVersion['changes'],
+    restoredFrom: row.restored_from,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    createdAt: iso(row.created_at),
+  };
+}
+
+function toSdkKey(row: Selectable<SdkKeysTable>): SdkKeyRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind as SdkKeyKind,
+    allowEvents: row.allow_events,
+    keyHash: row.key_hash,
+    prefix: row.prefix,
+    createdBy: row.created_by,
+    createdAt: iso(row.created_at),
+    lastUsedAt: isoOrNull(row.last_used_at),
+    revokedAt: isoOrNull(row.revoked_at),
+  };
+}
+
+export class SqlSdkKeys implements SdkKeyStore {
+  constructor(private readonly db: Db) {}
+  async insert(k: SdkKeyRecord) {
+    await guardUnique('keyHash', () =>
+      this.db
+        .insertInto('sdk_keys')
+        .values({
+          id: k.id,
+          name: k.name,
+          kind: k.kind,
+          allow_events: k.allowEvents,
+          key_hash: k.keyHash,
+          prefix: k.prefix,
+          created_by: k.createdBy,
+          created_at: k.createdAt,
+          last_used_at: k.lastUsedAt,
+          revoked_at: k.revokedAt,
+        })
+        .execute(),
+    );
+  }
+  async list() {
+    return (await this.db.selectFrom('sdk_keys').selectAll().orderBy('created_at', 'desc').execute()).map(toSdkKey);
+  }
+  async getByHash(keyHash: string) {
+    const row = await this.db.selectFrom('sdk_keys').selectAll().where('key_hash', '=', keyHash).executeTakeFirst();
+    return row ? toSdkKey(row) : null;
+  }
+  async revoke(id: string, at: string) {
+    const row = await this.db
+      .updateTable('sdk_keys')
+      .set({ revoked_at: sql`coalesce(revoked_at, ${at}::timestamptz)` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toSdkKey(row) : null;
+  }
+  async touch(id: string, at: string) {
+    await this.db.updateTable('sdk_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+  }
+}
+
+export class SqlRequestedKeys implements RequestedKeyStore {
+  constructor(private readonly db: Db) {}
+  async record(sightings: RequestedKeyRecord[]) {
+    if (sightings.length === 0) return;
+    await this.db
+      .insertInto('requested_keys')
+      .values(sightings.map((s) => ({ key: s.key, first_seen_at: s.firstSeenAt, last_seen_at: s.lastSeenAt, count: s.count })))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          count: sql`requested_keys.count + excluded.count`,
+          first_seen_at: sql`least(requested_keys.first_seen_at, excluded.first_seen_at)`,
+          last_seen_at: sql`greatest(requested_keys.last_seen_at, excluded.last_seen_at)`,
+        }),
+      )
+      .execute();
+  }
+  async list() {
+    const rows = await this.db.selectFrom('requested_keys').selectAll().orderBy('last_seen_at', 'desc').execute();
+    return rows.map((row) => ({ key: row.key, firstSeenAt: iso(row.first_seen_at), lastSeenAt: iso(row.last_seen_at), count: Number(row.count) }));
+  }
+  async delete(keys: string[]) {
+    if (keys.length > 0) await this.db.deleteFrom('requested_keys').where('key', 'in', keys).execute();
+  }
+}
+
+export class SqlConfigVersion implements ConfigVersionStore {
+  constructor(private readonly db: Db) {}
+  async get() {
+    const row = await this.db.selectFrom('config_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+    return Number(row.version);
+  }
+  async bump() {
+    const row = await this.db
+      .updateTable('config_version')
+      .set({ version: sql`version + 1` })
+      .where('id', '=', 1)
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    return Number(row.version);
+  }
+}

@@ -1,0 +1,58 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../features/auth/api/get-session';
+import { useSignOut } from '../../features/auth/api/sign-out';
+import { errorMessage } from '../../lib/api-error';
+import { roleLabels } from '../../lib/roles';
+import { clearSession } from '../../lib/session-cache';
+
+export function UserMenu() {
+  const { user } = useSession();
+  const signOut = useSignOut();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const onSignOut = () =>
+    signOut.mutate(undefined, {
+      onSuccess: async () => {
+        // Leave the signed-in pages first, so the session guard does not remember this page as "where you were going".
+        await navigate('/sign-in', { replace: true, state: { signedOut: true } });
+        clearSession(queryClient);
+      },
+      onError: (error) => notifications.show({ color: 'red', title: 'Could not sign out', message: errorMessage(error) }),
+    });
+
+  return (
+    <Menu position="bottom-end" width={260} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={`${user.name}, ${roleLabels[user.role]}: account menu`}>
+          <Group gap="xs" wrap="nowrap">
+            <Avatar name={user.name} color="initials" size={32} aria-hidden />
+            <div style={{ lineHeight: 1.1, minWidth: 0 }}>
+              <Text size="sm" fw={500} truncate maw={140}>
+                {user.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {roleLabels[user.role]}
+              </Text>
+            </div>
+            <IconChevronDown size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Signed in as {user.email}</Menu.Label>
+        <Menu.Item component={Link} to="/settings/profile" leftSection={<IconUserCircle size={16} aria-hidden />}>
+          Your profile
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item onClick={onSignOut} leftSection={<IconLogout size={16} aria-hidden />} disabled={signOut.isPending}>
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

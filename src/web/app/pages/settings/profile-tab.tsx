@@ -1,0 +1,5 @@
+import { ProfileCard } from '../../../features/auth/components/profile-card';
+
+export function ProfileTab() {
+  return <ProfileCard />;
+}

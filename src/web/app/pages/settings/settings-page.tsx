@@ -1,0 +1,56 @@
+import { Alert, Tabs } from '@mantine/core';
+import { IconKey, IconLock, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
+import { Navigate, Outlet, useMatch, useNavigate } from 'react-router';
+import { useSession } from '../../../features/auth/api/get-session';
+import { PageHeader } from '../../../components/page-header';
+import { roleLabels } from '../../../lib/roles';
+
+interface SettingsTab {
+  value: string;
+  label: string;
+  icon: Icon;
+  adminOnly: boolean;
+}
+
+export const settingsTabs: readonly SettingsTab[] = [
+  { value: 'profile', label: 'Profile', icon: IconUserCircle, adminOnly: false },
+  { value: 'users', label: 'Users', icon: IconUsers, adminOnly: true },
+  { value: 'api-tokens', label: 'API tokens', icon: IconKey, adminOnly: true },
+];
+
+/** Settings: one tab per child route (/settings/profile, /settings/users, /settings/api-tokens). */
+export function SettingsPage() {
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const isAdmin = user.role === 'admin';
+  const tabs = settingsTabs.filter((tab) => isAdmin || !tab.adminOnly);
+  const current = useMatch('/settings/:tab/*')?.params.tab;
+
+  if (!current || !tabs.some((tab) => tab.value === current)) return <Navigate to="/settings/profile" replace />;
+
+  return (
+    <>
+      <PageHeader title="Settings" description={isAdmin ? 'Your profile, the people in this workspace, and API tokens.' : 'Your profile.'} />
+      {!isAdmin && (
+        <Alert variant="light" color="blue" icon={<IconLock aria-hidden />} title="Users and API tokens are managed by admins" mb="lg">
+          You are {user.role === 'editor' ? 'an' : 'a'} {roleLabels[user.role].toLowerCase()}. Only admins invite people, change roles and
+          create API tokens. Ask an admin of your workspace if you need any of that.
+        </Alert>
+      )}
+      <Tabs value={current} onChange={(value) => value && void navigate(`/settings/${value}`)} keepMounted={false}>
+        <Tabs.List aria-label="Settings sections">
+          {tabs.map((tab) => (
+            <Tabs.Tab key={tab.value} value={tab.value} leftSection={<tab.icon size={16} aria-hidden />}>
+              {tab.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {tabs.map((tab) => (
+          <Tabs.Panel key={tab.value} value={tab.value} pt="lg">
+            {tab.value === current && <Outlet />}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </>
+  );
+}

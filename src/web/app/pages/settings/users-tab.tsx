@@ -1,0 +1,7 @@
+import { useSession } from '../../../features/auth/api/get-session';
+import { UsersPanel } from '../../../features/users/components/users-panel';
+
+export function UsersTab() {
+  const { user } = useSession();
+  return <UsersPanel currentUserId={user.id} />;
+}

@@ -1,0 +1,63 @@
+import { lazy, type ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+import { AppLayout } from '../layout/app-layout';
+import { RequireSession } from './require-session';
+import { RootLayout } from './root-layout';
+import { RouteError } from './route-error';
+
+/** One chunk per page (React.lazy): the first load carries only the shell. */
+function page<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const SignInPage = page(() => import('../pages/sign-in-page'), 'SignInPage');
+const SetupPage = page(() => import('../pages/setup-page'), 'SetupPage');
+const AcceptInvitePage = page(() => import('../pages/accept-invite-page'), 'AcceptInvitePage');
+const OverviewPage = page(() => import('../pages/overview-page'), 'OverviewPage');
+const ParametersPage = page(() => import('../pages/parameters-page'), 'ParametersPage');
+const SegmentsPage = page(() => import('../pages/segments-page'), 'SegmentsPage');
+const ExperimentsPage = page(() => import('../pages/experiments-page'), 'ExperimentsPage');
+const MetricsPage = page(() => import('../pages/metrics-page'), 'MetricsPage');
+const AuditLogPage = page(() => import('../pages/audit-log-page'), 'AuditLogPage');
+const SettingsPage = page(() => import('../pages/settings/settings-page'), 'SettingsPage');
+const ProfileTab = page(() => import('../pages/settings/profile-tab'), 'ProfileTab');
+const UsersTab = page(() => import('../pages/settings/users-tab'), 'UsersTab');
+const TokensTab = page(() => import('../pages/settings/tokens-tab'), 'TokensTab');
+const NotFoundPage = page(() => import('../pages/not-found-page'), 'NotFoundPage');
+
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'setup', element: <SetupPage /> },
+      { path: 'accept-invite', element: <AcceptInvitePage /> },
+      {
+        element: (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: 'parameters', element: <ParametersPage /> },
+          { path: 'segments', element: <SegmentsPage /> },
+          { path: 'experiments', element: <ExperimentsPage /> },
+          { path: 'metrics', element: <MetricsPage /> },
+          { path: 'audit-log', element: <AuditLogPage /> },
+          {
+            path: 'settings',
+            element: <SettingsPage />,
+            children: [
+              { path: 'profile', element: <ProfileTab /> },
+              { path: 'users', element: <UsersTab /> },
+              { path: 'api-tokens', element: <TokensTab /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
