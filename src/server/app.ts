@@ -12,6 +12,10 @@ import { authRoutes, type ClientKeyFn } from './modules/auth/auth-routes';
 import { healthRoutes } from './modules/health/health-routes';
 import { tokensRoutes } from './modules/tokens/tokens-routes';
 import { usersRoutes } from './modules/users/users-routes';
+import { auditRoutes } from './modules/audit/audit-routes';
+import { ofrepRoutes } from './modules/ofrep/ofrep-routes';
+import { parametersRoutes } from './modules/parameters/parameters-routes';
+import { sdkKeysRoutes } from './modules/sdk-keys/sdk-keys-routes';
 import { createServices, type ServerConfig, type Services } from './services';
 import type { Store } from './store/types';
 
@@ -77,6 +81,10 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api/auth', authRoutes(clientKey));
   app.route('/api/users', usersRoutes());
   app.route('/api/tokens', tokensRoutes());
+  app.route('/api/audit', auditRoutes());
+  app.route('/api/parameters', parametersRoutes());
+  app.route('/api/sdk-keys', sdkKeysRoutes());
+  app.route('/ofrep/v1', ofrepRoutes(services));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

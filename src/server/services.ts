@@ -18,6 +18,12 @@ export interface Services {
   loginLimiter: FailureRateLimiter;
   config: ServerConfig;
   log: (message: string, detail?: unknown) => void;
+  /** Tells in-process caches that what apps receive may have changed (other replicas poll the config version). */
+  configChanged(): void;
+  onConfigChanged(listener: () => void): void;
+  /** Tells in-process key caches to forget a revoked SDK key (other replicas re-check within seconds). */
+  sdkKeyRevoked(keyHash: string): void;
+  onSdkKeyRevoked(listener: (keyHash: string) => void): void;
 }
 
 export const LOGIN_MAX_FAILURES = 10;
@@ -30,7 +36,13 @@ export function createServices(options: {
   config?: Partial<ServerConfig>;
   log?: Services['log'];
 }): Services {
+  const listeners: (() => void)[] = [];
+  const revokedListeners: ((keyHash: string) => void)[] = [];
   return {
+    sdkKeyRevoked: (keyHash) => revokedListeners.forEach((listener) => listener(keyHash)),
+    onSdkKeyRevoked: (listener) => revokedListeners.push(listener),
+    configChanged: () => listeners.forEach((listener) => listener()),
+    onConfigChanged: (listener) => listeners.push(listener),
     store: options.store,
     clock: options.clock,
     passwords: options.passwords,

@@ -46,7 +46,7 @@ export function validationHook(
 /** Every thrown error ends here: known ones keep their status, anything else is a 500 without internals. */
 export function handleError(error: Error, c: Context, log: (error: unknown) => void): Response {
   if (error instanceof AppError) {
-    return problemResponse(problem(error.status, error.title, error.message, error.errors), error.headers);
+    return problemResponse({ ...problem(error.status, error.title, error.message, error.errors), ...error.extra }, error.headers);
   }
   if (error instanceof HTTPException) {
     const status = error.status;

@@ -8,6 +8,8 @@ export class AppError extends Error {
     message?: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Extra members of the problem document (e.g. `current` on a version conflict). */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(message ?? title);
   }
@@ -17,7 +19,7 @@ export const badRequest = (detail: string, errors?: FieldError[]) => new AppErro
 export const unauthorized = (detail = 'Sign in to continue') => new AppError(401, 'Unauthorized', detail);
 export const forbidden = (detail = 'Your role does not allow this') => new AppError(403, 'Forbidden', detail);
 export const notFound = (detail = 'Not found') => new AppError(404, 'Not found', detail);
-export const conflict = (detail: string, errors?: FieldError[]) => new AppError(409, 'Conflict', detail, errors);
+export const conflict = (detail: string, errors?: FieldError[], extra?: Record<string, unknown>) => new AppError(409, 'Conflict', detail, errors, undefined, extra);
 
 /** Thrown by stores when a unique constraint is violated; services turn it into a 409 with the field. */
 export class UniqueViolation extends Error {

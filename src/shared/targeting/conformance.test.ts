@@ -30,9 +30,11 @@ interface Cases {
 
 const cases = JSON.parse(readFileSync(casesUrl, 'utf8')) as Cases;
 
+type EvalCase = Cases['evalCondition'][number];
 // Some names repeat in the suite, so prefix the index to keep test names unique.
-const numbered = <T extends [string, ...unknown[]]>(list: T[]) =>
-  list.map((c, i): [string, ...unknown[]] & T => [`#${i} ${c[0]}`, ...c.slice(1)] as T);
+const conditionCases = cases.evalCondition.map(
+  ([name, ...rest], i): EvalCase => [`#${i} ${name}`, ...rest],
+);
 
 describe('conformance: growthbook-sdk-cases.json', () => {
   it('is the expected suite', () => {
@@ -41,13 +43,13 @@ describe('conformance: growthbook-sdk-cases.json', () => {
   });
 
   describe('evalCondition', () => {
-    it.each(numbered(cases.evalCondition))('%s', (_name, condition, attributes, expected, groups) => {
+    it.each(conditionCases)('%s', (_name, condition, attributes, expected, groups) => {
       expect(evalCondition(attributes, condition, groups)).toBe(expected);
     });
   });
 
   describe('compileCondition', () => {
-    it.each(numbered(cases.evalCondition))('%s', (_name, condition, attributes, expected, groups) => {
+    it.each(conditionCases)('%s', (_name, condition, attributes, expected, groups) => {
       const compiled = compileCondition(condition, groups);
       expect(compiled(attributes)).toBe(expected);
       // A compiled condition is reused; a second call must not depend on the first.

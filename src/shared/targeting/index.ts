@@ -18,5 +18,5 @@ export { compileCondition } from './compile';
 export { validateCondition } from './validate';
 export { referencedSavedGroups } from './references';
 export { hash } from './fnv-hash';
-export { chooseVariation, getBucketRanges, getEqualWeights, inNamespace, inRange } from './bucketing';
+export { chooseVariation, getBucketRanges, getEqualWeights, inNamespace } from './bucketing';
 export { paddedVersionString } from './version';

@@ -3,6 +3,7 @@
  * (compile.ts). Both must reproduce @growthbook/growthbook 1.8.0 bit for bit, including
  * its JavaScript coercions, so those coercions live here once.
  */
+import type { SavedGroups } from './types';
 
 /**
  * Thrown where the SDK itself would throw (e.g. `$not: null`). It is caught at the top
@@ -137,11 +138,13 @@ export function savedGroupValues(entry: unknown): readonly unknown[] | null {
   return null;
 }
 
-/** Saved-group lookup with JS property semantics (the SDK indexes a plain object). */
-export function lookupGroup(savedGroups: SavedGroupsLike, id: unknown): unknown {
+/**
+ * Saved-group lookup with JS property semantics, as the SDK indexes a plain object:
+ * inherited names such as "toString" resolve (to malformed entries that match nobody).
+ */
+export function lookupGroup(savedGroups: SavedGroups, id: unknown): unknown {
   return savedGroups[String(id)];
 }
-export type SavedGroupsLike = Record<string, unknown>;
 
 /**
  * Builds the RegExp the SDK would use, or null when it would return false: a

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
-import { createApiTokenBodySchema, type CreatedApiToken } from '../../../../shared/contract/tokens';
+import { createApiTokenBodySchema, type CreateApiTokenBody, type CreatedApiToken } from '../../../../shared/contract/tokens';
 import { FormError } from '../../../components/form-error';
 import { applyFieldErrors } from '../../../lib/apply-field-errors';
 import { roleDescriptions, roleOptions } from '../../../lib/roles';
@@ -11,6 +11,8 @@ import { useCreateToken } from '../api/create-token';
 export interface CreateTokenFormProps {
   onCreated: (created: CreatedApiToken) => void;
 }
+
+const defaultValues: CreateApiTokenBody = { name: '', role: 'viewer' };
 
 export function CreateTokenForm({ onCreated }: CreateTokenFormProps) {
   const createToken = useCreateToken();
@@ -21,7 +23,7 @@ export function CreateTokenForm({ onCreated }: CreateTokenFormProps) {
     reset,
     watch,
     formState: { errors },
-  } = useForm({ resolver: zodResolver(createApiTokenBodySchema), defaultValues: { name: '', role: 'viewer' } });
+  } = useForm({ resolver: zodResolver(createApiTokenBodySchema), defaultValues });
   const role = watch('role');
 
   const onSubmit = handleSubmit((body) =>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useForm } from 'react-hook-form';
-import { inviteUserBodySchema, type InvitedUser } from '../../../../shared/contract/users';
+import { inviteUserBodySchema, type InvitedUser, type InviteUserBody } from '../../../../shared/contract/users';
 import { FormError } from '../../../components/form-error';
 import { applyFieldErrors } from '../../../lib/apply-field-errors';
 import { roleDescriptions, roleOptions } from '../../../lib/roles';
@@ -11,6 +11,8 @@ import { useInviteUser } from '../api/invite-user';
 export interface InviteUserFormProps {
   onInvited: (invited: InvitedUser) => void;
 }
+
+const defaultValues: InviteUserBody = { email: '', name: undefined, role: 'editor' };
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 
@@ -25,7 +27,7 @@ export function InviteUserForm({ onInvited }: InviteUserFormProps) {
     formState: { errors },
   } = useForm({
     resolver: zodResolver(inviteUserBodySchema),
-    defaultValues: { email: '', name: undefined, role: 'editor' },
+    defaultValues,
   });
   const role = watch('role');
 

@@ -1,0 +1,38 @@
+import { emptyMemoryState, type MemoryState } from '../server/store/memory/memory-store';
+
+/**
+ * Keeps the mock's memory store in sessionStorage, so the demo survives a reload of the tab
+ * (and, as the banner says, lives in this tab only). Maps are written as tagged entry lists,
+ * so the state can grow new fields without changes here; fields missing from an older save
+ * start empty.
+ */
+const STORAGE_KEY = 'switchboard.mock.state.v1';
+const MAP_TAG = '__map__';
+
+function replacer(_key: string, value: unknown): unknown {
+  return value instanceof Map ? { [MAP_TAG]: [...value] } : value;
+}
+
+function reviver(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && MAP_TAG in value) {
+    const entries = (value as Record<typeof MAP_TAG, unknown>)[MAP_TAG];
+    if (Array.isArray(entries)) return new Map(entries as Array<[unknown, unknown]>);
+  }
+  return value;
+}
+
+export function loadState(storage: Storage = sessionStorage): MemoryState {
+  const raw = storage.getItem(STORAGE_KEY);
+  if (!raw) return emptyMemoryState();
+  try {
+    const saved = JSON.parse(raw, reviver) as Partial<MemoryState>;
+    return { ...emptyMemoryState(), ...saved };
+  } catch {
+    storage.removeItem(STORAGE_KEY);
+    return emptyMemoryState();
+  }
+}
+
+export function saveState(state: MemoryState, storage: Storage = sessionStorage): void {
+  storage.setItem(STORAGE_KEY, JSON.stringify(state, replacer));
+}

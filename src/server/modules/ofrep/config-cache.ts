@@ -1,0 +1,46 @@
+import { compileConfig, type CompiledConfig } from '../../../shared/evaluation';
+import type { Services } from '../../services';
+
+// How often a replica asks the database whether another replica changed the configuration.
+const VERSION_CHECK_INTERVAL_MS = 1000;
+
+/**
+ * The compiled configuration apps are served from. Local writes drop it at once; changes made by
+ * other replicas are noticed by a cheap version check at most once a second.
+ */
+export class ConfigCache {
+  private compiled: Promise<CompiledConfig> | null = null;
+  private lastCheck = 0;
+
+  constructor(private readonly services: Services) {
+    services.onConfigChanged(() => {
+      this.compiled = null;
+    });
+  }
+
+  async get(): Promise<CompiledConfig> {
+    const now = Date.now();
+    if (this.compiled && now - this.lastCheck > VERSION_CHECK_INTERVAL_MS) {
+      this.lastCheck = now;
+      const [current, stored] = await Promise.all([this.compiled, this.services.store.configVersion.get()]);
+      if (stored !== current.version) this.compiled = null;
+    }
+    if (!this.compiled) {
+      this.lastCheck = now;
+      const loading = this.load();
+      this.compiled = loading;
+      loading.catch(() => {
+        if (this.compiled === loading) this.compiled = null;
+      });
+    }
+    return this.compiled;
+  }
+
+  private async load(): Promise<CompiledConfig> {
+    const { store } = this.services;
+    // Read the version first: a change racing with the load then shows up as a newer version.
+    const version = await store.configVersion.get();
+    const parameters = await store.parameters.listActive();
+    return compileConfig({ version, parameters });
+  }
+}

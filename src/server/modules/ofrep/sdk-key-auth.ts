@@ -1,0 +1,38 @@
+import { sha256Hex } from '../../lib/crypto';
+import type { Services } from '../../services';
+import type { SdkKeyRecord } from '../../store/types';
+
+// A key's record is cached briefly so evaluation does not hit the database per request; a
+// revocation on this replica applies at once, on others within this time.
+const CACHE_MS = 5000;
+const TOUCH_INTERVAL_MS = 60_000;
+
+export class SdkKeyAuthenticator {
+  private readonly cache = new Map<string, { record: SdkKeyRecord | null; at: number }>();
+
+  constructor(private readonly services: Services) {
+    services.onSdkKeyRevoked((keyHash) => this.cache.delete(keyHash));
+  }
+
+  /** The active key behind `Authorization: Bearer <key>` or `X-API-Key: <key>`, or null. */
+  async authenticate(headers: { authorization?: string; apiKey?: string }): Promise<SdkKeyRecord | null> {
+    const secret = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? headers.apiKey?.trim();
+    if (!secret) return null;
+    const keyHash = await sha256Hex(secret);
+    const now = Date.now();
+    let entry = this.cache.get(keyHash);
+    if (!entry || now - entry.at > CACHE_MS) {
+      entry = { record: await this.services.store.sdkKeys.getByHash(keyHash), at: now };
+      if (this.cache.size > 10_000) this.cache.clear();
+      this.cache.set(keyHash, entry);
+    }
+    const record = entry.record;
+    if (!record || record.revokedAt) return null;
+    const lastUsed = record.lastUsedAt ? Date.parse(record.lastUsedAt) : 0;
+    if (now - lastUsed > TOUCH_INTERVAL_MS) {
+      record.lastUsedAt = this.services.clock.now().toISOString();
+      this.services.store.sdkKeys.touch(record.id, record.lastUsedAt).catch((error) => this.services.log('Could not record SDK key use', error));
+    }
+    return record;
+  }
+}

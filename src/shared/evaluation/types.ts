@@ -1,0 +1,34 @@
+import type { Parameter } from '../contract/parameters';
+
+/** OFREP reasons (spec/ofrep.md). */
+export type EvaluationReason = 'STATIC' | 'TARGETING_MATCH' | 'SPLIT' | 'DISABLED' | 'DEFAULT' | 'UNKNOWN';
+
+/** What an app sends: a stable targetingKey plus any attributes. */
+export interface EvaluationContext {
+  targetingKey: string;
+  [attribute: string]: unknown;
+}
+
+/** Everything evaluation depends on, at one configuration version. */
+export interface ConfigSnapshot {
+  version: number;
+  parameters: Parameter[];
+}
+
+/** One step of "why": which rule was tried and whether it applied. */
+export interface TraceStep {
+  kind: 'killSwitch' | 'default';
+  label: string;
+  matched: boolean;
+  detail?: string;
+}
+
+export interface EvaluationResult {
+  key: string;
+  value: unknown;
+  variant: string;
+  reason: EvaluationReason;
+  /** Flag metadata for OFREP: strings, numbers and booleans only. */
+  metadata: Record<string, string | number | boolean>;
+  trace: TraceStep[];
+}
