@@ -105,6 +105,81 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
       expect(await store.users.getByEmail('lost@example.com')).toBeNull();
     });
 
+    it('stores parameters, pages, filters and compares-and-sets versions', async () => {
+      const base = { description: '', killed: false, archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: 'Ada' };
+      const colour = { ...base, id: 'p1', key: 'button.colour', name: 'Button colour', tags: ['home'], spec: { type: 'color' as const }, defaultValue: '#FF0000' };
+      const headline = { ...base, id: 'p2', key: 'headline', name: 'Headline', tags: ['home', 'sale'], spec: { type: 'string' as const, maxLength: 20 }, defaultValue: 'Hi' };
+      const old = { ...base, id: 'p3', key: 'old_100%_flag', name: 'Old', tags: [], spec: { type: 'boolean' as const }, defaultValue: true, archivedAt: at(1) };
+      for (const p of [colour, headline, old]) await store.parameters.insert(p);
+      await expect(store.parameters.insert({ ...colour, id: 'p4' })).rejects.toBeInstanceOf(UniqueViolation);
+      const query = { sort: 'key' as const, archived: false, offset: 0, limit: 10 };
+      expect(await store.parameters.list(query)).toEqual({ items: [colour, headline], total: 2 });
+      expect((await store.parameters.list({ ...query, sort: '-name' })).items.map((p) => p.key)).toEqual(['headline', 'button.colour']);
+      expect((await store.parameters.list({ ...query, tag: 'sale' })).items.map((p) => p.key)).toEqual(['headline']);
+      expect((await store.parameters.list({ ...query, type: 'color' })).items.map((p) => p.key)).toEqual(['button.colour']);
+      expect((await store.parameters.list({ ...query, search: 'BUTTON' })).items.map((p) => p.key)).toEqual(['button.colour']);
+      expect((await store.parameters.list({ ...query, archived: true, search: '100%' })).items.map((p) => p.key)).toEqual(['old_100%_flag']);
+      expect((await store.parameters.list({ ...query, archived: true, search: '0%_' })).total).toBe(1);
+      expect((await store.parameters.list({ ...query, search: '%' })).total).toBe(0);
+      expect(await store.parameters.list({ ...query, offset: 1, limit: 1 })).toEqual({ items: [headline], total: 2 });
+      expect(await store.parameters.tags()).toEqual(['home', 'sale']);
+      expect((await store.parameters.listActive()).map((p) => p.key)).toEqual(['button.colour', 'headline']);
+      expect(await store.parameters.getByKey('headline')).toEqual(headline);
+      expect((await store.parameters.getByIds(['p1', 'missing'])).map((p) => p.id)).toEqual(['p1']);
+
+      const edited = { ...colour, defaultValue: '#00FF00', updatedAt: at(2) };
+      expect(await store.parameters.update(edited, 1)).toEqual({ ...edited, version: 2 });
+      expect(await store.parameters.update({ ...colour, defaultValue: '#0000FF' }, 1)).toBeNull();
+      expect((await store.parameters.getById('p1'))?.defaultValue).toBe('#00FF00');
+    });
+
+    it('stores parameter versions, newest first', async () => {
+      const p = { id: 'p1', key: 'k', name: 'K', description: '', tags: [], spec: { type: 'integer' as const }, defaultValue: 1, killed: false, archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: null };
+      await store.parameters.insert(p);
+      const v1 = { version: 1, action: 'created' as const, snapshot: p, changes: [], restoredFrom: null, authorId: null, authorName: 'A', createdAt: at(0) };
+      const v2 = { ...v1, version: 2, action: 'updated' as const, snapshot: { ...p, version: 2, defaultValue: 2 }, changes: [{ path: 'defaultValue', before: 1, after: 2 }], createdAt: at(1) };
+      await store.parameters.insertVersion({ ...v1, parameterId: 'p1' });
+      await store.parameters.insertVersion({ ...v2, parameterId: 'p1' });
+      expect(await store.parameters.listVersions('p1')).toEqual([v2, v1]);
+      expect(await store.parameters.getVersion('p1', 1)).toEqual(v1);
+      expect(await store.parameters.getVersion('p1', 9)).toBeNull();
+    });
+
+    it('keeps audit entries and filters them newest first', async () => {
+      const entry = (id: string, minute: number, objectType: 'user' | 'parameter', actorId: string | null) => ({
+        id, at: at(minute), actorId, actorName: 'A', action: 'x', objectType, objectId: `o-${id}`, objectLabel: id, before: null, after: { n: minute },
+      });
+      await store.audit.insert(entry('a', 1, 'user', 'u1'));
+      await store.audit.insert(entry('b', 2, 'parameter', 'u2'));
+      await store.audit.insert(entry('c', 2, 'parameter', 'u1'));
+      const ids = async (query: Partial<Parameters<Store['audit']['list']>[0]>) => (await store.audit.list({ limit: 10, ...query })).map((e) => e.id);
+      expect(await ids({})).toEqual(['c', 'b', 'a']);
+      expect(await ids({ objectType: 'parameter' })).toEqual(['c', 'b']);
+      expect(await ids({ actorId: 'u1' })).toEqual(['c', 'a']);
+      expect(await ids({ from: at(2) })).toEqual(['c', 'b']);
+      expect(await ids({ before: { at: at(2), id: 'c' } })).toEqual(['b', 'a']);
+      expect((await store.audit.list({ limit: 1, objectId: 'o-a' }))[0]).toEqual(entry('a', 1, 'user', 'u1'));
+    });
+
+    it('stores SDK keys, requested keys and the config version', async () => {
+      const key = { id: 'k1', name: 'iOS', kind: 'client' as const, allowEvents: false, keyHash: 'kh', prefix: 'sbc_x', createdBy: null, createdAt: at(0), lastUsedAt: null, revokedAt: null };
+      await store.sdkKeys.insert(key);
+      expect(await store.sdkKeys.getByHash('kh')).toEqual(key);
+      await store.sdkKeys.touch('k1', at(1));
+      expect((await store.sdkKeys.revoke('k1', at(2)))?.revokedAt).toBe(at(2));
+      expect(await store.sdkKeys.list()).toEqual([{ ...key, lastUsedAt: at(1), revokedAt: at(2) }]);
+
+      await store.requestedKeys.record([{ key: 'banner', firstSeenAt: at(5), lastSeenAt: at(6), count: 2 }]);
+      await store.requestedKeys.record([{ key: 'banner', firstSeenAt: at(3), lastSeenAt: at(9), count: 3 }]);
+      expect(await store.requestedKeys.list()).toEqual([{ key: 'banner', firstSeenAt: at(3), lastSeenAt: at(9), count: 5 }]);
+      await store.requestedKeys.delete(['banner']);
+      expect(await store.requestedKeys.list()).toEqual([]);
+
+      const start = await store.configVersion.get();
+      expect(await store.configVersion.bump()).toBe(start + 1);
+      expect(await store.configVersion.get()).toBe(start + 1);
+    });
+
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import type { SessionInfo, User } from '../../shared/contract/auth';
 import { AppProviders } from '../app/providers';
+import { notifySessionEnded } from '../app/session-ended';
 import { createQueryClient } from '../lib/query-client';
 import { sessionQueryKey } from '../lib/session-cache';
 
@@ -25,7 +26,7 @@ export interface Rendered extends RenderResult {
 
 /** Renders with the app's providers (Mantine in test mode, a fresh QueryClient) inside a memory router. */
 export function renderWithApp(ui: ReactNode, options: RenderOptions = {}): Rendered {
-  const queryClient = createQueryClient();
+  const queryClient = createQueryClient({ onSessionEnded: notifySessionEnded });
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } });
   if (options.session !== undefined) queryClient.setQueryData(sessionQueryKey, options.session);
   const router = createMemoryRouter(options.routes ?? [{ path: '*', element: ui }], { initialEntries: [options.path ?? '/'] });

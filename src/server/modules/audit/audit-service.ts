@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AuditObjectType, AuditPage, listAuditQuerySchema } from '../../../shared/contract/audit';
-import { randomId } from '../../lib/crypto';
+import { timeOrderedId } from '../../lib/crypto';
 import { badRequest } from '../../lib/errors';
 import type { Principal } from '../../http/env';
 import type { Services } from '../../services';
@@ -38,7 +38,7 @@ export interface AuditRecord {
 /** Writes one audit entry; call inside the same transaction as the change it records. */
 export async function recordAudit(store: Store, at: Date, record: AuditRecord): Promise<void> {
   await store.audit.insert({
-    id: randomId(),
+    id: timeOrderedId(),
     at: at.toISOString(),
     actorId: record.actor.id,
     actorName: record.actor.name,

@@ -313,14 +313,15 @@ export class SqlRequestedKeys implements RequestedKeyStore {
 export class SqlConfigVersion implements ConfigVersionStore {
   constructor(private readonly db: Db) {}
   async get() {
-    const row = await this.db.selectFrom('config_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
-    return Number(row.version);
+    const row = await this.db.selectFrom('config_version').select('version').where('id', '=', 1).executeTakeFirst();
+    return Number(row?.version ?? 0);
   }
   async bump() {
+    // An upsert, so an emptied table (tests truncate everything) starts counting again.
     const row = await this.db
-      .updateTable('config_version')
-      .set({ version: sql`version + 1` })
-      .where('id', '=', 1)
+      .insertInto('config_version')
+      .values({ id: 1, version: 1 })
+      .onConflict((oc) => oc.column('id').doUpdateSet({ version: sql`config_version.version + 1` }))
       .returning('version')
       .executeTakeFirstOrThrow();
     return Number(row.version);
