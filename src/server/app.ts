@@ -61,7 +61,9 @@ export function createApp(options: CreateAppOptions) {
   const clientKey: ClientKeyFn = options.clientKey ?? (() => 'unknown');
 
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, referrerPolicy: 'same-origin' }));
+  // Apps' JSON endpoints (/ofrep, /sdk) skip the browser-page headers: they are hot and need none.
+  const pageHeaders = secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, referrerPolicy: 'same-origin' });
+  app.use('*', (c, next) => (c.req.path.startsWith('/ofrep/') || c.req.path.startsWith('/sdk/') ? next() : pageHeaders(c, next)));
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();

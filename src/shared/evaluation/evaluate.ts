@@ -17,17 +17,20 @@ interface CompiledParameter {
   parameter: Parameter;
   metadata: Record<string, string | number | boolean>;
   defaultValue: unknown;
+  /** The answer when nothing depends on the context: built once, frozen, shared by every call. */
+  staticResult: EvaluationResult;
 }
 
 export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
   const byKey = new Map<string, CompiledParameter>();
   for (const parameter of snapshot.parameters) {
     if (parameter.archivedAt !== null) continue;
-    byKey.set(parameter.key, {
+    const compiled = {
       parameter,
       metadata: { type: parameter.spec.type, version: parameter.version },
       defaultValue: toOfrepValue(parameter.spec, parameter.defaultValue),
-    });
+    };
+    byKey.set(parameter.key, { ...compiled, staticResult: deepFreeze(staticResultOf(compiled)) });
   }
   return {
     version: snapshot.version,
@@ -40,6 +43,11 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
 }
 
 function evaluateCompiled(compiled: CompiledParameter, _context: EvaluationContext): EvaluationResult {
+  // Rules, experiments and test users join here in later releases; without them the answer is static.
+  return compiled.staticResult;
+}
+
+function staticResultOf(compiled: Omit<CompiledParameter, 'staticResult'>): EvaluationResult {
   const { parameter } = compiled;
   const trace: TraceStep[] = [];
   if (parameter.spec.type === 'boolean') {
@@ -55,4 +63,12 @@ function evaluateCompiled(compiled: CompiledParameter, _context: EvaluationConte
 /** Every parameter's value for one context, in key order. */
 export function evaluateAll(config: CompiledConfig, context: EvaluationContext): EvaluationResult[] {
   return config.keys.map((key) => config.evaluate(key, context)!);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    Object.values(value).forEach(deepFreeze);
+  }
+  return value;
 }

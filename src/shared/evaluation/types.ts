@@ -26,6 +26,10 @@ export interface TraceStep {
 export interface EvaluationResult {
   key: string;
   value: unknown;
+  /**
+   * Names what was served. Invariant: within one configuration version, (key, variant, reason)
+   * determines the value, so servers may cache serialised results by it.
+   */
   variant: string;
   reason: EvaluationReason;
   /** Flag metadata for OFREP: strings, numbers and booleans only. */

@@ -8,23 +8,25 @@ const CACHE_MS = 5000;
 const TOUCH_INTERVAL_MS = 60_000;
 
 export class SdkKeyAuthenticator {
+  // Keyed by the presented secret, so the hot path skips hashing; a revocation drops its entry.
   private readonly cache = new Map<string, { record: SdkKeyRecord | null; at: number }>();
 
   constructor(private readonly services: Services) {
-    services.onSdkKeyRevoked((keyHash) => this.cache.delete(keyHash));
+    services.onSdkKeyRevoked((keyHash) => {
+      for (const [secret, entry] of this.cache) if (entry.record?.keyHash === keyHash) this.cache.delete(secret);
+    });
   }
 
   /** The active key behind `Authorization: Bearer <key>` or `X-API-Key: <key>`, or null. */
   async authenticate(headers: { authorization?: string; apiKey?: string }): Promise<SdkKeyRecord | null> {
     const secret = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? headers.apiKey?.trim();
     if (!secret) return null;
-    const keyHash = await sha256Hex(secret);
     const now = Date.now();
-    let entry = this.cache.get(keyHash);
+    let entry = this.cache.get(secret);
     if (!entry || now - entry.at > CACHE_MS) {
-      entry = { record: await this.services.store.sdkKeys.getByHash(keyHash), at: now };
+      entry = { record: await this.services.store.sdkKeys.getByHash(await sha256Hex(secret)), at: now };
       if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(keyHash, entry);
+      this.cache.set(secret, entry);
     }
     const record = entry.record;
     if (!record || record.revokedAt) return null;

@@ -1,27 +1,22 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { useSession } from '../../features/auth/api/get-session';
+import { useSession } from '../../features/auth/api/session-context';
 import { useSignOut } from '../../features/auth/api/sign-out';
 import { errorMessage } from '../../lib/api-error';
 import { roleLabels } from '../../lib/roles';
-import { clearSession } from '../../lib/session-cache';
 
 export function UserMenu() {
   const { user } = useSession();
   const signOut = useSignOut();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
 
   const onSignOut = () =>
     signOut.mutate(undefined, {
-      onSuccess: async () => {
-        // Leave the signed-in pages first, so the session guard does not remember this page as "where you were going".
-        await navigate('/sign-in', { replace: true, state: { signedOut: true } });
-        clearSession(queryClient);
-      },
+      // The sign-in page clears the cached session once the signed-in pages are gone; clearing it
+      // here would make the session guard remember this page as "where you were going".
+      onSuccess: () => void navigate('/sign-in', { replace: true, state: { signedOut: true } }),
       onError: (error) => notifications.show({ color: 'red', title: 'Could not sign out', message: errorMessage(error) }),
     });
 

@@ -2,7 +2,7 @@ import { Button } from '@mantine/core';
 import { IconSettings } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { ComingSoon } from '../../components/coming-soon';
-import { useSession } from '../../features/auth/api/get-session';
+import { useSession } from '../../features/auth/api/session-context';
 
 export function OverviewPage() {
   const { user } = useSession();

@@ -1,11 +1,13 @@
 import { Alert } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { sessionQueryOptions } from '../../features/auth/api/get-session';
 import { setupStatusQueryOptions } from '../../features/auth/api/get-setup-status';
 import { AuthCard } from '../../features/auth/components/auth-card';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { PageLoader } from '../../components/page-loader';
+import { clearSession } from '../../lib/session-cache';
 import { safeNext } from '../routing/safe-next';
 
 function cameFromSignOut(state: unknown): boolean {
@@ -18,8 +20,14 @@ export function SignInPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const signedOut = cameFromSignOut(location.state);
+  const queryClient = useQueryClient();
   const session = useQuery(sessionQueryOptions());
   const setupStatus = useQuery(setupStatusQueryOptions());
+
+  // Arriving from "Sign out": the server session is gone; forget the cached one and all data loaded with it.
+  useEffect(() => {
+    if (signedOut) clearSession(queryClient);
+  }, [signedOut, queryClient]);
 
   if (session.data && !signedOut) return <Navigate to={next} replace />;
   if (setupStatus.data?.needsSetup) return <Navigate to="/setup" replace />;

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { sessionQueryOptions } from '../../features/auth/api/get-session';
+import { SessionContext } from '../../features/auth/api/session-context';
 import { setupStatusQueryOptions } from '../../features/auth/api/get-setup-status';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
@@ -17,7 +18,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const session = useQuery(sessionQueryOptions());
   const setupStatus = useQuery({ ...setupStatusQueryOptions(), enabled: session.data === null });
 
-  if (session.data) return children;
+  if (session.data) return <SessionContext value={session.data}>{children}</SessionContext>;
   if (session.isPending) return <PageLoader fullScreen label="Loading Switchboard…" />;
   if (session.isError) {
     return (

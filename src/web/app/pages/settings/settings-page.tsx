@@ -1,7 +1,7 @@
 import { Alert, Tabs } from '@mantine/core';
 import { IconKey, IconLock, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
 import { Navigate, Outlet, useMatch, useNavigate } from 'react-router';
-import { useSession } from '../../../features/auth/api/get-session';
+import { useSession } from '../../../features/auth/api/session-context';
 import { PageHeader } from '../../../components/page-header';
 import { roleLabels } from '../../../lib/roles';
 

@@ -1,4 +1,4 @@
-import { useSession } from '../../../features/auth/api/get-session';
+import { useSession } from '../../../features/auth/api/session-context';
 import { UsersPanel } from '../../../features/users/components/users-panel';
 
 export function UsersTab() {

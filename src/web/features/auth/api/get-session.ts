@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { SessionInfo } from '../../../../shared/contract/auth';
 import { apiRequest } from '../../../lib/api-client';
 import { isUnauthorized } from '../../../lib/api-error';
@@ -18,11 +18,4 @@ export function sessionQueryOptions() {
     },
     staleTime: 60_000,
   });
-}
-
-/** The session inside the signed-in part of the app (below the router's session guard). */
-export function useSession(): SessionInfo {
-  const { data } = useQuery(sessionQueryOptions());
-  if (!data) throw new Error('useSession is only available to signed-in pages');
-  return data;
 }

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { formatDate } from '../../../lib/format';
 import { roleColors, roleDescriptions, roleLabels } from '../../../lib/roles';
-import { useSession } from '../api/get-session';
+import { useSession } from '../api/session-context';
 
 /** Who am I: the signed-in person and what their role lets them do. */
 export function ProfileCard() {

@@ -1,0 +1,14 @@
+import { ofrepBench } from './ofrep-bench';
+
+// `npm run bench`: figures printed beside a reference measured in the same run; never asserted in tests.
+// Pick benchmarks with BENCH=ofrep,... (default: all).
+const benches: Record<string, () => Promise<void>> = {
+  ofrep: ofrepBench,
+};
+
+const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');
+for (const name of selected) {
+  const bench = benches[name.trim()];
+  if (!bench) throw new Error(`Unknown benchmark ${name}; choose from ${Object.keys(benches).join(', ')}`);
+  await bench();
+}

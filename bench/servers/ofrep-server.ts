@@ -1,0 +1,40 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { createApp } from '../../src/server/app';
+import { nodePasswordHasher } from '../../src/server/node/password-node';
+import { openPgliteStore } from '../../src/server/store/sql/open';
+import { seedParameters } from './seed';
+
+// One benchmark server per process, so the load generator never shares its event loop.
+// MODE=switchboard: the real app on PGlite with PARAMETERS parameters.
+// MODE=bare: a plain Hono endpoint answering the same body, computed once in advance.
+const mode = process.env.MODE ?? 'switchboard';
+const count = Number(process.env.PARAMETERS ?? 200);
+const body = JSON.stringify({ context: { targetingKey: 'user-1', country: 'CA' } });
+
+const dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
+const store = await openPgliteStore(dir);
+const app = createApp({ store, passwords: nodePasswordHasher, log: () => {} });
+const key = await seedParameters(app, count);
+const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+
+let fetchHandler = app.fetch;
+if (mode === 'bare') {
+  const response = await app.request('/ofrep/v1/evaluate/flags', { method: 'POST', headers, body });
+  const precomputed = await response.text();
+  const etag = response.headers.get('etag') ?? '';
+  const bare = new Hono();
+  bare.post('/ofrep/v1/evaluate/flags', (c) => c.body(precomputed, 200, { 'content-type': 'application/json', etag }));
+  fetchHandler = bare.fetch;
+}
+
+const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info) => {
+  process.stdout.write(`${JSON.stringify({ port: info.port, key, body })}\n`);
+});
+process.on('SIGTERM', () => {
+  server.close();
+  void store.close().then(() => rm(dir, { recursive: true, force: true })).then(() => process.exit(0));
+});
