@@ -52,7 +52,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await expectPageReady(page, 'Settings');
         await page.getByRole('form', { name: 'Invite someone' }).getByLabel('Email').fill(`a11y-${scheme}@example.com`);
         await page.getByRole('button', { name: 'Create invite link' }).click();
-        await expect(page.getByLabel('Invite link')).toBeVisible();
+        await expect(page.getByRole('textbox', { name: 'Invite link' })).toBeVisible();
         await expectNoSeriousA11yViolations(page, `/settings/users with an invite link (${scheme})`);
       });
 
@@ -61,7 +61,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await expectPageReady(page, 'Settings');
         await page.getByLabel('Token name').fill(`a11y ${scheme}`);
         await page.getByRole('button', { name: 'Create token' }).click();
-        await expect(page.getByLabel('Token secret')).toHaveValue(/^sbt_/);
+        await expect(page.getByRole('textbox', { name: 'Token secret' })).toHaveValue(/^sbt_/);
         await expect(page.getByRole('row', { name: new RegExp(`a11y ${scheme}`) })).toBeVisible();
         await expectNoSeriousA11yViolations(page, `/settings/api-tokens with a secret (${scheme})`);
 

@@ -29,7 +29,7 @@ test('an admin invites an editor, who joins, signs out and back in; the admin th
     await invite.getByRole('combobox', { name: 'Role' }).selectOption('editor');
     await invite.getByRole('button', { name: 'Create invite link' }).click();
 
-    const linkField = admin.getByLabel('Invite link');
+    const linkField = admin.getByRole('textbox', { name: 'Invite link' });
     await expect(linkField).toHaveValue(new RegExp(`^${baseURL}/accept-invite#token=.{16,}`));
     await expect(admin.getByRole('row', { name: new RegExp(EDITOR.email) })).toContainText('Invite pending');
   });
@@ -38,7 +38,7 @@ test('an admin invites an editor, who joins, signs out and back in; the admin th
     await admin.getByRole('button', { name: 'Copy link' }).click();
     await expect(admin.getByRole('button', { name: 'Copied' })).toBeVisible();
     inviteLink = await admin.evaluate(() => navigator.clipboard.readText());
-    expect(inviteLink).toBe(await admin.getByLabel('Invite link').inputValue());
+    expect(inviteLink).toBe(await admin.getByRole('textbox', { name: 'Invite link' }).inputValue());
   });
 
   const editorContext = await browser.newContext();

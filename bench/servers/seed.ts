@@ -18,7 +18,7 @@ const samples = [
 export async function seedParameters(app: SwitchboardApp, count: number): Promise<string> {
   for (let i = 0; i < count; i++) {
     const sample = samples[i % samples.length];
-    await createParameter(app.services, { key: `param_${String(i).padStart(3, '0')}`, name: `Parameter ${i}`, description: '', tags: [], killed: false, ...sample }, systemActor);
+    await createParameter(app.services, { key: `param_${String(i).padStart(3, '0')}`, name: `Parameter ${i}`, description: '', tags: [], killed: false, rules: [], ...sample }, systemActor);
   }
   return (await createSdkKey(app.services, { name: 'bench', kind: 'server', allowEvents: true }, systemActor)).secret;
 }

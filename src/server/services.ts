@@ -1,4 +1,5 @@
 import type { Clock } from './lib/clock';
+import { ConfigCache } from './evaluation/config-cache';
 import type { PasswordHasher } from './lib/password';
 import { FailureRateLimiter } from './lib/rate-limiter';
 import type { Store } from './store/types';
@@ -18,6 +19,8 @@ export interface Services {
   loginLimiter: FailureRateLimiter;
   config: ServerConfig;
   log: (message: string, detail?: unknown) => void;
+  /** The compiled configuration OFREP and the preview evaluate against. */
+  configs: ConfigCache;
   /** Tells in-process caches that what apps receive may have changed (other replicas poll the config version). */
   configChanged(): void;
   onConfigChanged(listener: () => void): void;
@@ -38,7 +41,7 @@ export function createServices(options: {
 }): Services {
   const listeners: (() => void)[] = [];
   const revokedListeners: ((keyHash: string) => void)[] = [];
-  return {
+  const services: Omit<Services, 'configs'> = {
     sdkKeyRevoked: (keyHash) => revokedListeners.forEach((listener) => listener(keyHash)),
     onSdkKeyRevoked: (listener) => revokedListeners.push(listener),
     configChanged: () => listeners.forEach((listener) => listener()),
@@ -55,4 +58,7 @@ export function createServices(options: {
     },
     log: options.log ?? ((message, detail) => console.error(message, detail ?? '')),
   };
+  const complete = services as Services;
+  complete.configs = new ConfigCache(complete);
+  return complete;
 }

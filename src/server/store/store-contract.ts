@@ -106,7 +106,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     });
 
     it('stores parameters, pages, filters and compares-and-sets versions', async () => {
-      const base = { description: '', killed: false, archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: 'Ada' };
+      const base = { description: '', killed: false, rules: [], archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: 'Ada' };
       const colour = { ...base, id: 'p1', key: 'button.colour', name: 'Button colour', tags: ['home'], spec: { type: 'color' as const }, defaultValue: '#FF0000' };
       const headline = { ...base, id: 'p2', key: 'headline', name: 'Headline', tags: ['home', 'sale'], spec: { type: 'string' as const, maxLength: 20 }, defaultValue: 'Hi' };
       const old = { ...base, id: 'p3', key: 'old_100%_flag', name: 'Old', tags: [], spec: { type: 'boolean' as const }, defaultValue: true, archivedAt: at(1) };
@@ -134,7 +134,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     });
 
     it('stores parameter versions, newest first', async () => {
-      const p = { id: 'p1', key: 'k', name: 'K', description: '', tags: [], spec: { type: 'integer' as const }, defaultValue: 1, killed: false, archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: null };
+      const p = { id: 'p1', key: 'k', name: 'K', description: '', tags: [], spec: { type: 'integer' as const }, defaultValue: 1, killed: false, rules: [], archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: null };
       await store.parameters.insert(p);
       const v1 = { version: 1, action: 'created' as const, snapshot: p, changes: [], restoredFrom: null, authorId: null, authorName: 'A', createdAt: at(0) };
       const v2 = { ...v1, version: 2, action: 'updated' as const, snapshot: { ...p, version: 2, defaultValue: 2 }, changes: [{ path: 'defaultValue', before: 1, after: 2 }], createdAt: at(1) };

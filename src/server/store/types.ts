@@ -2,6 +2,7 @@ import type { Role } from '../../shared/contract/auth';
 import type { AuditEntry, AuditObjectType } from '../../shared/contract/audit';
 import type { Parameter, ParameterVersion } from '../../shared/contract/parameters';
 import type { SdkKey } from '../../shared/contract/sdk-keys';
+import type { KnownUser, Segment } from '../../shared/contract/segments';
 import type { ParameterType } from '../../shared/values/type-spec';
 
 // Store interfaces: one per domain object. The memory store (tests, browser mock) and the
@@ -157,6 +158,41 @@ export interface ConfigVersionStore {
   bump(): Promise<number>;
 }
 
+/** A segment as stored: id lists live in their own table, the row only counts them. */
+export type SegmentRecord = Omit<Segment, 'compiled'>;
+
+export interface SegmentStore {
+  list(archived: boolean): Promise<SegmentRecord[]>;
+  getById(id: string): Promise<SegmentRecord | null>;
+  /** `ids` (for id-list segments) are stored with it. */
+  insert(segment: SegmentRecord, ids?: string[]): Promise<void>;
+  /** Compare-and-set on the version; `ids`, when given, replace the stored list. */
+  update(segment: SegmentRecord, expectedVersion: number, ids?: string[]): Promise<SegmentRecord | null>;
+  getIds(segmentId: string): Promise<string[]>;
+}
+
+export interface KnownUserStore {
+  /** Latest attributes and last-seen time per targetingKey; later sightings win. */
+  upsert(users: KnownUser[]): Promise<void>;
+  get(targetingKey: string): Promise<KnownUser | null>;
+  /** Most recently seen first, optionally only keys starting with `prefix`. */
+  search(prefix: string | undefined, limit: number): Promise<KnownUser[]>;
+  /** Users seen since `since`: how many, and a uniform random sample of at most `limit` of them. */
+  sample(since: string, limit: number): Promise<{ total: number; users: KnownUser[] }>;
+}
+
+export interface ObservedAttributeRecord {
+  name: string;
+  kinds: string[];
+  lastSeenAt: string;
+}
+
+export interface ObservedAttributeStore {
+  /** Merges kinds (as a set) and widens last-seen. */
+  record(attributes: ObservedAttributeRecord[]): Promise<void>;
+  list(): Promise<ObservedAttributeRecord[]>;
+}
+
 export type StoreKind = 'memory' | 'pglite' | 'postgres';
 
 export interface Store {
@@ -169,6 +205,9 @@ export interface Store {
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;
   readonly configVersion: ConfigVersionStore;
+  readonly segments: SegmentStore;
+  readonly knownUsers: KnownUserStore;
+  readonly observedAttributes: ObservedAttributeStore;
   /** Runs fn atomically: every write inside commits together or not at all. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   ping(): Promise<void>;

@@ -1,6 +1,31 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './common';
 import { parameterTypes, typeSpecSchema } from '../values/type-spec';
+import { conditionSchema } from './segments';
+
+/** Who a targeting rule applies to: a saved segment, an inline condition, or everyone. */
+export const ruleAudienceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('everyone') }),
+  z.strictObject({ kind: z.literal('segment'), segmentId: z.string().min(1, 'Choose a segment').max(64) }),
+  z.strictObject({ kind: z.literal('condition'), condition: conditionSchema }),
+]);
+
+/** An ordered rule on a parameter: the first whose audience matches (and whose rollout includes the user) wins. */
+export const targetingRuleSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use letters, digits, "_" and "-"')
+    .optional(),
+  description: z.string().max(200).default(''),
+  audience: ruleAudienceSchema,
+  value: z.unknown(),
+  /** Percentage of the audience that gets the value, sticky per targetingKey. */
+  rollout: z.number().min(0, 'At least 0%').max(100, 'At most 100%').default(100),
+  enabled: z.boolean().default(true),
+});
+export type TargetingRuleInput = z.output<typeof targetingRuleSchema>;
+export type TargetingRule = Omit<z.output<typeof targetingRuleSchema>, 'id'> & { id: string };
+const storedRuleSchema = targetingRuleSchema.extend({ id: z.string() });
 
 /** Apps ask for parameters by key, so keys are stable identifiers that never change once created. */
 export const parameterKeySchema = z
@@ -27,6 +52,7 @@ export const parameterSchema = z.object({
   defaultValue: z.unknown(),
   /** Boolean flags only: when on, every app gets false (OFREP reason DISABLED). */
   killed: z.boolean(),
+  rules: z.array(storedRuleSchema),
   archivedAt: isoDateTimeSchema.nullable(),
   version: z.number().int(),
   createdAt: isoDateTimeSchema,
@@ -42,6 +68,7 @@ const editableFields = {
   spec: typeSpecSchema,
   defaultValue: z.unknown(),
   killed: z.boolean(),
+  rules: z.array(targetingRuleSchema).max(100, 'Use at most 100 rules'),
 };
 
 export const createParameterBodySchema = z.strictObject({
@@ -50,6 +77,7 @@ export const createParameterBodySchema = z.strictObject({
   description: editableFields.description.default(''),
   tags: editableFields.tags.default([]),
   killed: editableFields.killed.default(false),
+  rules: editableFields.rules.default([]),
 });
 export type CreateParameterBody = z.input<typeof createParameterBodySchema>;
 
@@ -62,6 +90,7 @@ export const updateParameterBodySchema = z.strictObject({
   spec: editableFields.spec.optional(),
   defaultValue: editableFields.defaultValue.optional(),
   killed: editableFields.killed.optional(),
+  rules: editableFields.rules.optional(),
 });
 export type UpdateParameterBody = z.input<typeof updateParameterBodySchema>;
 

@@ -1,2 +1,3 @@
-export { compileConfig, evaluateAll, type CompiledConfig } from './evaluate';
+export { compileConfig, evaluateAll, rolloutBucket, type CompiledConfig, type EvaluateOptions } from './evaluate';
+export { compileSegments, savedGroupsOf, type EvaluationSegment, type SegmentPredicate } from './segments';
 export type { ConfigSnapshot, EvaluationContext, EvaluationReason, EvaluationResult, TraceStep } from './types';

@@ -1,4 +1,5 @@
 import type { Parameter } from '../contract/parameters';
+import type { EvaluationSegment } from './segments';
 
 /** OFREP reasons (spec/ofrep.md). */
 export type EvaluationReason = 'STATIC' | 'TARGETING_MATCH' | 'SPLIT' | 'DISABLED' | 'DEFAULT' | 'UNKNOWN';
@@ -13,11 +14,14 @@ export interface EvaluationContext {
 export interface ConfigSnapshot {
   version: number;
   parameters: Parameter[];
+  segments: EvaluationSegment[];
+  /** Fixes relative dates in segments ("seen in the last 7 days"); recompile at least hourly. */
+  compiledAt: Date;
 }
 
 /** One step of "why": which rule was tried and whether it applied. */
 export interface TraceStep {
-  kind: 'killSwitch' | 'default';
+  kind: 'killSwitch' | 'rule' | 'default';
   label: string;
   matched: boolean;
   detail?: string;
@@ -34,5 +38,6 @@ export interface EvaluationResult {
   reason: EvaluationReason;
   /** Flag metadata for OFREP: strings, numbers and booleans only. */
   metadata: Record<string, string | number | boolean>;
+  /** Present when evaluated with `{ trace: true }` (the preview); empty on the apps' hot path. */
   trace: TraceStep[];
 }

@@ -20,3 +20,13 @@ export { referencedSavedGroups } from './references';
 export { hash } from './fnv-hash';
 export { chooseVariation, getBucketRanges, getEqualWeights, inNamespace } from './bucketing';
 export { paddedVersionString } from './version';
+export {
+  attributeKinds,
+  compileBuilder,
+  operatorsByKind,
+  usesRelativeDates,
+  type AttributeKind,
+  type BuilderGroup,
+  type BuilderOperator,
+  type BuilderRule,
+} from './builder';

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { evaluateAll, type EvaluationContext } from '../../../shared/evaluation';
 import type { AppEnv } from '../../http/env';
-import { ConfigCache } from './config-cache';
 import { RequestedKeyRecorder } from './requested-keys';
 import { OfrepResponseCache } from './response-cache';
 import { SdkKeyAuthenticator } from './sdk-key-auth';
@@ -67,7 +66,7 @@ const json = (body: string, status: number, headers: Record<string, string> = {}
   new Response(body, { status, headers: { 'content-type': 'application/json', ...CORS_HEADERS, ...headers } });
 
 export function ofrepRoutes(services: Services) {
-  const configs = new ConfigCache(services);
+  const configs = services.configs;
   const keys = new SdkKeyAuthenticator(services);
   const requested = new RequestedKeyRecorder(services);
   const responses = new OfrepResponseCache();

@@ -27,7 +27,7 @@ describe('@openfeature/ofrep-provider (server SDK)', () => {
     const client = clientWith(serverKey.secret, 'every-type');
     const context = { targetingKey: 'user-42', country: 'CA' };
     for (const parameter of everyType) {
-      const expected = parameter.spec.type === 'float' ? Math.fround(parameter.defaultValue) : parameter.defaultValue;
+      const expected = parameter.spec.type === 'float' ? Math.fround(parameter.defaultValue as number) : parameter.defaultValue;
       let details;
       switch (typeof parameter.defaultValue) {
         case 'string':

@@ -42,7 +42,7 @@ describe('@openfeature/ofrep-web-provider (web SDK)', () => {
   it('reads every parameter type', () => {
     const client = OpenFeature.getClient();
     for (const parameter of everyType) {
-      const expected = parameter.spec.type === 'float' ? Math.fround(parameter.defaultValue) : parameter.defaultValue;
+      const expected = parameter.spec.type === 'float' ? Math.fround(parameter.defaultValue as number) : parameter.defaultValue;
       const value =
         typeof parameter.defaultValue === 'string'
           ? client.getStringValue(parameter.key, 'fallback')

@@ -48,7 +48,7 @@ export async function importManifest(services: Services, body: z.output<typeof i
       const current = await services.store.parameters.getByKey(entry.key);
       const fields = managedFields(entry, current);
       try {
-        assertValidParameter({ spec: fields.spec, defaultValue: fields.defaultValue, killed: current?.killed ?? false });
+        assertValidParameter({ spec: fields.spec, defaultValue: fields.defaultValue, killed: current?.killed ?? false, rules: current?.rules ?? [] });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         errors.push(...(error.errors ?? []).map((e) => ({ ...e, path: `manifest.parameters.${index}.${e.path}` })));
@@ -64,7 +64,7 @@ export async function importManifest(services: Services, body: z.output<typeof i
   if (!body.dryRun) {
     // One parameter at a time through the normal paths, so each gets its version and audit entry.
     for (const item of plan) {
-      if (item.action === 'create') await createParameter(services, { key: item.key, ...item.fields, killed: false }, actor);
+      if (item.action === 'create') await createParameter(services, { key: item.key, ...item.fields, killed: false, rules: [] }, actor);
       if (item.action === 'update' && item.current) await updateParameter(services, item.current.id, { expectedVersion: item.current.version, ...item.fields }, actor);
     }
   }

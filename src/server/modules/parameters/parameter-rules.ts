@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../shared/contract/common';
-import type { Parameter } from '../../../shared/contract/parameters';
+import type { Parameter, TargetingRule, TargetingRuleInput } from '../../../shared/contract/parameters';
 import { checkJsonSchema, diffJson, validateValue, type ValueChange } from '../../../shared/values';
 import { badRequest } from '../../lib/errors';
 
@@ -12,6 +12,7 @@ export function editableView(p: Parameter) {
     spec: p.spec,
     defaultValue: p.defaultValue,
     killed: p.killed,
+    rules: p.rules,
     archived: p.archivedAt !== null,
   };
 }
@@ -20,8 +21,16 @@ export function changesBetween(before: Parameter | null, after: Parameter): Valu
   return diffJson(before ? editableView(before) : {}, editableView(after));
 }
 
-/** Refuses a parameter whose default value breaks its type, or a kill switch on a non-flag. */
-export function assertValidParameter(p: Pick<Parameter, 'spec' | 'defaultValue' | 'killed'>): void {
+/** Gives every rule a stable id (kept across edits: rollout buckets hash it). */
+export function withRuleIds(rules: TargetingRuleInput[] | TargetingRule[]): TargetingRule[] {
+  return rules.map((rule) => ({ ...rule, id: rule.id ?? crypto.randomUUID().slice(0, 8) }));
+}
+
+/**
+ * Refuses a parameter whose default or rule values break its type, a kill switch on a non-flag,
+ * or a rule aimed at a segment that does not exist (`segmentIds`: the active segments).
+ */
+export function assertValidParameter(p: Pick<Parameter, 'spec' | 'defaultValue' | 'killed'> & { rules?: TargetingRule[] }, segmentIds?: Set<string>): void {
   const errors: FieldError[] = [];
   if (p.spec.type === 'json' && p.spec.schema !== undefined) {
     const problem = checkJsonSchema(p.spec.schema);
@@ -33,5 +42,17 @@ export function assertValidParameter(p: Pick<Parameter, 'spec' | 'defaultValue' 
     }
   }
   if (p.killed && p.spec.type !== 'boolean') errors.push({ path: 'killed', message: 'Only boolean flags have a kill switch' });
+  const seen = new Set<string>();
+  (p.rules ?? []).forEach((rule, index) => {
+    if (seen.has(rule.id)) errors.push({ path: `rules.${index}.id`, message: 'Two rules have the same id' });
+    seen.add(rule.id);
+    if (errors.some((e) => e.path.startsWith('spec'))) return;
+    for (const error of validateValue(p.spec, rule.value).errors) {
+      errors.push({ path: `rules.${index}.value${error.path ? `.${error.path}` : ''}`, message: error.message });
+    }
+    if (rule.audience.kind === 'segment' && segmentIds && !segmentIds.has(rule.audience.segmentId)) {
+      errors.push({ path: `rules.${index}.audience.segmentId`, message: 'No such segment (it may have been archived)' });
+    }
+  });
   if (errors.length > 0) throw badRequest('The parameter has invalid fields', errors);
 }

@@ -14,7 +14,7 @@ import { badRequest, conflict, notFound, UniqueViolation } from '../../lib/error
 import type { Services } from '../../services';
 import type { Store } from '../../store/types';
 import { recordAudit, type Actor } from '../audit/audit-service';
-import { assertValidParameter, changesBetween, editableView } from './parameter-rules';
+import { assertValidParameter, changesBetween, editableView, withRuleIds } from './parameter-rules';
 
 type CreateBody = z.output<typeof createParameterBodySchema>;
 type UpdateBody = z.output<typeof updateParameterBodySchema>;
@@ -101,13 +101,14 @@ export async function createParameter(services: Services, body: CreateBody, acto
     spec: body.spec,
     defaultValue: body.defaultValue,
     killed: body.killed,
+    rules: withRuleIds(body.rules),
     archivedAt: null,
     version: 1,
     createdAt: now,
     updatedAt: now,
     updatedBy: actor.name,
   };
-  assertValidParameter(parameter);
+  assertValidParameter(parameter, await activeSegmentIds(services.store));
   try {
     const saved = await services.store.transaction((store) => saveVersion(store, services, actor, null, parameter, 'created'));
     await services.store.requestedKeys.delete([saved.key]);
@@ -125,9 +126,11 @@ export async function updateParameter(services: Services, id: string, body: Upda
     const current = await store.parameters.getById(id);
     if (!current) throw notFound('No such parameter');
     if (current.version !== expectedVersion) throw await staleVersion(store, id);
-    const next: Parameter = { ...current, ...definedOnly(changes), updatedAt: services.clock.now().toISOString(), updatedBy: actor.name };
+    const { rules, ...plain } = definedOnly(changes);
+    const next: Parameter = { ...current, ...plain, updatedAt: services.clock.now().toISOString(), updatedBy: actor.name };
     if (changes.tags) next.tags = [...new Set(changes.tags)];
-    assertValidParameter(next);
+    if (rules) next.rules = withRuleIds(rules);
+    assertValidParameter(next, await activeSegmentIds(store));
     if (changesBetween(current, next).length === 0) return current;
     return saveVersion(store, services, actor, current, next, 'updated');
   });
@@ -143,8 +146,10 @@ export async function restoreParameter(services: Services, id: string, body: z.o
     const old = await store.parameters.getVersion(id, body.version);
     if (!old) throw badRequest('That version does not exist', [{ path: 'version', message: `No version ${body.version}` }]);
     const { name, description, tags, spec, defaultValue, killed } = old.snapshot;
-    const next: Parameter = { ...current, name, description, tags, spec, defaultValue, killed, updatedAt: services.clock.now().toISOString(), updatedBy: actor.name };
-    assertValidParameter(next);
+    // Versions from before targeting rules existed have none.
+    const rules = old.snapshot.rules ?? [];
+    const next: Parameter = { ...current, name, description, tags, spec, defaultValue, killed, rules, updatedAt: services.clock.now().toISOString(), updatedBy: actor.name };
+    assertValidParameter(next, await activeSegmentIds(store));
     return saveVersion(store, services, actor, current, next, 'restored', body.version);
   });
   services.configChanged();
@@ -182,6 +187,10 @@ function applyBulk(p: Parameter, action: z.output<typeof bulkParametersBodySchem
     case 'removeTag':
       return p.tags.includes(tag!) ? { ...p, tags: p.tags.filter((t) => t !== tag), updatedAt: now } : null;
   }
+}
+
+async function activeSegmentIds(store: Store): Promise<Set<string>> {
+  return new Set((await store.segments.list(false)).map((segment) => segment.id));
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

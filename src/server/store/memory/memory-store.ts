@@ -1,7 +1,13 @@
 import { UniqueViolation } from '../../lib/errors';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import type { Parameter } from '../../../shared/contract/parameters';
+import type { KnownUser } from '../../../shared/contract/segments';
 import type {
+  KnownUserStore,
+  ObservedAttributeRecord,
+  ObservedAttributeStore,
+  SegmentRecord,
+  SegmentStore,
   ApiTokenRecord,
   ApiTokenStore,
   AuditStore,
@@ -18,6 +24,7 @@ import type {
   UserRecord,
   UserStore,
 } from '../types';
+import { MemoryKnownUsers, MemoryObservedAttributes, MemorySegments } from './memory-audiences';
 import { MemoryAudit, MemoryConfigVersion, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
 
 /** Everything the memory store holds; cloned for transactions so a failed one leaves no trace. */
@@ -31,6 +38,10 @@ export interface MemoryState {
   sdkKeys: Map<string, SdkKeyRecord>;
   requestedKeys: Map<string, RequestedKeyRecord>;
   configVersion: number;
+  segments: Map<string, SegmentRecord>;
+  segmentIds: Map<string, string[]>;
+  knownUsers: Map<string, KnownUser>;
+  observedAttributes: Map<string, ObservedAttributeRecord>;
 }
 
 export function emptyMemoryState(): MemoryState {
@@ -44,6 +55,10 @@ export function emptyMemoryState(): MemoryState {
     sdkKeys: new Map(),
     requestedKeys: new Map(),
     configVersion: 0,
+    segments: new Map(),
+    segmentIds: new Map(),
+    knownUsers: new Map(),
+    observedAttributes: new Map(),
   };
 }
 
@@ -174,6 +189,9 @@ export class MemoryStore implements Store {
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;
   readonly configVersion: ConfigVersionStore;
+  readonly segments: SegmentStore;
+  readonly knownUsers: KnownUserStore;
+  readonly observedAttributes: ObservedAttributeStore;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly holder: { state: MemoryState } = { state: emptyMemoryState() }) {
@@ -186,6 +204,9 @@ export class MemoryStore implements Store {
     this.sdkKeys = new MemorySdkKeys(state);
     this.requestedKeys = new MemoryRequestedKeys(state);
     this.configVersion = new MemoryConfigVersion(state);
+    this.segments = new MemorySegments(state);
+    this.knownUsers = new MemoryKnownUsers(state);
+    this.observedAttributes = new MemoryObservedAttributes(state);
   }
 
   get state(): MemoryState {

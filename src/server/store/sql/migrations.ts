@@ -119,6 +119,40 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       INSERT INTO config_version (id, version) VALUES (1, 0);
     `,
   },
+  {
+    version: 3,
+    name: 'segments, targeting rules, known users',
+    sql: `
+      ALTER TABLE parameters ADD COLUMN rules jsonb NOT NULL DEFAULT '[]';
+      CREATE TABLE segments (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        description text NOT NULL,
+        definition jsonb NOT NULL,
+        archived_at timestamptz,
+        version integer NOT NULL,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL,
+        updated_by text
+      );
+      CREATE TABLE segment_ids (
+        segment_id text NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        value text NOT NULL,
+        PRIMARY KEY (segment_id, value)
+      );
+      CREATE TABLE known_users (
+        targeting_key text PRIMARY KEY,
+        attributes jsonb NOT NULL,
+        last_seen_at timestamptz NOT NULL
+      );
+      CREATE INDEX known_users_last_seen ON known_users(last_seen_at DESC);
+      CREATE TABLE observed_attributes (
+        name text PRIMARY KEY,
+        kinds jsonb NOT NULL,
+        last_seen_at timestamptz NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -64,11 +64,41 @@ export interface ParametersTable {
   spec: Json;
   default_value: Json;
   killed: boolean;
+  rules: Json;
   archived_at: NullableTimestamp;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
   updated_by: string | null;
+}
+
+export interface SegmentsTable {
+  id: string;
+  name: string;
+  description: string;
+  definition: Json;
+  archived_at: NullableTimestamp;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface SegmentIdsTable {
+  segment_id: string;
+  value: string;
+}
+
+export interface KnownUsersTable {
+  targeting_key: string;
+  attributes: Json;
+  last_seen_at: Timestamp;
+}
+
+export interface ObservedAttributesTable {
+  name: string;
+  kinds: Json;
+  last_seen_at: Timestamp;
 }
 
 export interface ParameterVersionsTable {
@@ -125,4 +155,8 @@ export interface Database {
   sdk_keys: SdkKeysTable;
   requested_keys: RequestedKeysTable;
   config_version: ConfigVersionTable;
+  segments: SegmentsTable;
+  segment_ids: SegmentIdsTable;
+  known_users: KnownUsersTable;
+  observed_attributes: ObservedAttributesTable;
 }

@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/contract/auth';
-import type { ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
 import { guardUnique, iso, isoOrNull } from './sql-util';
+import { SqlKnownUsers, SqlObservedAttributes, SqlSegments } from './sql-audiences';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -222,6 +223,9 @@ export class SqlStore implements Store {
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;
   readonly configVersion: ConfigVersionStore;
+  readonly segments: SegmentStore;
+  readonly knownUsers: KnownUserStore;
+  readonly observedAttributes: ObservedAttributeStore;
 
   constructor(
     readonly kind: Exclude<StoreKind, 'memory'>,
@@ -236,6 +240,9 @@ export class SqlStore implements Store {
     this.sdkKeys = new SqlSdkKeys(db);
     this.requestedKeys = new SqlRequestedKeys(db);
     this.configVersion = new SqlConfigVersion(db);
+    this.segments = new SqlSegments(db);
+    this.knownUsers = new SqlKnownUsers(db);
+    this.observedAttributes = new SqlObservedAttributes(db);
   }
 
   get kysely(): Db {

@@ -26,7 +26,7 @@ export function ProfileCard() {
               <Table.Th>Role</Table.Th>
               <Table.Td>
                 <Group gap="xs">
-                  <Badge color={roleColors[user.role]} variant="light">
+                  <Badge color={roleColors[user.role]} variant="dot">
                     {roleLabels[user.role]}
                   </Badge>
                   <Text size="sm">{roleDescriptions[user.role]}</Text>

@@ -28,7 +28,7 @@ export function TokenRow({ token }: { token: ApiToken }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={roleColors[token.role]} variant="light">
+        <Badge color={roleColors[token.role]} variant="dot">
           {roleLabels[token.role]}
         </Badge>
       </Table.Td>
@@ -39,11 +39,11 @@ export function TokenRow({ token }: { token: ApiToken }) {
       <Table.Td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</Table.Td>
       <Table.Td>
         {revoked ? (
-          <Badge color="gray" variant="light">
+          <Badge color="gray" variant="dot">
             Revoked
           </Badge>
         ) : (
-          <Badge color="teal" variant="light">
+          <Badge color="teal" variant="dot">
             Active
           </Badge>
         )}

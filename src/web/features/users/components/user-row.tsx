@@ -57,7 +57,7 @@ export function UserRow({ user, isCurrentUser }: UserRowProps) {
             {user.name}
           </Text>
           {isCurrentUser && (
-            <Badge size="sm" variant="outline">
+            <Badge size="sm" variant="default">
               You
             </Badge>
           )}

@@ -10,7 +10,7 @@ const statusLook: Record<User['status'], { label: string; color: string }> = {
 export function UserStatusBadge({ status }: { status: User['status'] }) {
   const look = statusLook[status];
   return (
-    <Badge color={look.color} variant="light">
+    <Badge color={look.color} variant="dot">
       {look.label}
     </Badge>
   );

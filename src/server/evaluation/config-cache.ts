@@ -1,8 +1,11 @@
-import { compileConfig, type CompiledConfig } from '../../../shared/evaluation';
-import type { Services } from '../../services';
+import { compileConfig, type CompiledConfig, type EvaluationSegment } from '../../shared/evaluation';
+import type { SegmentDefinition } from '../../shared/contract/segments';
+import type { Services } from '../services';
 
 // How often a replica asks the database whether another replica changed the configuration.
 const VERSION_CHECK_INTERVAL_MS = 1000;
+// Segments with relative dates ("in the last 7 days") move with the clock: recompile hourly.
+const MAX_AGE_MS = 60 * 60 * 1000;
 
 /**
  * The compiled configuration apps are served from. Local writes drop it at once; changes made by
@@ -23,7 +26,8 @@ export class ConfigCache {
     if (this.compiled && now - this.lastCheck > VERSION_CHECK_INTERVAL_MS) {
       this.lastCheck = now;
       const [current, stored] = await Promise.all([this.compiled, this.services.store.configVersion.get()]);
-      if (stored !== current.version) this.compiled = null;
+      const age = this.services.clock.now().getTime() - current.compiledAt.getTime();
+      if (stored !== current.version || age > MAX_AGE_MS) this.compiled = null;
     }
     if (!this.compiled) {
       this.lastCheck = now;
@@ -40,7 +44,14 @@ export class ConfigCache {
     const { store } = this.services;
     // Read the version first: a change racing with the load then shows up as a newer version.
     const version = await store.configVersion.get();
-    const parameters = await store.parameters.listActive();
-    return compileConfig({ version, parameters });
+    const [parameters, segmentRecords] = await Promise.all([store.parameters.listActive(), store.segments.list(false)]);
+    const segments = await Promise.all(
+      segmentRecords.map(async (s): Promise<EvaluationSegment> => {
+        const d = s.definition;
+        const definition = (d.kind === 'ids' ? { kind: 'ids', attribute: d.attribute, ids: await store.segments.getIds(s.id) } : d) as SegmentDefinition;
+        return { id: s.id, name: s.name, definition };
+      }),
+    );
+    return compileConfig({ version, parameters, segments, compiledAt: this.services.clock.now() });
   }
 }

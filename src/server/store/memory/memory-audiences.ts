@@ -1,0 +1,86 @@
+import type { KnownUser } from '../../../shared/contract/segments';
+import type { KnownUserStore, ObservedAttributeRecord, ObservedAttributeStore, SegmentRecord, SegmentStore } from '../types';
+import type { MemoryState } from './memory-store';
+
+const copy = <T>(value: T): T => structuredClone(value);
+type State = () => MemoryState;
+
+export class MemorySegments implements SegmentStore {
+  constructor(private readonly state: State) {}
+  async list(archived: boolean) {
+    return [...this.state().segments.values()]
+      .filter((s) => (s.archivedAt !== null) === archived)
+      .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()))
+      .map(copy);
+  }
+  async getById(id: string) {
+    const segment = this.state().segments.get(id);
+    return segment ? copy(segment) : null;
+  }
+  async insert(segment: SegmentRecord, ids?: string[]) {
+    this.state().segments.set(segment.id, copy(segment));
+    if (ids) this.state().segmentIds.set(segment.id, [...new Set(ids)]);
+  }
+  async update(segment: SegmentRecord, expectedVersion: number, ids?: string[]) {
+    const current = this.state().segments.get(segment.id);
+    if (!current || current.version !== expectedVersion) return null;
+    const next = { ...copy(segment), version: expectedVersion + 1 };
+    this.state().segments.set(segment.id, next);
+    if (ids) this.state().segmentIds.set(segment.id, [...new Set(ids)]);
+    return copy(next);
+  }
+  async getIds(segmentId: string) {
+    return [...(this.state().segmentIds.get(segmentId) ?? [])].sort();
+  }
+}
+
+export class MemoryKnownUsers implements KnownUserStore {
+  constructor(private readonly state: State) {}
+  private get map() {
+    return this.state().knownUsers;
+  }
+  async upsert(users: KnownUser[]) {
+    for (const user of users) {
+      const known = this.map.get(user.targetingKey);
+      if (!known || user.lastSeenAt >= known.lastSeenAt) this.map.set(user.targetingKey, copy(user));
+    }
+  }
+  async get(targetingKey: string) {
+    const user = this.map.get(targetingKey);
+    return user ? copy(user) : null;
+  }
+  async search(prefix: string | undefined, limit: number) {
+    return [...this.map.values()]
+      .filter((u) => !prefix || u.targetingKey.startsWith(prefix))
+      .sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))
+      .slice(0, limit)
+      .map(copy);
+  }
+  async sample(since: string, limit: number) {
+    const recent = [...this.map.values()].filter((u) => u.lastSeenAt >= since);
+    if (recent.length <= limit) return { total: recent.length, users: recent.map(copy) };
+    // Partial Fisher-Yates: the first `limit` places become a uniform sample.
+    for (let i = 0; i < limit; i++) {
+      const j = i + Math.floor(Math.random() * (recent.length - i));
+      [recent[i], recent[j]] = [recent[j], recent[i]];
+    }
+    return { total: recent.length, users: recent.slice(0, limit).map(copy) };
+  }
+}
+
+export class MemoryObservedAttributes implements ObservedAttributeStore {
+  constructor(private readonly state: State) {}
+  async record(attributes: ObservedAttributeRecord[]) {
+    for (const attribute of attributes) {
+      const known = this.state().observedAttributes.get(attribute.name);
+      this.state().observedAttributes.set(attribute.name, {
+        name: attribute.name,
+        kinds: [...new Set([...(known?.kinds ?? []), ...attribute.kinds])].sort(),
+        lastSeenAt: known && known.lastSeenAt > attribute.lastSeenAt ? known.lastSeenAt : attribute.lastSeenAt,
+      });
+    }
+  }
+  async list() {
+    return [...this.state().observedAttributes.values()].sort((a, b) => a.name.localeCompare(b.name)).map(copy);
+  }
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './common';
+import { attributeKinds, operatorsByKind, validateCondition, type BuilderGroup, type BuilderRule } from '../targeting';
+
+export const MAX_SEGMENT_IDS = 100_000;
+
+const attributeNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Choose an attribute')
+  .max(100)
+  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'Use letters, digits, "_", "-" and "." (dots reach nested attributes)');
+
+// Recursive schemas carry an id so the OpenAPI document refers to them instead of expanding forever.
+const jsonValueSchema: z.ZodType<import('../targeting').JsonValue> = z
+  .lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]))
+  .meta({ id: 'JsonValue' });
+
+export const builderRuleSchema: z.ZodType<BuilderRule> = z
+  .strictObject({
+    type: z.literal('rule'),
+    attribute: attributeNameSchema,
+    kind: z.enum(attributeKinds),
+    operator: z.string() as z.ZodType<BuilderRule['operator']>,
+    value: jsonValueSchema.optional(),
+  })
+  .superRefine((rule, ctx) => {
+    const allowed: readonly string[] = operatorsByKind[rule.kind];
+    if (!allowed.includes(rule.operator)) {
+      ctx.addIssue({ code: 'custom', path: ['operator'], message: `Not an operator for ${rule.kind} attributes` });
+      return;
+    }
+    const problem = valueProblem(rule);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
+  });
+
+function valueProblem(rule: BuilderRule): string | null {
+  const v = rule.value;
+  switch (rule.operator) {
+    case 'isSet':
+    case 'isNotSet':
+    case 'isTrue':
+    case 'isFalse':
+      return null;
+    case 'between':
+      return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number') && (v[0] as number) <= (v[1] as number)
+        ? null
+        : 'Enter a lower and an upper number';
+    case 'isOneOf':
+    case 'containsAny':
+    case 'containsAll':
+      return Array.isArray(v) && v.length > 0 ? null : 'Enter at least one value';
+    case 'matches':
+      try {
+        new RegExp(String(v));
+        return typeof v === 'string' && v !== '' ? null : 'Enter a pattern';
+      } catch {
+        return 'Not a valid regular expression';
+      }
+    case 'withinLastDays':
+      return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 3650 ? null : 'Enter a whole number of days (1 to 3650)';
+    case 'before':
+    case 'after':
+      return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? null : 'Enter a date';
+    default:
+      if (rule.kind === 'number') return typeof v === 'number' && Number.isFinite(v) ? null : 'Enter a number';
+      if (rule.kind === 'version') return typeof v === 'string' && /^v?\d+(\.\d+)*([-+].*)?$/.test(v) ? null : 'Enter a version such as 5.2.0';
+      return typeof v === 'string' && v !== '' ? null : 'Enter a value';
+  }
+}
+
+export const builderGroupSchema: z.ZodType<BuilderGroup> = z
+  .lazy(() =>
+    z.strictObject({
+      type: z.literal('group'),
+      combinator: z.enum(['and', 'or']),
+      children: z.array(z.union([builderRuleSchema, builderGroupSchema])).max(100),
+    }),
+  )
+  .meta({ id: 'BuilderGroup' });
+
+/** A condition document typed by hand (advanced mode): refused when malformed. */
+export const conditionSchema = z.record(z.string(), jsonValueSchema).superRefine((condition, ctx) => {
+  for (const problem of validateCondition(condition)) {
+    ctx.addIssue({ code: 'custom', message: `${problem.message}${problem.path ? ` (at ${problem.path})` : ''}` });
+  }
+});
+
+export const segmentDefinitionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('rules'), builder: builderGroupSchema }),
+  z.strictObject({ kind: z.literal('condition'), condition: conditionSchema }),
+  z.strictObject({
+    kind: z.literal('ids'),
+    /** The attribute the ids are matched against; targetingKey by default. */
+    attribute: attributeNameSchema.default('targetingKey'),
+    ids: z.array(z.string().trim().min(1).max(200)).max(MAX_SEGMENT_IDS, `At most ${MAX_SEGMENT_IDS.toLocaleString('en')} ids`),
+  }),
+  z.strictObject({
+    kind: z.literal('combination'),
+    combinator: z.enum(['and', 'or']),
+    include: z.array(z.string().min(1)).min(1, 'Choose at least one segment').max(50),
+    exclude: z.array(z.string().min(1)).max(50).default([]),
+  }),
+]);
+export type SegmentDefinition = z.infer<typeof segmentDefinitionSchema>;
+
+/** Stored definitions keep id lists out of the segment row; `idCount` says how many there are. */
+export const segmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  definition: z.union([
+    z.object({ kind: z.literal('rules'), builder: builderGroupSchema }),
+    z.object({ kind: z.literal('condition'), condition: z.record(z.string(), z.unknown()) }),
+    z.object({ kind: z.literal('ids'), attribute: z.string(), idCount: z.number().int() }),
+    z.object({ kind: z.literal('combination'), combinator: z.enum(['and', 'or']), include: z.array(z.string()), exclude: z.array(z.string()) }),
+  ]),
+  /** The condition document apps are matched with (shown to marketers; id lists as $inGroup). */
+  compiled: z.record(z.string(), z.unknown()),
+  archivedAt: isoDateTimeSchema.nullable(),
+  version: z.number().int(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  updatedBy: z.string().nullable(),
+});
+export type Segment = z.infer<typeof segmentSchema>;
+export const segmentListSchema = z.object({ items: z.array(segmentSchema) });
+
+const segmentFields = {
+  name: z.string().trim().min(1, 'Enter a name').max(200),
+  description: z.string().max(5000).default(''),
+  definition: segmentDefinitionSchema,
+};
+export const createSegmentBodySchema = z.strictObject(segmentFields);
+export const updateSegmentBodySchema = z.strictObject({
+  expectedVersion: z.number().int().min(1),
+  name: segmentFields.name.optional(),
+  description: z.string().max(5000).optional(),
+  definition: segmentDefinitionSchema.optional(),
+});
+
+/** Reach: how many known users (seen in the last 30 days) a definition matches. */
+export const reachBodySchema = z.strictObject({ definition: segmentDefinitionSchema, excludeSegmentId: z.string().optional() });
+export const reachSchema = z.object({
+  matched: z.number(),
+  total: z.number().int(),
+  share: z.number(),
+  exact: z.boolean(),
+  /** Half-width of the 95% interval on `matched` when sampled. */
+  margin: z.number(),
+  sampleSize: z.number().int(),
+  computedMs: z.number(),
+});
+export type Reach = z.infer<typeof reachSchema>;
+
+export const knownUserSchema = z.object({ targetingKey: z.string(), attributes: z.record(z.string(), z.unknown()), lastSeenAt: isoDateTimeSchema });
+export type KnownUser = z.infer<typeof knownUserSchema>;
+export const knownUserListSchema = z.object({ items: z.array(knownUserSchema) });
+export const listKnownUsersQuerySchema = z.strictObject({
+  search: z.string().max(200).optional(),
+  segmentId: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const observedAttributeSchema = z.object({
+  name: z.string(),
+  kinds: z.array(z.enum(attributeKinds)),
+  declared: z.boolean(),
+  lastSeenAt: isoDateTimeSchema.nullable(),
+});
+export const observedAttributeListSchema = z.object({ items: z.array(observedAttributeSchema) });
