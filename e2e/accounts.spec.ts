@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { User } from '../src/shared/contract/auth';
 import { ADMIN_NAME } from './support/accounts';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectPageReady, mainNav, signIn, userMenuButton } from './support/pages';
 
 const EDITOR = { email: 'eddie@example.com', name: 'Eddie Editor', password: 'editor password 2025' };
@@ -64,6 +65,7 @@ test('an admin invites an editor, who joins, signs out and back in; the admin th
     await expect(editor.getByRole('tab', { name: 'API tokens' })).toHaveCount(0);
     await expect(editor.getByText('Users and API tokens are managed by admins')).toBeVisible();
     await expect(editor.getByRole('cell', { name: EDITOR.email })).toBeVisible();
+    await expectNoSeriousA11yViolations(editor, 'settings as an editor');
 
     await editor.goto('/settings/users');
     await expect(editor).toHaveURL(/\/settings\/profile$/);
@@ -75,6 +77,7 @@ test('an admin invites an editor, who joins, signs out and back in; the admin th
     await expectPageReady(editor, 'Sign in');
     await expect(editor.getByText('You are signed out.')).toBeVisible();
     expect((await editor.request.get('/api/auth/session')).status()).toBe(401);
+    await expectNoSeriousA11yViolations(editor, 'sign-in after signing out');
   });
 
   await test.step('a wrong password shows an inline error', async () => {
@@ -83,6 +86,7 @@ test('an admin invites an editor, who joins, signs out and back in; the admin th
     await editor.getByRole('button', { name: 'Sign in' }).click();
     await expect(editor.getByRole('alert')).toHaveText('The email or password is not right');
     await expect(editor).toHaveURL(/\/sign-in/);
+    await expectNoSeriousA11yViolations(editor, 'sign-in with a wrong password');
   });
 
   await test.step('the right password signs in', async () => {

@@ -16,6 +16,8 @@ import { auditRoutes } from './modules/audit/audit-routes';
 import { ofrepRoutes } from './modules/ofrep/ofrep-routes';
 import { parametersRoutes } from './modules/parameters/parameters-routes';
 import { sdkKeysRoutes } from './modules/sdk-keys/sdk-keys-routes';
+import { segmentsRoutes } from './modules/segments/segments-routes';
+import { audiencesRoutes } from './modules/audiences/audiences-routes';
 import { createServices, type ServerConfig, type Services } from './services';
 import type { Store } from './store/types';
 
@@ -32,6 +34,8 @@ export interface CreateAppOptions {
 }
 
 const API_BODY_LIMIT = 1024 * 1024;
+// Segment id lists hold up to 100,000 ids.
+const SEGMENT_BODY_LIMIT = 8 * 1024 * 1024;
 
 // The dashboard needs inline styles (Mantine's CSS variables) and images/videos from the
 // URLs marketers enter; scripts only from our own origin.
@@ -68,15 +72,16 @@ export function createApp(options: CreateAppOptions) {
     c.set('services', services);
     await next();
   });
-  app.use(
-    '/api/*',
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: API_BODY_LIMIT,
+      maxSize,
       onError: () => {
-        throw new AppError(413, 'Payload too large', `The request body is over ${API_BODY_LIMIT / 1024} KiB`);
+        throw new AppError(413, 'Payload too large', `The request body is over ${maxSize / 1024} KiB`);
       },
-    }),
-  );
+    });
+  const segmentLimit = limitBody(SEGMENT_BODY_LIMIT);
+  const apiLimit = limitBody(API_BODY_LIMIT);
+  app.use('/api/*', (c, next) => (/^\/api\/segments(\/[^/]+)?$/.test(c.req.path) ? segmentLimit(c, next) : apiLimit(c, next)));
   app.use('/api/*', authenticate);
 
   app.route('/api/health', healthRoutes());
@@ -86,6 +91,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api/audit', auditRoutes());
   app.route('/api/parameters', parametersRoutes());
   app.route('/api/sdk-keys', sdkKeysRoutes());
+  app.route('/api/segments', segmentsRoutes());
+  app.route('/api', audiencesRoutes());
   app.route('/ofrep/v1', ofrepRoutes(services));
 
   app.doc31('/api/openapi.json', {

@@ -1,5 +1,7 @@
 import type { Clock } from './lib/clock';
 import { ConfigCache } from './evaluation/config-cache';
+import { KnownUsersRecorder } from './evaluation/known-users-recorder';
+import { KnownUserSample } from './modules/audiences/reach-service';
 import type { PasswordHasher } from './lib/password';
 import { FailureRateLimiter } from './lib/rate-limiter';
 import type { Store } from './store/types';
@@ -21,6 +23,10 @@ export interface Services {
   log: (message: string, detail?: unknown) => void;
   /** The compiled configuration OFREP and the preview evaluate against. */
   configs: ConfigCache;
+  /** Records targetingKeys and attributes seen in evaluation requests. */
+  knownUsers: KnownUsersRecorder;
+  /** Known users of the last 30 days (or a sample), for reach and "who is in it". */
+  userSample: KnownUserSample;
   /** Tells in-process caches that what apps receive may have changed (other replicas poll the config version). */
   configChanged(): void;
   onConfigChanged(listener: () => void): void;
@@ -41,7 +47,7 @@ export function createServices(options: {
 }): Services {
   const listeners: (() => void)[] = [];
   const revokedListeners: ((keyHash: string) => void)[] = [];
-  const services: Omit<Services, 'configs'> = {
+  const services: Omit<Services, 'configs' | 'knownUsers' | 'userSample'> = {
     sdkKeyRevoked: (keyHash) => revokedListeners.forEach((listener) => listener(keyHash)),
     onSdkKeyRevoked: (listener) => revokedListeners.push(listener),
     configChanged: () => listeners.forEach((listener) => listener()),
@@ -60,5 +66,7 @@ export function createServices(options: {
   };
   const complete = services as Services;
   complete.configs = new ConfigCache(complete);
+  complete.knownUsers = new KnownUsersRecorder(complete);
+  complete.userSample = new KnownUserSample(complete);
   return complete;
 }

@@ -52,7 +52,8 @@ describe('every documented route refuses bad input with problem+json', () => {
   it('gives 413 for an oversized body on every route with a body', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
+    // Above the largest limit (8 MiB for segment id lists).
+    const huge = JSON.stringify({ name: 'x'.repeat(9 * 1024 * 1024) });
     for (const op of await operations(t)) {
       if (!op.hasBody) continue;
       const response = await t.call(op.method, op.path, huge, admin, { 'content-length': String(huge.length) });
@@ -77,8 +78,10 @@ describe('every documented route refuses bad input with problem+json', () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
     const viewer = await t.userWithRole(admin, 'viewer');
+    // Questions asked with a body, which change nothing.
+    const readOnlyPosts = new Set(['POST /api/segments/reach', 'POST /api/preview']);
     for (const op of await operations(t)) {
-      if (op.method === 'GET' || op.path.startsWith('/api/auth/')) continue;
+      if (op.method === 'GET' || op.path.startsWith('/api/auth/') || readOnlyPosts.has(`${op.method} ${op.path}`)) continue;
       const response = await t.call(op.method, op.path, op.hasBody ? {} : undefined, viewer);
       expect([400, 403], `${op.method} ${op.path}`).toContain(response.status);
       if (response.status === 400) throw new Error(`${op.method} ${op.path} validated before checking the role`);

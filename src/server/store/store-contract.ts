@@ -180,6 +180,44 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
       expect(await store.configVersion.get()).toBe(start + 1);
     });
 
+    it('stores segments with their id lists and compares-and-sets versions', async () => {
+      const segment = { id: 's1', name: 'Loyal', description: '', definition: { kind: 'ids' as const, attribute: 'targetingKey', idCount: 3 }, archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: null };
+      await store.segments.insert(segment, ['c', 'a', 'b', 'a']);
+      expect(await store.segments.getIds('s1')).toEqual(['a', 'b', 'c']);
+      expect(await store.segments.list(false)).toEqual([segment]);
+      const renamed = { ...segment, name: 'Loyal members' };
+      expect(await store.segments.update(renamed, 1, ['x'])).toEqual({ ...renamed, version: 2 });
+      expect(await store.segments.update(renamed, 1)).toBeNull();
+      expect(await store.segments.getIds('s1')).toEqual(['x']);
+      await store.segments.update({ ...renamed, archivedAt: at(1) }, 2);
+      expect(await store.segments.list(false)).toEqual([]);
+      expect((await store.segments.list(true)).map((s) => s.id)).toEqual(['s1']);
+    });
+
+    it('keeps the latest attributes of known users and samples recent ones', async () => {
+      await store.knownUsers.upsert([
+        { targetingKey: 'u1', attributes: { country: 'CA' }, lastSeenAt: at(10) },
+        { targetingKey: 'u2', attributes: { country: 'US' }, lastSeenAt: at(1) },
+        { targetingKey: 'u3', attributes: {}, lastSeenAt: at(20) },
+      ]);
+      await store.knownUsers.upsert([{ targetingKey: 'u1', attributes: { country: 'FR' }, lastSeenAt: at(5) }]);
+      expect((await store.knownUsers.get('u1'))?.attributes).toEqual({ country: 'CA' });
+      await store.knownUsers.upsert([{ targetingKey: 'u1', attributes: { country: 'DE' }, lastSeenAt: at(30) }]);
+      expect(await store.knownUsers.get('u1')).toEqual({ targetingKey: 'u1', attributes: { country: 'DE' }, lastSeenAt: at(30) });
+      expect((await store.knownUsers.search(undefined, 2)).map((u) => u.targetingKey)).toEqual(['u1', 'u3']);
+      expect((await store.knownUsers.search('u2', 10)).map((u) => u.targetingKey)).toEqual(['u2']);
+      const all = await store.knownUsers.sample(at(2), 10);
+      expect(all.total).toBe(2);
+      expect(all.users.map((u) => u.targetingKey).sort()).toEqual(['u1', 'u3']);
+      const one = await store.knownUsers.sample(at(0), 1);
+      expect(one).toMatchObject({ total: 3 });
+      expect(one.users).toHaveLength(1);
+
+      await store.observedAttributes.record([{ name: 'age', kinds: ['number'], lastSeenAt: at(1) }]);
+      await store.observedAttributes.record([{ name: 'age', kinds: ['text', 'number'], lastSeenAt: at(3) }]);
+      expect(await store.observedAttributes.list()).toEqual([{ name: 'age', kinds: ['number', 'text'], lastSeenAt: at(3) }]);
+    });
+
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

@@ -18,7 +18,7 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onCancel, loading = false, error, destructive = false }: ConfirmDialogProps) {
   return (
-    <Modal opened={opened} onClose={onCancel} title={title} centered>
+    <Modal opened={opened} onClose={onCancel} title={title} centered closeButtonProps={{ 'aria-label': 'Close dialog' }}>
       <Stack>
         <Text size="sm" component="div">
           {children}

@@ -16,7 +16,9 @@ export interface OneTimeSecretProps {
 /** A value the server gives out once (invite link, token secret): shown with a copy button until dismissed. */
 export function OneTimeSecret({ title, label, value, copyLabel, children, onDone, doneLabel = 'Done' }: OneTimeSecretProps) {
   return (
-    <Alert color="yellow" variant="light" title={title} icon={<IconKey aria-hidden />}>
+    // role="status": announced politely once it appears. The title keeps the body text colour: Mantine's
+    // yellow-on-pale-yellow title is below 4.5:1.
+    <Alert color="yellow" variant="light" title={title} icon={<IconKey aria-hidden />} role="status" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
       <Stack gap="sm">
         {children && (
           <Text size="sm" component="div">

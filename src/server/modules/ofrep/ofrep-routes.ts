@@ -83,6 +83,7 @@ export function ofrepRoutes(services: Services) {
     const key = c.req.param('key');
     try {
       const context = await readContext(c);
+      services.knownUsers.observe(context);
       const config = await configs.get();
       const result = config.evaluate(key, context);
       if (!result) {
@@ -98,6 +99,7 @@ export function ofrepRoutes(services: Services) {
   app.post('/evaluate/flags', async (c) => {
     try {
       const context = await readContext(c);
+      services.knownUsers.observe(context);
       const config = await configs.get();
       const { body, etag } = responses.bulk(config, evaluateAll(config, context));
       if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...CORS_HEADERS, etag } });

@@ -40,7 +40,7 @@ export function SignInPage() {
       footer="No account yet? Ask an admin of your workspace for an invite link."
     >
       {signedOut && (
-        <Alert color="teal" variant="light">
+        <Alert color="teal" variant="light" role="status">
           You are signed out.
         </Alert>
       )}

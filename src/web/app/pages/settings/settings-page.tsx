@@ -32,7 +32,7 @@ export function SettingsPage() {
     <>
       <PageHeader title="Settings" description={isAdmin ? 'Your profile, the people in this workspace, and API tokens.' : 'Your profile.'} />
       {!isAdmin && (
-        <Alert variant="light" color="blue" icon={<IconLock aria-hidden />} title="Users and API tokens are managed by admins" mb="lg">
+        <Alert variant="light" color="blue" role="note" icon={<IconLock aria-hidden />} title="Users and API tokens are managed by admins" mb="lg">
           You are {user.role === 'editor' ? 'an' : 'a'} {roleLabels[user.role].toLowerCase()}. Only admins invite people, change roles and
           create API tokens. Ask an admin of your workspace if you need any of that.
         </Alert>

@@ -26,6 +26,13 @@ if (typeof window !== 'undefined') {
     disconnect() {}
   };
   Element.prototype.scrollIntoView ??= () => undefined;
+  // Mantine's autosize Textarea listens for web fonts loading; jsdom has no document.fonts.
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', {
+      configurable: true,
+      value: { addEventListener: () => undefined, removeEventListener: () => undefined, ready: Promise.resolve() },
+    });
+  }
 }
 
 function Providers({ children }: { children: ReactNode }) {

@@ -31,16 +31,12 @@ export function VideoEditor({ value, onChange, errors, warnings, label, descript
         <Switch
           label="Autoplay"
           description="Apps play it muted"
-          onLabel="On"
-          offLabel="Off"
           checked={video.autoplay === true}
           onChange={(event) => set('autoplay', event.currentTarget.checked)}
           error={errorAt(errors, 'autoplay')}
         />
         <Switch
           label="Loop"
-          onLabel="On"
-          offLabel="Off"
           checked={video.loop === true}
           onChange={(event) => set('loop', event.currentTarget.checked)}
           error={errorAt(errors, 'loop')}

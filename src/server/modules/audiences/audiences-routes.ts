@@ -1,0 +1,78 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { evaluateAll } from '../../../shared/evaluation';
+import { previewBodySchema, previewSchema } from '../../../shared/contract/preview';
+import { knownUserListSchema, knownUserSchema, listKnownUsersQuerySchema, observedAttributeListSchema } from '../../../shared/contract/segments';
+import type { AttributeKind } from '../../../shared/targeting';
+import { notFound } from '../../lib/errors';
+import { requireRole } from '../../http/auth-middleware';
+import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
+
+/** Attributes most apps send; offered in the builder before any app has sent them. */
+const DECLARED_ATTRIBUTES: { name: string; kinds: AttributeKind[] }[] = [
+  { name: 'targetingKey', kinds: ['text'] },
+  { name: 'country', kinds: ['text'] },
+  { name: 'platform', kinds: ['text'] },
+  { name: 'appVersion', kinds: ['version'] },
+  { name: 'language', kinds: ['text'] },
+  { name: 'premium', kinds: ['boolean'] },
+];
+
+export function audiencesRoutes() {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get', path: '/attributes', tags: ['Audiences'], summary: 'Attributes apps sent (with their observed kinds) plus declared ones',
+        middleware: [requireRole('viewer')] as const,
+        responses: { 200: jsonContent(observedAttributeListSchema, 'Attributes'), ...errorResponses },
+      }),
+      async (c) => {
+        const observed = await c.get('services').store.observedAttributes.list();
+        const byName = new Map(observed.map((a) => [a.name, { name: a.name, kinds: a.kinds as AttributeKind[], declared: false, lastSeenAt: a.lastSeenAt as string | null }]));
+        for (const declared of DECLARED_ATTRIBUTES) {
+          const known = byName.get(declared.name);
+          byName.set(declared.name, known ? { ...known, declared: true } : { ...declared, declared: true, lastSeenAt: null });
+        }
+        return c.json({ items: [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/known-users', tags: ['Audiences'], summary: 'Known users, most recently seen first',
+        middleware: [requireRole('viewer')] as const,
+        request: { query: listKnownUsersQuerySchema },
+        responses: { 200: jsonContent(knownUserListSchema, 'Users'), ...errorResponses },
+      }),
+      async (c) => {
+        const { search, limit } = c.req.valid('query');
+        return c.json({ items: await c.get('services').store.knownUsers.search(search?.trim() || undefined, limit) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/known-users/{targetingKey}', tags: ['Audiences'], summary: "A known user's latest attributes",
+        middleware: [requireRole('viewer')] as const,
+        request: { params: z.strictObject({ targetingKey: z.string().min(1).max(200) }) },
+        responses: { 200: jsonContent(knownUserSchema, 'User'), ...errorResponses },
+      }),
+      async (c) => {
+        const user = await c.get('services').store.knownUsers.get(c.req.valid('param').targetingKey);
+        if (!user) throw notFound('No app has evaluated values for this user yet');
+        return c.json(user, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/preview', tags: ['Audiences'], summary: 'Every parameter for a context, with the trace of why',
+        middleware: [requireRole('viewer')] as const,
+        request: { body: jsonBody(previewBodySchema) },
+        responses: { 200: jsonContent(previewSchema, 'Values and traces'), ...errorResponses },
+      }),
+      async (c) => {
+        const context = c.req.valid('json').context as { targetingKey: string };
+        const config = await c.get('services').configs.get();
+        const results = evaluateAll(config, context, { trace: true }).map(({ key, value, variant, reason, trace }) => ({ key, value, variant, reason, trace }));
+        return c.json({ configVersion: config.version, results }, 200);
+      },
+    );
+}

@@ -1,0 +1,93 @@
+import type { Reach, SegmentDefinition } from '../../../shared/contract/segments';
+import { compileSegments, savedGroupsOf, type EvaluationSegment } from '../../../shared/evaluation';
+import type { Services } from '../../services';
+import type { KnownUser } from '../../../shared/contract/segments';
+
+export const REACH_WINDOW_DAYS = 30;
+/** Up to this many known users the count is exact; above it, a uniform sample of this size. */
+export const REACH_SAMPLE_SIZE = 100_000;
+const SAMPLE_TTL_MS = 60_000;
+
+const CANDIDATE_ID = '__candidate__';
+
+/**
+ * Known users seen in the last 30 days, loaded once a minute at most: the builder asks for reach
+ * on every change, and a million-user table should not be read each time.
+ */
+export class KnownUserSample {
+  private cached: { at: number; total: number; users: KnownUser[] } | null = null;
+  private loading: Promise<{ total: number; users: KnownUser[] }> | null = null;
+
+  constructor(private readonly services: Services) {}
+
+  async get(): Promise<{ total: number; users: KnownUser[] }> {
+    if (this.cached && Date.now() - this.cached.at < SAMPLE_TTL_MS) return this.cached;
+    this.loading ??= (async () => {
+      try {
+        const since = new Date(this.services.clock.now().getTime() - REACH_WINDOW_DAYS * 86_400_000).toISOString();
+        const sample = await this.services.store.knownUsers.sample(since, REACH_SAMPLE_SIZE);
+        this.cached = { at: Date.now(), ...sample };
+        return sample;
+      } finally {
+        this.loading = null;
+      }
+    })();
+    return this.loading;
+  }
+
+  invalidate(): void {
+    this.cached = null;
+  }
+}
+
+/** Segments as evaluation sees them, with a candidate definition added under a reserved id. */
+async function evaluationSegments(services: Services, candidate?: SegmentDefinition): Promise<EvaluationSegment[]> {
+  const { store } = services;
+  const records = await store.segments.list(false);
+  const segments = await Promise.all(
+    records.map(async (s): Promise<EvaluationSegment> => ({
+      id: s.id,
+      name: s.name,
+      definition: (s.definition.kind === 'ids' ? { kind: 'ids', attribute: s.definition.attribute, ids: await store.segments.getIds(s.id) } : s.definition) as SegmentDefinition,
+    })),
+  );
+  return candidate ? [...segments, { id: CANDIDATE_ID, name: 'This segment', definition: candidate }] : segments;
+}
+
+export async function predicateFor(services: Services, definition: SegmentDefinition) {
+  const segments = await evaluationSegments(services, definition);
+  const now = services.clock.now();
+  return compileSegments(segments, savedGroupsOf(segments, now), now).get(CANDIDATE_ID)!;
+}
+
+export async function computeReach(services: Services, sample: KnownUserSample, definition: SegmentDefinition): Promise<Reach> {
+  const started = performance.now();
+  const [predicate, { total, users }] = await Promise.all([predicateFor(services, definition), sample.get()]);
+  let hits = 0;
+  for (const user of users) if (predicate({ ...user.attributes, targetingKey: user.targetingKey })) hits++;
+  const n = users.length;
+  const share = n === 0 ? 0 : hits / n;
+  const exact = n === total;
+  // 95% normal interval on the sampled share, with the finite-population correction.
+  const margin = exact || n === 0 ? 0 : 1.96 * Math.sqrt((share * (1 - share)) / n) * Math.sqrt((total - n) / Math.max(total - 1, 1)) * total;
+  return {
+    matched: exact ? hits : Math.round(share * total),
+    total,
+    share,
+    exact,
+    margin: Math.round(margin),
+    sampleSize: n,
+    computedMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+/** A sample of known users in a segment ("who is in it"). */
+export async function membersOf(services: Services, sample: KnownUserSample, definition: SegmentDefinition, limit: number): Promise<KnownUser[]> {
+  const [predicate, { users }] = await Promise.all([predicateFor(services, definition), sample.get()]);
+  const members: KnownUser[] = [];
+  for (const user of users) {
+    if (predicate({ ...user.attributes, targetingKey: user.targetingKey })) members.push(user);
+    if (members.length >= limit) break;
+  }
+  return members;
+}
