@@ -1,8 +1,7 @@
-import type { Parameter, TargetingRule } from '../contract/parameters';
-import { hash } from '../targeting';
+import type { TargetingRule } from '../contract/parameters';
 import { toOfrepValue } from '../values/ofrep-mapping';
 import { compileSegments, savedGroupsOf, type SegmentPredicate } from './segments';
-import { compileCondition } from '../targeting';
+import { compileCondition, hash } from '../targeting';
 import type { ConfigSnapshot, EvaluationContext, EvaluationResult, TraceStep } from './types';
 
 /**
