@@ -1,9 +1,13 @@
+import { engineBench } from './engine-bench';
 import { ofrepBench } from './ofrep-bench';
+import { reachBench } from './reach-bench';
 
 // `npm run bench`: figures printed beside a reference measured in the same run; never asserted in tests.
 // Pick benchmarks with BENCH=ofrep,... (default: all).
 const benches: Record<string, () => Promise<void>> = {
   ofrep: ofrepBench,
+  engine: engineBench,
+  reach: reachBench,
 };
 
 const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');

@@ -64,6 +64,7 @@ export class KnownUsersRecorder {
       try {
         await this.services.store.knownUsers.upsert(users);
         await this.services.store.observedAttributes.record(attributes);
+        this.services.userSample.usersRecorded();
       } catch (error) {
         this.services.log('Could not record known users', error);
       } finally {

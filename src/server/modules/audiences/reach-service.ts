@@ -14,20 +14,28 @@ const CANDIDATE_ID = '__candidate__';
  * Known users seen in the last 30 days, loaded once a minute at most: the builder asks for reach
  * on every change, and a million-user table should not be read each time.
  */
+interface LoadedSample {
+  total: number;
+  users: KnownUser[];
+  /** Each user's attributes with its targetingKey, built once: evaluation reads these. */
+  contexts: Record<string, unknown>[];
+}
+
 export class KnownUserSample {
-  private cached: { at: number; total: number; users: KnownUser[] } | null = null;
-  private loading: Promise<{ total: number; users: KnownUser[] }> | null = null;
+  private cached: (LoadedSample & { at: number }) | null = null;
+  private loading: Promise<LoadedSample> | null = null;
 
   constructor(private readonly services: Services) {}
 
-  async get(): Promise<{ total: number; users: KnownUser[] }> {
+  async get(): Promise<LoadedSample> {
     if (this.cached && Date.now() - this.cached.at < SAMPLE_TTL_MS) return this.cached;
     this.loading ??= (async () => {
       try {
         const since = new Date(this.services.clock.now().getTime() - REACH_WINDOW_DAYS * 86_400_000).toISOString();
-        const sample = await this.services.store.knownUsers.sample(since, REACH_SAMPLE_SIZE);
-        this.cached = { at: Date.now(), ...sample };
-        return sample;
+        const { total, users } = await this.services.store.knownUsers.sample(since, REACH_SAMPLE_SIZE);
+        const contexts = users.map((user) => ({ ...user.attributes, targetingKey: user.targetingKey }));
+        this.cached = { at: Date.now(), total, users, contexts };
+        return this.cached;
       } finally {
         this.loading = null;
       }
@@ -35,8 +43,9 @@ export class KnownUserSample {
     return this.loading;
   }
 
-  invalidate(): void {
-    this.cached = null;
+  /** New users were recorded: an exact (small) sample reloads so reach counts them at once; a large one waits for its minute. */
+  usersRecorded(): void {
+    if (this.cached && this.cached.total < REACH_SAMPLE_SIZE) this.cached = null;
   }
 }
 
@@ -62,10 +71,10 @@ export async function predicateFor(services: Services, definition: SegmentDefini
 
 export async function computeReach(services: Services, sample: KnownUserSample, definition: SegmentDefinition): Promise<Reach> {
   const started = performance.now();
-  const [predicate, { total, users }] = await Promise.all([predicateFor(services, definition), sample.get()]);
+  const [predicate, { total, contexts }] = await Promise.all([predicateFor(services, definition), sample.get()]);
   let hits = 0;
-  for (const user of users) if (predicate({ ...user.attributes, targetingKey: user.targetingKey })) hits++;
-  const n = users.length;
+  for (const context of contexts) if (predicate(context)) hits++;
+  const n = contexts.length;
   const share = n === 0 ? 0 : hits / n;
   const exact = n === total;
   // 95% normal interval on the sampled share, with the finite-population correction.
@@ -83,11 +92,8 @@ export async function computeReach(services: Services, sample: KnownUserSample, 
 
 /** A sample of known users in a segment ("who is in it"). */
 export async function membersOf(services: Services, sample: KnownUserSample, definition: SegmentDefinition, limit: number): Promise<KnownUser[]> {
-  const [predicate, { users }] = await Promise.all([predicateFor(services, definition), sample.get()]);
+  const [predicate, { users, contexts }] = await Promise.all([predicateFor(services, definition), sample.get()]);
   const members: KnownUser[] = [];
-  for (const user of users) {
-    if (predicate({ ...user.attributes, targetingKey: user.targetingKey })) members.push(user);
-    if (members.length >= limit) break;
-  }
+  for (let i = 0; i < users.length && members.length < limit; i++) if (predicate(contexts[i])) members.push(users[i]);
   return members;
 }

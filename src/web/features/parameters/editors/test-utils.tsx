@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { render, screen, type RenderResult } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { defaultValueFor, type TypeSpec } from '../../../../shared/values';
@@ -40,7 +40,7 @@ function Providers({ children }: { children: ReactNode }) {
 }
 
 /** Renders inside MantineProvider (test env: no transitions, no portals) with a user-event instance. */
-export function renderWithMantine(ui: ReactElement): RenderResult & { user: UserEvent } {
+export function renderWithMantine(ui: ReactElement): ReturnType<typeof render> & { user: UserEvent } {
   const user = userEvent.setup();
   return { user, ...render(ui, { wrapper: Providers }) };
 }
