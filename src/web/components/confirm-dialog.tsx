@@ -28,7 +28,7 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm
           <Button variant="default" onClick={onCancel} disabled={loading}>
             Cancel
           </Button>
-          <Button color={destructive ? 'red' : undefined} onClick={onConfirm} loading={loading} data-autofocus>
+          <Button color={destructive ? 'red.9' : undefined} onClick={onConfirm} loading={loading} data-autofocus>
             {confirmLabel}
           </Button>
         </Group>
