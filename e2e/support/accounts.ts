@@ -4,4 +4,4 @@ export const ADMIN_PASSWORD = 'correct horse battery staple';
 export const ADMIN_NAME = 'Ada Admin';
 
 /** Browser state (session cookie) of the signed-in admin, saved by the setup project. */
-export const ADMIN_STORAGE_STATE = '.tmp/e2e-admin.json';
+export const ADMIN_STORAGE_STATE = `.tmp/e2e-admin-${process.env.E2E_PORT ?? 4173}.json`;

@@ -14,6 +14,15 @@ export function normalizeHex(text: string): string | null {
   return HEX_COLOR.test(trimmed) ? trimmed.toUpperCase() : null;
 }
 
+/**
+ * How a colour is stored: upper case, and an opaque colour without its alpha ('#1c7ed6ff', as the
+ * picker reports it, becomes '#1C7ED6'). Null when `text` is not a 6 or 8 digit hex colour.
+ */
+export function toStoredHex(text: string): string | null {
+  const hex = normalizeHex(text);
+  return hex && hex.length === 9 && hex.endsWith('FF') ? hex.slice(0, 7) : hex;
+}
+
 export function parseHex(text: string): Rgba | null {
   const hex = normalizeHex(text);
   if (!hex) return null;

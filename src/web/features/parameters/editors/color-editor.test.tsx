@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { contrastLevels, contrastRatio, formatRatio, relativeLuminance } from './color-contrast';
+import { contrastLevels, contrastRatio, formatRatio, relativeLuminance, toStoredHex } from './color-contrast';
 import { currentValue, EditorHarness, renderWithMantine } from './test-utils';
 
 describe('colour contrast maths', () => {
@@ -15,6 +15,13 @@ describe('colour contrast maths', () => {
     // Fully transparent text is the background: no contrast at all.
     expect(contrastRatio('#00000000', '#FFFFFF')).toBeCloseTo(1);
     expect(contrastRatio('#GGG', '#FFFFFF')).toBeNull();
+  });
+
+  it('stores colours in upper case, opaque ones without alpha', () => {
+    expect(toStoredHex('#1c7ed6ff')).toBe('#1C7ED6');
+    expect(toStoredHex('#1c7ed680')).toBe('#1C7ED680');
+    expect(toStoredHex('#abcdef')).toBe('#ABCDEF');
+    expect(toStoredHex('#GGG')).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { ColorInput } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { normalizeHex } from './color-contrast';
+import { toStoredHex } from './color-contrast';
 
 export const COLOR_SWATCHES = [
   '#000000',
@@ -22,7 +22,7 @@ export const COLOR_SWATCHES = [
 export interface ColorFieldProps {
   label: ReactNode;
   value: unknown;
-  /** '#RRGGBB' / '#RRGGBBAA' in upper case once valid; the raw text while it is not (so validation reports it). */
+  /** '#RRGGBB' (opaque) / '#RRGGBBAA' in upper case once valid; the raw text while it is not (so validation reports it). */
   onChange: (value: string | undefined) => void;
   allowAlpha?: boolean;
   /** Clearing the input removes the colour instead of leaving an invalid one. */
@@ -42,7 +42,7 @@ export function ColorField({ label, value, onChange, allowAlpha = true, optional
       value={text}
       onChange={(next) => {
         if (optional && next.trim() === '') onChange(undefined);
-        else onChange(normalizeHex(next) ?? next);
+        else onChange(toStoredHex(next) ?? next);
       }}
       format={allowAlpha ? 'hexa' : 'hex'}
       swatches={COLOR_SWATCHES}

@@ -2,6 +2,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { TypeSpec } from '../../../../shared/values';
 import { currentValue, EditorHarness, renderWithMantine } from './test-utils';
+import { ValueEditor } from './value-editor';
 
 const schemaSpec: TypeSpec = {
   type: 'json',
@@ -53,13 +54,6 @@ describe('JsonEditor', () => {
   });
 });
 
-import { MantineProvider } from '@mantine/core';
-import { ValueEditor } from './value-editor';
-
 function JsonProbe({ value }: { value: unknown }) {
-  return (
-    <MantineProvider env="test">
-      <ValueEditor spec={{ type: 'json' }} value={value} onChange={() => undefined} label="Value" />
-    </MantineProvider>
-  );
+  return <ValueEditor spec={{ type: 'json' }} value={value} onChange={() => undefined} label="Value" />;
 }

@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
+import userEvent from '@testing-library/user-event';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import { defaultValueFor, type TypeSpec } from '../../../../shared/values';
 import type { FieldMessage } from './field-messages';
@@ -40,7 +40,7 @@ function Providers({ children }: { children: ReactNode }) {
 }
 
 /** Renders inside MantineProvider (test env: no transitions, no portals) with a user-event instance. */
-export function renderWithMantine(ui: ReactElement): ReturnType<typeof render> & { user: UserEvent } {
+export function renderWithMantine(ui: ReactElement) {
   const user = userEvent.setup();
   return { user, ...render(ui, { wrapper: Providers }) };
 }

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { createApiTokenBodySchema, type CreateApiTokenBody, type CreatedApiToken } from '../../../../shared/contract/tokens';
 import { FormError } from '../../../components/form-error';
 import { applyFieldErrors } from '../../../lib/apply-field-errors';
@@ -21,10 +21,10 @@ export function CreateTokenForm({ onCreated }: CreateTokenFormProps) {
     handleSubmit,
     setError,
     reset,
-    watch,
+    control,
     formState: { errors },
   } = useForm({ resolver: zodResolver(createApiTokenBodySchema), defaultValues });
-  const role = watch('role');
+  const role = useWatch({ control, name: 'role' });
 
   const onSubmit = handleSubmit((body) =>
     createToken.mutateAsync(body).then(

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { inviteUserBodySchema, type InvitedUser, type InviteUserBody } from '../../../../shared/contract/users';
 import { FormError } from '../../../components/form-error';
 import { applyFieldErrors } from '../../../lib/apply-field-errors';
@@ -23,13 +23,13 @@ export function InviteUserForm({ onInvited }: InviteUserFormProps) {
     handleSubmit,
     setError,
     reset,
-    watch,
+    control,
     formState: { errors },
   } = useForm({
     resolver: zodResolver(inviteUserBodySchema),
     defaultValues,
   });
-  const role = watch('role');
+  const role = useWatch({ control, name: 'role' });
 
   const onSubmit = handleSubmit((body) =>
     inviteUser.mutateAsync(body).then(

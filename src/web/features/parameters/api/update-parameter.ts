@@ -1,0 +1,51 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { Parameter, UpdateParameterBody } from '../../../../shared/contract/parameters';
+import { apiRequest } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
+import { parametersKeys } from './parameters-keys';
+
+/** A save based on a stale version: `current` is the parameter as someone else saved it. */
+export class ParameterConflictError extends Error {
+  override readonly name = 'ParameterConflictError';
+  constructor(readonly current: Parameter) {
+    super('Someone else changed this parameter');
+  }
+}
+
+export function isParameterConflict(error: unknown): error is ParameterConflictError {
+  return error instanceof ParameterConflictError;
+}
+
+export interface UpdateParameterVariables {
+  id: string;
+  changes: UpdateParameterBody;
+}
+
+/** On 409 the saved parameter is fetched, so the person can compare it with what they have. */
+export async function withConflictDetection<T>(client: QueryClient, id: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (!isApiError(error) || error.status !== 409) throw error;
+    const current = await apiRequest<Parameter>(client, `/api/parameters/${encodeURIComponent(id)}`);
+    throw new ParameterConflictError(current);
+  }
+}
+
+export function storeSavedParameter(queryClient: QueryClient, saved: Parameter) {
+  queryClient.setQueryData(parametersKeys.detail(saved.id), saved);
+  queryClient.setQueryData(parametersKeys.detail(saved.key), saved);
+  return queryClient.invalidateQueries({ queryKey: parametersKeys.all, predicate: (query) => query.queryKey[1] !== 'detail' });
+}
+
+/** Saves the changed fields of a parameter; a stale expectedVersion throws ParameterConflictError. */
+export function useUpdateParameter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, changes }: UpdateParameterVariables, { client }) =>
+      withConflictDetection(client, id, () =>
+        apiRequest<Parameter>(client, `/api/parameters/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+      ),
+    onSuccess: (saved) => storeSavedParameter(queryClient, saved),
+  });
+}

@@ -1,0 +1,9 @@
+export const segmentsKeys = {
+  all: ['segments'] as const,
+  lists: () => [...segmentsKeys.all, 'list'] as const,
+  list: (archived: boolean) => [...segmentsKeys.lists(), { archived }] as const,
+  detail: (id: string) => [...segmentsKeys.all, 'detail', id] as const,
+  members: (id: string) => [...segmentsKeys.all, 'members', id] as const,
+  reach: (definition: unknown) => [...segmentsKeys.all, 'reach', definition] as const,
+  attributes: () => ['attributes'] as const,
+};
