@@ -18,6 +18,7 @@ import { parametersRoutes } from './modules/parameters/parameters-routes';
 import { sdkKeysRoutes } from './modules/sdk-keys/sdk-keys-routes';
 import { segmentsRoutes } from './modules/segments/segments-routes';
 import { audiencesRoutes } from './modules/audiences/audiences-routes';
+import { eventCatalogRoutes, sdkEventsRoutes } from './modules/events/events-routes';
 import { createServices, type ServerConfig, type Services } from './services';
 import type { Store } from './store/types';
 
@@ -93,7 +94,9 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api/sdk-keys', sdkKeysRoutes());
   app.route('/api/segments', segmentsRoutes());
   app.route('/api', audiencesRoutes());
+  app.route('/api/events', eventCatalogRoutes());
   app.route('/ofrep/v1', ofrepRoutes(services));
+  app.route('/sdk/v1', sdkEventsRoutes(services));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

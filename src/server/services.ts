@@ -1,6 +1,7 @@
 import type { Clock } from './lib/clock';
 import { ConfigCache } from './evaluation/config-cache';
 import { KnownUsersRecorder } from './evaluation/known-users-recorder';
+import { SdkKeyAuthenticator } from './evaluation/sdk-key-auth';
 import { KnownUserSample } from './modules/audiences/reach-service';
 import type { PasswordHasher } from './lib/password';
 import { FailureRateLimiter } from './lib/rate-limiter';
@@ -23,6 +24,8 @@ export interface Services {
   log: (message: string, detail?: unknown) => void;
   /** The compiled configuration OFREP and the preview evaluate against. */
   configs: ConfigCache;
+  /** Resolves the SDK key an app presents (OFREP, events). */
+  sdkKeyAuth: SdkKeyAuthenticator;
   /** Records targetingKeys and attributes seen in evaluation requests. */
   knownUsers: KnownUsersRecorder;
   /** Known users of the last 30 days (or a sample), for reach and "who is in it". */
@@ -47,7 +50,7 @@ export function createServices(options: {
 }): Services {
   const listeners: (() => void)[] = [];
   const revokedListeners: ((keyHash: string) => void)[] = [];
-  const services: Omit<Services, 'configs' | 'knownUsers' | 'userSample'> = {
+  const services: Omit<Services, 'configs' | 'knownUsers' | 'userSample' | 'sdkKeyAuth'> = {
     sdkKeyRevoked: (keyHash) => revokedListeners.forEach((listener) => listener(keyHash)),
     onSdkKeyRevoked: (listener) => revokedListeners.push(listener),
     configChanged: () => listeners.forEach((listener) => listener()),
@@ -67,6 +70,7 @@ export function createServices(options: {
   const complete = services as Services;
   complete.configs = new ConfigCache(complete);
   complete.knownUsers = new KnownUsersRecorder(complete);
+  complete.sdkKeyAuth = new SdkKeyAuthenticator(complete);
   complete.userSample = new KnownUserSample(complete);
   return complete;
 }

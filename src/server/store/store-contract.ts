@@ -218,6 +218,18 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
       expect(await store.observedAttributes.list()).toEqual([{ name: 'age', kinds: ['number', 'text'], lastSeenAt: at(3) }]);
     });
 
+    it('stores event batches once per id and describes them in the catalog', async () => {
+      const e = (id: string, event: string, targetingKey: string, value: number | null, properties: Record<string, string> | null) => ({
+        id, type: 'track' as const, targetingKey, event, value, timestamp: at(1), properties, receivedAt: at(2),
+      });
+      expect(await store.events.insertBatch([e('1', 'purchase', 'u1', 5, { category: 'shoes' }), e('2', 'purchase', 'u2', null, { size: 'M' }), e('3', 'signup', 'u1', null, null)])).toBe(3);
+      expect(await store.events.insertBatch([e('1', 'purchase', 'u1', 5, null), e('4', 'signup', 'u3', null, null)])).toBe(1);
+      expect(await store.events.catalog()).toEqual([
+        { event: 'purchase', type: 'track', count: 2, users: 2, withValue: 1, properties: ['category', 'size'], lastSeenAt: at(1) },
+        { event: 'signup', type: 'track', count: 2, users: 2, withValue: 0, properties: [], lastSeenAt: at(1) },
+      ]);
+    });
+
     it('answers ping', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });

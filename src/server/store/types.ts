@@ -193,6 +193,34 @@ export interface ObservedAttributeStore {
   list(): Promise<ObservedAttributeRecord[]>;
 }
 
+export interface StoredEvent {
+  id: string;
+  type: 'track' | 'exposure';
+  targetingKey: string;
+  event: string;
+  value: number | null;
+  timestamp: string;
+  properties: Record<string, string | number | boolean | null> | null;
+  receivedAt: string;
+}
+
+export interface EventCatalogEntry {
+  event: string;
+  type: 'track' | 'exposure';
+  count: number;
+  users: number;
+  withValue: number;
+  properties: string[];
+  lastSeenAt: string;
+}
+
+export interface EventStore {
+  /** Stores the batch atomically; ids stored before are skipped. Returns how many were new. */
+  insertBatch(events: StoredEvent[]): Promise<number>;
+  /** Which events (and their properties) apps have sent, most frequent first. */
+  catalog(): Promise<EventCatalogEntry[]>;
+}
+
 export type StoreKind = 'memory' | 'pglite' | 'postgres';
 
 export interface Store {
@@ -208,6 +236,7 @@ export interface Store {
   readonly segments: SegmentStore;
   readonly knownUsers: KnownUserStore;
   readonly observedAttributes: ObservedAttributeStore;
+  readonly events: EventStore;
   /** Runs fn atomically: every write inside commits together or not at all. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   ping(): Promise<void>;

@@ -3,7 +3,6 @@ import { evaluateAll, type EvaluationContext } from '../../../shared/evaluation'
 import type { AppEnv } from '../../http/env';
 import { RequestedKeyRecorder } from './requested-keys';
 import { OfrepResponseCache } from './response-cache';
-import { SdkKeyAuthenticator } from './sdk-key-auth';
 import type { Services } from '../../services';
 
 // OpenFeature Remote Evaluation Protocol (spec/ofrep.md). Errors use OFREP's own shapes, not
@@ -67,7 +66,7 @@ const json = (body: string, status: number, headers: Record<string, string> = {}
 
 export function ofrepRoutes(services: Services) {
   const configs = services.configs;
-  const keys = new SdkKeyAuthenticator(services);
+  const keys = services.sdkKeyAuth;
   const requested = new RequestedKeyRecorder(services);
   const responses = new OfrepResponseCache();
   const app = new Hono<AppEnv>();

@@ -3,6 +3,8 @@ import type { AuditEntry } from '../../../shared/contract/audit';
 import type { Parameter } from '../../../shared/contract/parameters';
 import type { KnownUser } from '../../../shared/contract/segments';
 import type {
+  EventStore,
+  StoredEvent,
   KnownUserStore,
   ObservedAttributeRecord,
   ObservedAttributeStore,
@@ -24,6 +26,7 @@ import type {
   UserRecord,
   UserStore,
 } from '../types';
+import { MemoryEvents } from './memory-events';
 import { MemoryKnownUsers, MemoryObservedAttributes, MemorySegments } from './memory-audiences';
 import { MemoryAudit, MemoryConfigVersion, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
 
@@ -42,6 +45,7 @@ export interface MemoryState {
   segmentIds: Map<string, string[]>;
   knownUsers: Map<string, KnownUser>;
   observedAttributes: Map<string, ObservedAttributeRecord>;
+  events: Map<string, StoredEvent>;
 }
 
 export function emptyMemoryState(): MemoryState {
@@ -59,6 +63,7 @@ export function emptyMemoryState(): MemoryState {
     segmentIds: new Map(),
     knownUsers: new Map(),
     observedAttributes: new Map(),
+    events: new Map(),
   };
 }
 
@@ -192,6 +197,7 @@ export class MemoryStore implements Store {
   readonly segments: SegmentStore;
   readonly knownUsers: KnownUserStore;
   readonly observedAttributes: ObservedAttributeStore;
+  readonly events: EventStore;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly holder: { state: MemoryState } = { state: emptyMemoryState() }) {
@@ -207,6 +213,7 @@ export class MemoryStore implements Store {
     this.segments = new MemorySegments(state);
     this.knownUsers = new MemoryKnownUsers(state);
     this.observedAttributes = new MemoryObservedAttributes(state);
+    this.events = new MemoryEvents(state);
   }
 
   get state(): MemoryState {

@@ -153,6 +153,24 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'events',
+    sql: `
+      CREATE TABLE events (
+        id text PRIMARY KEY,
+        type text NOT NULL CHECK (type IN ('track', 'exposure')),
+        targeting_key text NOT NULL,
+        event text NOT NULL,
+        value double precision,
+        ts timestamptz NOT NULL,
+        properties jsonb,
+        received_at timestamptz NOT NULL
+      );
+      CREATE INDEX events_event_ts ON events(event, ts);
+      CREATE INDEX events_targeting_key ON events(targeting_key, ts);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -101,6 +101,17 @@ export interface ObservedAttributesTable {
   last_seen_at: Timestamp;
 }
 
+export interface EventsTable {
+  id: string;
+  type: string;
+  targeting_key: string;
+  event: string;
+  value: number | null;
+  ts: Timestamp;
+  properties: ColumnType<unknown, string | null, string | null>;
+  received_at: Timestamp;
+}
+
 export interface ParameterVersionsTable {
   parameter_id: string;
   version: number;
@@ -159,4 +170,5 @@ export interface Database {
   segment_ids: SegmentIdsTable;
   known_users: KnownUsersTable;
   observed_attributes: ObservedAttributesTable;
+  events: EventsTable;
 }

@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/contract/auth';
-import type { KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { EventStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
 import { guardUnique, iso, isoOrNull } from './sql-util';
+import { SqlEvents } from './sql-events';
 import { SqlKnownUsers, SqlObservedAttributes, SqlSegments } from './sql-audiences';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -226,6 +227,7 @@ export class SqlStore implements Store {
   readonly segments: SegmentStore;
   readonly knownUsers: KnownUserStore;
   readonly observedAttributes: ObservedAttributeStore;
+  readonly events: EventStore;
 
   constructor(
     readonly kind: Exclude<StoreKind, 'memory'>,
@@ -243,6 +245,7 @@ export class SqlStore implements Store {
     this.segments = new SqlSegments(db);
     this.knownUsers = new SqlKnownUsers(db);
     this.observedAttributes = new SqlObservedAttributes(db);
+    this.events = new SqlEvents(db);
   }
 
   get kysely(): Db {

@@ -2,6 +2,7 @@ import { NavLink, Stack } from '@mantine/core';
 import {
   IconAdjustments,
   IconChartLine,
+  IconEye,
   IconFlask2,
   IconHistory,
   IconLayoutDashboard,
@@ -23,6 +24,7 @@ export const navSections: readonly NavSection[] = [
   { to: '/', label: 'Overview', icon: IconLayoutDashboard, end: true },
   { to: '/parameters', label: 'Parameters', icon: IconAdjustments },
   { to: '/segments', label: 'Segments', icon: IconUsersGroup },
+  { to: '/preview', label: 'Preview', icon: IconEye },
   { to: '/experiments', label: 'Experiments', icon: IconFlask2 },
   { to: '/metrics', label: 'Metrics', icon: IconChartLine },
   { to: '/audit-log', label: 'Audit log', icon: IconHistory },

@@ -16,6 +16,8 @@ const AcceptInvitePage = page(() => import('../pages/accept-invite-page'), 'Acce
 const OverviewPage = page(() => import('../pages/overview-page'), 'OverviewPage');
 const ParametersPage = page(() => import('../pages/parameters-page'), 'ParametersPage');
 const SegmentsPage = page(() => import('../pages/segments-page'), 'SegmentsPage');
+const SegmentEditorPage = page(() => import('../pages/segment-editor-page'), 'SegmentEditorPage');
+const PreviewPage = page(() => import('../pages/preview-page'), 'PreviewPage');
 const ExperimentsPage = page(() => import('../pages/experiments-page'), 'ExperimentsPage');
 const MetricsPage = page(() => import('../pages/metrics-page'), 'MetricsPage');
 const AuditLogPage = page(() => import('../pages/audit-log-page'), 'AuditLogPage');
@@ -23,6 +25,7 @@ const SettingsPage = page(() => import('../pages/settings/settings-page'), 'Sett
 const ProfileTab = page(() => import('../pages/settings/profile-tab'), 'ProfileTab');
 const UsersTab = page(() => import('../pages/settings/users-tab'), 'UsersTab');
 const TokensTab = page(() => import('../pages/settings/tokens-tab'), 'TokensTab');
+const SdkKeysTab = page(() => import('../pages/settings/sdk-keys-tab'), 'SdkKeysTab');
 const NotFoundPage = page(() => import('../pages/not-found-page'), 'NotFoundPage');
 
 export const routes: RouteObject[] = [
@@ -43,6 +46,9 @@ export const routes: RouteObject[] = [
           { index: true, element: <OverviewPage /> },
           { path: 'parameters', element: <ParametersPage /> },
           { path: 'segments', element: <SegmentsPage /> },
+          { path: 'segments/new', element: <SegmentEditorPage /> },
+          { path: 'segments/:id', element: <SegmentEditorPage /> },
+          { path: 'preview', element: <PreviewPage /> },
           { path: 'experiments', element: <ExperimentsPage /> },
           { path: 'metrics', element: <MetricsPage /> },
           { path: 'audit-log', element: <AuditLogPage /> },
@@ -53,6 +59,7 @@ export const routes: RouteObject[] = [
               { path: 'profile', element: <ProfileTab /> },
               { path: 'users', element: <UsersTab /> },
               { path: 'api-tokens', element: <TokensTab /> },
+              { path: 'sdk-keys', element: <SdkKeysTab /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,5 @@
 import { Alert, Tabs } from '@mantine/core';
-import { IconKey, IconLock, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconKey, IconLock, IconPlugConnected, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
 import { Navigate, Outlet, useMatch, useNavigate } from 'react-router';
 import { useSession } from '../../../features/auth/api/session-context';
 import { PageHeader } from '../../../components/page-header';
@@ -16,6 +16,7 @@ export const settingsTabs: readonly SettingsTab[] = [
   { value: 'profile', label: 'Profile', icon: IconUserCircle, adminOnly: false },
   { value: 'users', label: 'Users', icon: IconUsers, adminOnly: true },
   { value: 'api-tokens', label: 'API tokens', icon: IconKey, adminOnly: true },
+  { value: 'sdk-keys', label: 'SDK keys', icon: IconPlugConnected, adminOnly: false },
 ];
 
 /** Settings: one tab per child route (/settings/profile, /settings/users, /settings/api-tokens). */

@@ -3,6 +3,7 @@ import { Button, Fieldset, Group, SimpleGrid, Stack, TagsInput, Textarea, TextIn
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
 import { createParameterBodySchema, type Parameter } from '../../../../shared/contract/parameters';
 import { defaultValueFor, validateValue, type TypeSpec } from '../../../../shared/values';
 import { FormError } from '../../../components/form-error';
@@ -28,6 +29,8 @@ const formSchema = createParameterBodySchema.superRefine((body, ctx) => {
     ctx.addIssue({ code: 'custom', path: ['defaultValue'], message: 'The default value has problems: fix the fields marked in it.' });
   }
 });
+
+type FormInput = z.input<typeof formSchema>;
 
 const initialSpec: TypeSpec = { type: 'string' };
 const formFields = ['key', 'name', 'description', 'tags', 'spec', 'defaultValue'] as const;
@@ -77,7 +80,7 @@ export function NewParameterForm({ initialKey = '', onCreated }: NewParameterFor
     }
     return create.mutateAsync(body).then(onCreated, (error: unknown) => {
       const routed = routeFieldErrors(setError);
-      applyFieldErrors(error, routed.setError, { fields: pathsUnder(error, formFields) });
+      applyFieldErrors(error, routed.setError, { fields: pathsUnder<FormInput>(error, formFields) });
       setValueErrors(routed.valueErrors);
       setSpecErrors(routed.specErrors);
     });

@@ -20,7 +20,7 @@ export interface ValueWithPreviewProps {
 export function ValueWithPreview({ spec, value, onChange, errors, label, description, disabled, onInvalid }: ValueWithPreviewProps) {
   const previewId = useId();
   return (
-    <Grid gutter="lg">
+    <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 7 }}>
         <ValueEditor spec={spec} value={value} onChange={onChange} errors={errors} label={label} description={description} disabled={disabled} onInvalid={onInvalid} />
       </Grid.Col>

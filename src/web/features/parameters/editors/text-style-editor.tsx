@@ -54,8 +54,7 @@ export function TextStyleEditor({ value, onChange, errors, warnings, label, desc
       <Group grow align="flex-start">
         <ColorField label="Text colour" value={style.color} onChange={(next) => set('color', next)} error={errorAt(errors, 'color')} />
         <ColorField
-          label="Background colour"
-          description="Optional"
+          label="Background colour (optional)"
           optional
           value={style.backgroundColor}
           onChange={(next) => set('backgroundColor', next)}

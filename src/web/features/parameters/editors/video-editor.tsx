@@ -20,8 +20,8 @@ export function VideoEditor({ value, onChange, errors, warnings, label, descript
         error={errorAt(errors, 'url')}
       />
       <TextInput
-        label="Poster image URL"
-        description="Optional: shown before the video plays"
+        label="Poster image URL (optional)"
+        description="Shown before the video plays"
         type="url"
         value={asString(video.poster)}
         onChange={(event) => set('poster', event.currentTarget.value === '' ? undefined : event.currentTarget.value)}

@@ -1,15 +1,17 @@
-import type { Parameter, TargetingRuleInput } from '../../../../shared/contract/parameters';
-import type { TypeSpec } from '../../../../shared/values';
+import type { z } from 'zod';
+import { createParameterBodySchema, type Parameter } from '../../../../shared/contract/parameters';
+import { validateValue } from '../../../../shared/values';
 
-/** What the detail page's form edits. */
-export interface EditableParameter {
-  name: string;
-  description: string;
-  tags: string[];
-  spec: TypeSpec;
-  defaultValue: unknown;
-  rules: TargetingRuleInput[];
-}
+/** What the detail page's form edits (the key never changes; the kill switch saves on its own). */
+export const editParameterSchema = createParameterBodySchema
+  .pick({ name: true, description: true, tags: true, spec: true, defaultValue: true, rules: true })
+  .superRefine((body, ctx) => {
+    if (validateValue(body.spec, body.defaultValue).errors.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['defaultValue'], message: 'The default value has problems: fix the fields marked in it.' });
+    }
+  });
+
+export type EditableParameter = z.input<typeof editParameterSchema>;
 
 export const editableFieldNames = ['name', 'description', 'tags', 'spec', 'defaultValue', 'rules'] as const;
 
@@ -31,7 +33,7 @@ function same(a: unknown, b: unknown): boolean {
 /** Only the fields that differ from the saved parameter. */
 export function changedFields(saved: Parameter, draft: EditableParameter): Partial<EditableParameter> {
   const base = editableOf(saved);
-  const changes: Partial<Record<keyof EditableParameter, unknown>> = {};
+  const changes: Partial<Record<(typeof editableFieldNames)[number], unknown>> = {};
   for (const field of editableFieldNames) {
     if (!same(base[field], draft[field])) changes[field] = draft[field];
   }

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Input, Stack, Text, TextInput } from '@mantine/core';
+import { Box, Button, Fieldset, Group, Input, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { errorAt, messagesUnder } from '../field-messages';
 import { useReportInvalid } from '../invalid-draft';
@@ -27,6 +27,9 @@ export function NavigationForm({ value, onChange, errors, disabled }: TemplateFo
     <Stack gap="sm">
       {errorAt(errors) ? <Input.Error>{errorAt(errors)}</Input.Error> : null}
       {errorAt(tabErrors) ? <Input.Error>{errorAt(tabErrors)}</Input.Error> : null}
+      <Text size="xs" c="dimmed">
+        The id is what the app routes by; the label is shown under the icon; the icon is a name your app knows, e.g. home.
+      </Text>
       {tabs.map((raw, index) => {
         const tab = asRecord(raw);
         const own = messagesUnder(tabErrors, index);
@@ -36,7 +39,6 @@ export function NavigationForm({ value, onChange, errors, disabled }: TemplateFo
               <TextInput
                 style={{ flex: 1 }}
                 label="Id"
-                description="Used by the app"
                 value={asString(tab.id)}
                 onChange={(event) => setField(index, 'id', event.currentTarget.value)}
                 error={duplicate(index) ? 'Another tab already uses this id' : errorAt(own, 'id')}
@@ -44,7 +46,6 @@ export function NavigationForm({ value, onChange, errors, disabled }: TemplateFo
               <TextInput
                 style={{ flex: 1 }}
                 label="Label"
-                description="Shown under the icon"
                 value={asString(tab.label)}
                 onChange={(event) => setField(index, 'label', event.currentTarget.value)}
                 error={errorAt(own, 'label')}
@@ -52,26 +53,27 @@ export function NavigationForm({ value, onChange, errors, disabled }: TemplateFo
               <TextInput
                 style={{ flex: 1 }}
                 label="Icon"
-                description="Icon name, e.g. home"
                 value={asString(tab.icon)}
                 onChange={(event) => setField(index, 'icon', event.currentTarget.value)}
                 error={errorAt(own, 'icon')}
               />
-              <ItemActions
-                index={index}
-                count={tabs.length}
-                noun="tab"
-                onMove={(from, to) => {
-                  keys.move(from, to);
-                  setTabs(moveItem(tabs, from, to));
-                }}
-                onRemove={(at) => {
-                  keys.remove(at);
-                  setTabs(tabs.filter((_, i) => i !== at));
-                }}
-                canRemove={tabs.length > MIN_TABS}
-                disabled={disabled}
-              />
+              <Box pt={26}>
+                <ItemActions
+                  index={index}
+                  count={tabs.length}
+                  noun="tab"
+                  onMove={(from, to) => {
+                    keys.move(from, to);
+                    setTabs(moveItem(tabs, from, to));
+                  }}
+                  onRemove={(at) => {
+                    keys.remove(at);
+                    setTabs(tabs.filter((_, i) => i !== at));
+                  }}
+                  canRemove={tabs.length > MIN_TABS}
+                  disabled={disabled}
+                />
+              </Box>
             </Group>
             {errorAt(own) ? <Input.Error>{errorAt(own)}</Input.Error> : null}
           </Fieldset>

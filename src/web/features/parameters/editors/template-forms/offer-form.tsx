@@ -11,7 +11,7 @@ const currencyOptions = currencies.map((currency) => ({ value: currency.code, la
 function priceSummary(price: unknown, currency: unknown, trialDays: unknown): string | null {
   if (typeof price !== 'number' || typeof currency !== 'string' || !currencies.some((c) => c.code === currency)) return null;
   const amount = new Intl.NumberFormat('en', { style: 'currency', currency }).format(price);
-  const trial = typeof trialDays === 'number' && trialDays > 0 ? ` after a ${trialDays}-day free trial` : '';
+  const trial = typeof trialDays === 'number' && trialDays > 0 ? ` after a ${trialDays}-day free trial` : ' with no free trial (0 days)';
   return `Shown as ${amount}${trial}`;
 }
 
@@ -43,7 +43,6 @@ export function OfferForm({ value, onChange, errors, disabled }: TemplateFormPro
         />
         <NumericField
           label="Free trial (days)"
-          description="0 for no trial"
           value={offer.trialDays}
           onChange={(next) => set('trialDays', next)}
           min={0}

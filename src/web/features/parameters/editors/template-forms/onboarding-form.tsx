@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Input, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Box, Button, Fieldset, Group, Input, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { errorAt, messagesUnder } from '../field-messages';
 import { ItemActions } from '../item-actions';
@@ -33,30 +33,33 @@ export function OnboardingForm({ value, onChange, errors, disabled }: TemplateFo
             legend={`Screen ${index + 1}`}
           >
             <Stack gap="xs">
-              <Group justify="flex-end">
-                <ItemActions
-                  index={index}
-                  count={screens.length}
-                  noun="screen"
-                  onMove={(from, to) => {
-                    keys.move(from, to);
-                    setScreens(moveItem(screens, from, to));
-                  }}
-                  onRemove={(at) => {
-                    keys.remove(at);
-                    setScreens(screens.filter((_, i) => i !== at));
-                  }}
-                  canRemove={screens.length > 1}
-                  disabled={disabled}
+              <Group align="flex-start" wrap="nowrap" gap="xs">
+                <TextInput
+                  style={{ flex: 1 }}
+                  label="Title"
+                  value={asString(screen.title)}
+                  onChange={(event) => setField(index, 'title', event.currentTarget.value)}
+                  error={errorAt(own, 'title')}
                 />
+                <Box pt={26}>
+                  <ItemActions
+                    index={index}
+                    count={screens.length}
+                    noun="screen"
+                    onMove={(from, to) => {
+                      keys.move(from, to);
+                      setScreens(moveItem(screens, from, to));
+                    }}
+                    onRemove={(at) => {
+                      keys.remove(at);
+                      setScreens(screens.filter((_, i) => i !== at));
+                    }}
+                    canRemove={screens.length > 1}
+                    disabled={disabled}
+                  />
+                </Box>
               </Group>
               {errorAt(own) ? <Input.Error>{errorAt(own)}</Input.Error> : null}
-              <TextInput
-                label="Title"
-                value={asString(screen.title)}
-                onChange={(event) => setField(index, 'title', event.currentTarget.value)}
-                error={errorAt(own, 'title')}
-              />
               <Textarea
                 label="Body"
                 autosize
@@ -67,8 +70,7 @@ export function OnboardingForm({ value, onChange, errors, disabled }: TemplateFo
               />
               <Group grow align="flex-start">
                 <TextInput
-                  label="Image URL"
-                  description="Optional"
+                  label="Image URL (optional)"
                   type="url"
                   value={asString(screen.imageUrl)}
                   onChange={(event) => setField(index, 'imageUrl', event.currentTarget.value === '' ? undefined : event.currentTarget.value)}
@@ -76,7 +78,6 @@ export function OnboardingForm({ value, onChange, errors, disabled }: TemplateFo
                 />
                 <TextInput
                   label="Button text"
-                  description="The button that moves on"
                   value={asString(screen.buttonText)}
                   onChange={(event) => setField(index, 'buttonText', event.currentTarget.value)}
                   error={errorAt(own, 'buttonText')}

@@ -2,7 +2,7 @@ import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/co
 import { IconBrackets, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { FieldError } from '../../../../../shared/contract/common';
 import type { BuilderGroup } from '../../../../../shared/targeting';
-import type { ObservedAttribute } from '../../../api/list-attributes';
+import type { ObservedAttribute } from '../../api/list-attributes';
 import { errorsUnder, messageAt } from './builder-errors';
 import { appendChild, emptyGroup, newRule, removeChild, replaceChild } from './builder-tree';
 import { RuleRow } from './rule-row';

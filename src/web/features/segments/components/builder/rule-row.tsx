@@ -2,7 +2,7 @@ import { ActionIcon, Autocomplete, Badge, Group, NativeSelect, Paper, Text, Tool
 import { IconTrash } from '@tabler/icons-react';
 import type { FieldError } from '../../../../../shared/contract/common';
 import { attributeKinds, operatorsByKind, type AttributeKind, type BuilderOperator, type BuilderRule } from '../../../../../shared/targeting';
-import type { ObservedAttribute } from '../../../api/list-attributes';
+import type { ObservedAttribute } from '../../api/list-attributes';
 import { messageAt } from './builder-errors';
 import { kindLabels, operatorLabels, withKind, withOperator } from './builder-tree';
 import { RuleValueInput } from './rule-value-input';

@@ -1,6 +1,6 @@
-import { sha256Hex } from '../../lib/crypto';
-import type { Services } from '../../services';
-import type { SdkKeyRecord } from '../../store/types';
+import { sha256Hex } from '../lib/crypto';
+import type { Services } from '../services';
+import type { SdkKeyRecord } from '../store/types';
 
 // A key's record is cached briefly so evaluation does not hit the database per request; a
 // revocation on this replica applies at once, on others within this time.

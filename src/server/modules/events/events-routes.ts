@@ -1,0 +1,62 @@
+import { createRoute } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { eventBatchSchema, eventCatalogSchema } from '../../../shared/contract/events';
+import { AppError } from '../../lib/errors';
+import { requireRole } from '../../http/auth-middleware';
+import type { AppEnv } from '../../http/env';
+import { createRouter, errorResponses, jsonContent } from '../../http/openapi';
+import { fieldErrorsFromZod, problem, problemResponse } from '../../http/problem';
+import type { Services } from '../../services';
+import { ingestEvents } from './events-service';
+
+const CORS_HEADERS = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** `POST /sdk/v1/events`: apps send track and exposure events with a server key (or a client key allowed to). */
+export function sdkEventsRoutes(services: Services) {
+  const app = new Hono<AppEnv>();
+  app.options('*', () =>
+    new Response(null, {
+      status: 204,
+      headers: { ...CORS_HEADERS, 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-allow-headers': 'Authorization, Content-Type, X-API-Key', 'access-control-max-age': '600' },
+    }),
+  );
+  app.post('/events', async (c) => {
+    const answer = (response: Response) => {
+      Object.entries(CORS_HEADERS).forEach(([name, value]) => response.headers.set(name, value));
+      return response;
+    };
+    const key = await services.sdkKeyAuth.authenticate({ authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') });
+    if (!key) return answer(problemResponse(problem(401, 'Unauthorized', 'Send a valid SDK key as `Authorization: Bearer <key>`')));
+    if (!key.allowEvents) return answer(problemResponse(problem(403, 'Forbidden', 'This client key may only evaluate; use a server key, or a client key that allows events')));
+    const text = await c.req.text();
+    if (text.length > MAX_BODY_BYTES) return answer(problemResponse(problem(413, 'Payload too large', 'Send at most 1,000 events (2 MiB) per batch')));
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return answer(problemResponse(problem(400, 'Invalid request', 'The request body is not valid JSON')));
+    }
+    const batch = eventBatchSchema.safeParse(body);
+    if (!batch.success) return answer(problemResponse(problem(400, 'Invalid request', 'The batch is not valid', fieldErrorsFromZod(batch.error))));
+    try {
+      return answer(c.json(await ingestEvents(services, batch.data.events), 200));
+    } catch (error) {
+      if (error instanceof AppError) return answer(problemResponse({ ...problem(error.status, error.title, error.message, error.errors) }));
+      throw error;
+    }
+  });
+  return app;
+}
+
+/** What apps have sent, for the metric catalog. */
+export function eventCatalogRoutes() {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get', path: '/catalog', tags: ['Events'], summary: 'Which events and properties apps have sent',
+      middleware: [requireRole('viewer')] as const,
+      responses: { 200: jsonContent(eventCatalogSchema, 'Events'), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await c.get('services').store.events.catalog() }, 200),
+  );
+}

@@ -1,0 +1,36 @@
+import type { EventCatalogEntry, EventStore, StoredEvent } from '../types';
+import type { MemoryState } from './memory-store';
+
+export class MemoryEvents implements EventStore {
+  constructor(private readonly state: () => MemoryState) {}
+
+  async insertBatch(events: StoredEvent[]) {
+    let inserted = 0;
+    for (const event of events) {
+      if (this.state().events.has(event.id)) continue;
+      this.state().events.set(event.id, structuredClone(event));
+      inserted++;
+    }
+    return inserted;
+  }
+
+  async catalog() {
+    const groups = new Map<string, { entry: EventCatalogEntry; users: Set<string>; properties: Set<string> }>();
+    for (const e of this.state().events.values()) {
+      const id = `${e.type}\u0000${e.event}`;
+      let group = groups.get(id);
+      if (!group) {
+        group = { entry: { event: e.event, type: e.type, count: 0, users: 0, withValue: 0, properties: [], lastSeenAt: e.timestamp }, users: new Set(), properties: new Set() };
+        groups.set(id, group);
+      }
+      group.entry.count++;
+      if (e.value !== null) group.entry.withValue++;
+      if (e.timestamp > group.entry.lastSeenAt) group.entry.lastSeenAt = e.timestamp;
+      group.users.add(e.targetingKey);
+      Object.keys(e.properties ?? {}).forEach((key) => group.properties.add(key));
+    }
+    return [...groups.values()]
+      .map(({ entry, users, properties }) => ({ ...entry, lastSeenAt: new Date(entry.lastSeenAt).toISOString(), users: users.size, properties: [...properties].sort() }))
+      .sort((a, b) => b.count - a.count || a.event.localeCompare(b.event));
+  }
+}

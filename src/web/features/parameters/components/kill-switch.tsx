@@ -1,0 +1,60 @@
+import { Switch } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { Parameter } from '../../../../shared/contract/parameters';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { useUpdateParameter } from '../api/update-parameter';
+
+export interface KillSwitchProps {
+  parameter: Parameter;
+  disabled?: boolean;
+}
+
+/** Boolean flags only: turns the flag off for every app at once, whatever the rules say. Saves on its own after a confirmation. */
+export function KillSwitch({ parameter, disabled }: KillSwitchProps) {
+  const update = useUpdateParameter();
+  const [pending, setPending] = useState<boolean | null>(null);
+
+  const confirm = () => {
+    if (pending === null) return;
+    update.mutate(
+      { id: parameter.id, changes: { expectedVersion: parameter.version, killed: pending } },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: saved.killed ? 'red' : 'teal', message: saved.killed ? 'Kill switch on: every app gets false' : 'Kill switch off: rules apply again' });
+          setPending(null);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <Switch
+        label="Kill switch"
+        description="When on, every app gets false, whatever the default value and rules say."
+        color="red"
+        checked={parameter.killed}
+        onChange={(event) => setPending(event.currentTarget.checked)}
+        disabled={disabled}
+      />
+      <ConfirmDialog
+        opened={pending !== null}
+        title={pending ? `Kill “${parameter.name}”?` : `Turn the kill switch off?`}
+        confirmLabel={pending ? 'Turn the flag off everywhere' : 'Turn kill switch off'}
+        destructive={pending === true}
+        onConfirm={confirm}
+        onCancel={() => {
+          setPending(null);
+          update.reset();
+        }}
+        loading={update.isPending}
+        error={update.error}
+      >
+        {pending
+          ? 'Every app gets false for this flag within seconds, whatever its default value and rules say.'
+          : 'Apps get the default value and targeting rules again.'}
+      </ConfirmDialog>
+    </>
+  );
+}

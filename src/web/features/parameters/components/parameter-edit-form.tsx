@@ -1,0 +1,189 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Accordion, Alert, Button, Group, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import type { Parameter } from '../../../../shared/contract/parameters';
+import { defaultValueFor, type TypeSpec } from '../../../../shared/values';
+import { FormError } from '../../../components/form-error';
+import { applyFieldErrors } from '../../../lib/apply-field-errors';
+import { isParameterConflict, useUpdateParameter } from '../api/update-parameter';
+import type { FieldMessage } from '../editors/field-messages';
+import { SpecEditor } from '../editors/spec-editor';
+import { changedFields, editableOf, editParameterSchema, type EditableParameter } from '../utils/editable-fields';
+import { pathsUnder, routeFieldErrors } from '../utils/route-field-errors';
+import { sameShape } from '../utils/spec-shape';
+import { ConflictModal } from './conflict-modal';
+import { KillSwitch } from './kill-switch';
+import { ValueWithPreview } from './value-with-preview';
+
+export interface RulesSlotProps {
+  spec: TypeSpec;
+  rules: EditableParameter['rules'];
+  onChange: (rules: NonNullable<EditableParameter['rules']>) => void;
+  errors: FieldMessage[];
+}
+
+export interface ParameterEditFormProps {
+  parameter: Parameter;
+  canEdit: boolean;
+  /** Renders the targeting rules editor (composed by the page). */
+  renderRules?: (props: RulesSlotProps) => ReactNode;
+  /** Replaces the cached parameter with someone else's saved version. */
+  onReloaded: (current: Parameter) => void;
+}
+
+const fieldNames = ['name', 'description', 'tags', 'spec', 'defaultValue', 'rules'] as const;
+
+/** The "Value" tab: edit and save only what changed, based on the version the person started from. */
+export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded }: ParameterEditFormProps) {
+  const update = useUpdateParameter();
+  const [messages, setMessages] = useState<{ value: FieldMessage[]; spec: FieldMessage[]; rules: FieldMessage[] }>({ value: [], spec: [], rules: [] });
+  const [draftInvalid, setDraftInvalid] = useState({ value: false, spec: false });
+  const [conflict, setConflict] = useState<{ current: Parameter; changes: Partial<EditableParameter> } | null>(null);
+  const form = useForm({ resolver: zodResolver(editParameterSchema), defaultValues: editableOf(parameter) });
+  const { register, control, handleSubmit, setError, setValue, getValues, reset, clearErrors, formState } = form;
+  const spec = useWatch({ control, name: 'spec' });
+  const disabled = !canEdit;
+
+  // Someone saved a new version (restore, kill switch, reload): show it unless this person is mid-edit.
+  const { isDirty } = formState;
+  useEffect(() => {
+    if (!isDirty) reset(editableOf(parameter));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the saved version changes
+  }, [parameter.version]);
+
+  const changeSpec = (next: TypeSpec) => {
+    const previous = getValues('spec');
+    setValue('spec', next, { shouldDirty: true });
+    if (!sameShape(previous, next)) setValue('defaultValue', defaultValueFor(next), { shouldDirty: true });
+    setMessages((m) => ({ ...m, spec: [] }));
+    clearErrors(['spec', 'defaultValue']);
+  };
+
+  const save = (changes: Partial<EditableParameter>, expectedVersion: number) =>
+    update.mutateAsync({ id: parameter.id, changes: { ...changes, expectedVersion } }).then(
+      (saved) => {
+        reset(editableOf(saved));
+        setConflict(null);
+        setMessages({ value: [], spec: [], rules: [] });
+        notifications.show({ color: 'teal', message: `Saved as version ${saved.version}` });
+      },
+      (error: unknown) => {
+        if (isParameterConflict(error)) return setConflict({ current: error.current, changes });
+        setConflict(null);
+        const routed = routeFieldErrors(setError);
+        applyFieldErrors(error, routed.setError, { fields: pathsUnder<EditableParameter>(error, fieldNames) });
+        setMessages({ value: routed.valueErrors, spec: routed.specErrors, rules: routed.rulesErrors });
+      },
+    );
+
+  const onSubmit = handleSubmit((draft) => {
+    if (draftInvalid.value || draftInvalid.spec) {
+      setError('root.server', { type: 'client', message: 'Finish the value first: some text in it is not valid yet.' });
+      return;
+    }
+    const changes = changedFields(parameter, draft);
+    if (Object.keys(changes).length === 0) {
+      notifications.show({ message: 'Nothing to save: no field changed.' });
+      return;
+    }
+    return save(changes, parameter.version);
+  });
+
+  const reloadTheirs = () => {
+    if (!conflict) return;
+    onReloaded(conflict.current);
+    reset(editableOf(conflict.current));
+    setConflict(null);
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="Edit parameter">
+      <Stack gap="lg">
+        {parameter.spec.type === 'boolean' && <KillSwitch parameter={parameter} disabled={disabled} />}
+        {parameter.killed && (
+          <Alert color="red" variant="light" title="This flag is killed">
+            Every app gets false until the kill switch is turned off. The default value and rules below are kept for then.
+          </Alert>
+        )}
+        <TextInput label="Name" required error={formState.errors.name?.message} disabled={disabled} {...register('name')} />
+        <Textarea label="Description" autosize minRows={2} error={formState.errors.description?.message} disabled={disabled} {...register('description')} />
+        <Controller
+          control={control}
+          name="tags"
+          render={({ field, fieldState }) => (
+            <TagsInput label="Tags" description="Press Enter after each tag" value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} disabled={disabled} clearable />
+          )}
+        />
+        <Controller
+          control={control}
+          name="defaultValue"
+          render={({ field, fieldState }) => (
+            <Stack gap="xs">
+              <ValueWithPreview
+                spec={spec}
+                value={field.value}
+                onChange={(next) => {
+                  field.onChange(next);
+                  setMessages((m) => ({ ...m, value: [] }));
+                }}
+                errors={messages.value}
+                label="Default value"
+                description="What every app gets unless a targeting rule says otherwise"
+                disabled={disabled}
+                onInvalid={(invalid) => setDraftInvalid((d) => ({ ...d, value: invalid }))}
+              />
+              <FormError message={fieldState.error?.message} />
+            </Stack>
+          )}
+        />
+        <Accordion variant="contained" defaultValue={messages.spec.length > 0 ? 'spec' : null}>
+          <Accordion.Item value="spec">
+            <Accordion.Control>Type and constraints</Accordion.Control>
+            <Accordion.Panel>
+              <SpecEditor spec={spec} onChange={changeSpec} errors={messages.spec} disabled={disabled} onInvalid={(invalid) => setDraftInvalid((d) => ({ ...d, spec: invalid }))} />
+            </Accordion.Panel>
+          </Accordion.Item>
+        </Accordion>
+        <Stack gap="xs" component="section" aria-labelledby="parameter-rules-heading">
+          <Title order={2} size="h4" id="parameter-rules-heading">
+            Targeting rules
+          </Title>
+          {renderRules ? (
+            <Controller
+              control={control}
+              name="rules"
+              render={({ field }) => <>{renderRules({ spec, rules: field.value, onChange: field.onChange, errors: messages.rules })}</>}
+            />
+          ) : (
+            <Alert color="gray" variant="light">
+              Targeting rules are not editable here yet. {parameter.rules.length} rule{parameter.rules.length === 1 ? '' : 's'} saved.
+            </Alert>
+          )}
+        </Stack>
+        <FormError message={formState.errors.root?.server?.message} />
+        {canEdit && (
+          <Group>
+            <Button type="submit" loading={update.isPending && conflict === null} leftSection={<IconDeviceFloppy size={16} aria-hidden />}>
+              Save changes
+            </Button>
+            <Button variant="default" onClick={() => reset(editableOf(parameter))} disabled={!isDirty}>
+              Discard changes
+            </Button>
+          </Group>
+        )}
+      </Stack>
+      <ConflictModal
+        current={conflict?.current ?? null}
+        mine={getValues()}
+        onReload={reloadTheirs}
+        onOverwrite={() => conflict && void save(conflict.changes, conflict.current.version)}
+        onCancel={() => setConflict(null)}
+        overwriting={update.isPending}
+        error={conflict ? update.error : undefined}
+      />
+    </form>
+  );
+}

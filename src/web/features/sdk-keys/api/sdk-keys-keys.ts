@@ -1,0 +1,4 @@
+export const sdkKeysKeys = {
+  all: ['sdk-keys'] as const,
+  list: () => [...sdkKeysKeys.all, 'list'] as const,
+};
