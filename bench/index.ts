@@ -1,4 +1,5 @@
 import { engineBench } from './engine-bench';
+import { eventsBench } from './events-bench';
 import { ofrepBench } from './ofrep-bench';
 import { reachBench } from './reach-bench';
 
@@ -8,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   ofrep: ofrepBench,
   engine: engineBench,
   reach: reachBench,
+  events: eventsBench,
 };
 
 const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');

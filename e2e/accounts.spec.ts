@@ -7,6 +7,7 @@ import { expectPageReady, mainNav, signIn, userMenuButton } from './support/page
 const EDITOR = { email: 'eddie@example.com', name: 'Eddie Editor', password: 'editor password 2025' };
 
 test('an admin invites an editor, who joins, signs out and back in; the admin then makes them a viewer', async ({ browser, baseURL }) => {
+  test.slow(); // one long journey across two browsers, with several axe scans
   const adminContext = await browser.newContext();
   await adminContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const admin = await adminContext.newPage();

@@ -10,6 +10,8 @@ as_postgres() {
   if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# Tests trade durability for speed; PG_DURABLE=1 (benchmarks) keeps PostgreSQL's defaults.
+durability=$([[ ${PG_DURABLE:-0} == 1 ]] && echo "" || echo "-c fsync=off -c synchronous_commit=off")
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 dir=$(mktemp -d /tmp/switchboard-pg.XXXXXX)
 [[ $(id -u) -eq 0 ]] && chown postgres "$dir"
@@ -23,7 +25,7 @@ trap cleanup EXIT
 
 as_postgres "$PG_BIN/initdb" -D "$dir/data" -U "$user" --auth=trust >/dev/null
 as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off" -w start >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability" -w start >/dev/null
 as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U "$user" switchboard_test
 
 export TEST_DATABASE_URL="postgres://$user@127.0.0.1:$port/switchboard_test"

@@ -24,7 +24,7 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
-    '--mantine-primary-color-light-color': darken(resolved.colors[resolved.primaryColor][9], 0.2),
+    [`--mantine-color-${resolved.primaryColor}-light-color`]: darken(resolved.colors[resolved.primaryColor][9], 0.2),
   },
   dark: {
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',

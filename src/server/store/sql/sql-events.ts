@@ -10,24 +10,19 @@ export class SqlEvents implements EventStore {
 
   async insertBatch(events: StoredEvent[]) {
     if (events.length === 0) return 0;
-    // One statement: the batch commits whole or not at all; known ids are skipped (retries).
-    const result = await this.db
-      .insertInto('events')
-      .values(
-        events.map((e) => ({
-          id: e.id,
-          type: e.type,
-          targeting_key: e.targetingKey,
-          event: e.event,
-          value: e.value,
-          ts: e.timestamp,
-          properties: e.properties === null ? null : JSON.stringify(e.properties),
-          received_at: e.receivedAt,
-        })),
+    // One statement, so the batch commits whole or not at all; known ids are skipped (retries).
+    // Columns travel as eight arrays (unnest) rather than 4,000 bind parameters: far less to
+    // parse and plan per batch.
+    const column = <T>(pick: (e: StoredEvent) => T) => events.map(pick);
+    const result = await sql`
+      INSERT INTO events (id, type, targeting_key, event, value, ts, properties, received_at)
+      SELECT * FROM unnest(
+        ${column((e) => e.id)}::text[], ${column((e) => e.type)}::text[], ${column((e) => e.targetingKey)}::text[],
+        ${column((e) => e.event)}::text[], ${column((e) => e.value)}::float8[], ${column((e) => e.timestamp)}::timestamptz[],
+        ${column((e) => (e.properties === null ? null : JSON.stringify(e.properties)))}::jsonb[], ${column((e) => e.receivedAt)}::timestamptz[]
       )
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0);
+      ON CONFLICT (id) DO NOTHING`.execute(this.db);
+    return Number(result.numAffectedRows ?? 0);
   }
 
   async catalog(): Promise<EventCatalogEntry[]> {

@@ -1,4 +1,4 @@
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Text } from '@mantine/core';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../../features/auth/api/session-context';
@@ -11,12 +11,12 @@ export function ParameterNewPage() {
   if (user.role === 'viewer') return <Navigate to="/parameters" replace />;
   return (
     <>
-      <Text size="sm" mb="xs">
-        <Anchor component={Link} to="/parameters">
+      <Breadcrumbs mb="xs">
+        <Anchor component={Link} to="/parameters" size="sm">
           Parameters
-        </Anchor>{' '}
-        / New
-      </Text>
+        </Anchor>
+        <Text size="sm">New</Text>
+      </Breadcrumbs>
       <PageHeader title="New parameter" description="A value your apps read by its key, with a type that keeps it valid." />
       <NewParameterForm initialKey={params.get('key') ?? ''} onCreated={(created) => void navigate(`/parameters/${encodeURIComponent(created.id)}`)} />
     </>

@@ -15,6 +15,9 @@ const SetupPage = page(() => import('../pages/setup-page'), 'SetupPage');
 const AcceptInvitePage = page(() => import('../pages/accept-invite-page'), 'AcceptInvitePage');
 const OverviewPage = page(() => import('../pages/overview-page'), 'OverviewPage');
 const ParametersPage = page(() => import('../pages/parameters-page'), 'ParametersPage');
+const ParameterNewPage = page(() => import('../pages/parameter-new-page'), 'ParameterNewPage');
+const ParameterDetailPage = page(() => import('../pages/parameter-detail-page'), 'ParameterDetailPage');
+const ParametersImportPage = page(() => import('../pages/parameters-import-page'), 'ParametersImportPage');
 const SegmentsPage = page(() => import('../pages/segments-page'), 'SegmentsPage');
 const SegmentEditorPage = page(() => import('../pages/segment-editor-page'), 'SegmentEditorPage');
 const PreviewPage = page(() => import('../pages/preview-page'), 'PreviewPage');
@@ -45,6 +48,9 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <OverviewPage /> },
           { path: 'parameters', element: <ParametersPage /> },
+          { path: 'parameters/new', element: <ParameterNewPage /> },
+          { path: 'parameters/import', element: <ParametersImportPage /> },
+          { path: 'parameters/:id', element: <ParameterDetailPage /> },
           { path: 'segments', element: <SegmentsPage /> },
           { path: 'segments/new', element: <SegmentEditorPage /> },
           { path: 'segments/:id', element: <SegmentEditorPage /> },

@@ -2,9 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Accordion, Alert, Button, Group, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import type { Parameter } from '../../../../shared/contract/parameters';
+import type { Parameter, TargetingRuleInput } from '../../../../shared/contract/parameters';
 import { defaultValueFor, type TypeSpec } from '../../../../shared/values';
 import { FormError } from '../../../components/form-error';
 import { applyFieldErrors } from '../../../lib/apply-field-errors';
@@ -20,9 +20,11 @@ import { ValueWithPreview } from './value-with-preview';
 
 export interface RulesSlotProps {
   spec: TypeSpec;
-  rules: EditableParameter['rules'];
-  onChange: (rules: NonNullable<EditableParameter['rules']>) => void;
+  rules: TargetingRuleInput[];
+  onChange: (rules: TargetingRuleInput[]) => void;
   errors: FieldMessage[];
+  disabled: boolean;
+  onInvalid: (invalid: boolean) => void;
 }
 
 export interface ParameterEditFormProps {
@@ -40,7 +42,7 @@ const fieldNames = ['name', 'description', 'tags', 'spec', 'defaultValue', 'rule
 export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded }: ParameterEditFormProps) {
   const update = useUpdateParameter();
   const [messages, setMessages] = useState<{ value: FieldMessage[]; spec: FieldMessage[]; rules: FieldMessage[] }>({ value: [], spec: [], rules: [] });
-  const [draftInvalid, setDraftInvalid] = useState({ value: false, spec: false });
+  const [draftInvalid, setDraftInvalid] = useState({ value: false, spec: false, rules: false });
   const [conflict, setConflict] = useState<{ current: Parameter; changes: Partial<EditableParameter> } | null>(null);
   const form = useForm({ resolver: zodResolver(editParameterSchema), defaultValues: editableOf(parameter) });
   const { register, control, handleSubmit, setError, setValue, getValues, reset, clearErrors, formState } = form;
@@ -53,6 +55,8 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
     if (!isDirty) reset(editableOf(parameter));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the saved version changes
   }, [parameter.version]);
+
+  const reportRulesInvalid = useCallback((invalid: boolean) => setDraftInvalid((d) => (d.rules === invalid ? d : { ...d, rules: invalid })), []);
 
   const changeSpec = (next: TypeSpec) => {
     const previous = getValues('spec');
@@ -80,7 +84,7 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
     );
 
   const onSubmit = handleSubmit((draft) => {
-    if (draftInvalid.value || draftInvalid.spec) {
+    if (draftInvalid.value || draftInvalid.spec || draftInvalid.rules) {
       setError('root.server', { type: 'client', message: 'Finish the value first: some text in it is not valid yet.' });
       return;
     }
@@ -155,7 +159,22 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
             <Controller
               control={control}
               name="rules"
-              render={({ field }) => <>{renderRules({ spec, rules: field.value, onChange: field.onChange, errors: messages.rules })}</>}
+              render={({ field }) => (
+                <>
+                  {renderRules({
+                    spec,
+                    // Saved rules and the editor's output are complete rules; the form type allows omitted defaults.
+                    rules: (field.value ?? []) as TargetingRuleInput[],
+                    onChange: (rules) => {
+                      field.onChange(rules);
+                      setMessages((m) => ({ ...m, rules: [] }));
+                    },
+                    errors: messages.rules,
+                    disabled,
+                    onInvalid: reportRulesInvalid,
+                  })}
+                </>
+              )}
             />
           ) : (
             <Alert color="gray" variant="light">
@@ -182,7 +201,7 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
         onOverwrite={() => conflict && void save(conflict.changes, conflict.current.version)}
         onCancel={() => setConflict(null)}
         overwriting={update.isPending}
-        error={conflict ? update.error : undefined}
+        error={conflict && !isParameterConflict(update.error) ? update.error : undefined}
       />
     </form>
   );

@@ -24,6 +24,7 @@ const columns = ['Key', 'Name', 'Type', 'Tags', 'Updated'];
 /** Only the rows in view are in the DOM, so 10,000 parameters scroll as smoothly as 10. */
 export function ParametersTable({ rows, total, loading, hasMore, fetchingMore, onLoadMore, selected, onSelectedChange, selectable }: ParametersTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is meant to re-render this component as it scrolls
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
