@@ -16,7 +16,7 @@ export function ParameterSummary({ parameter, updatedByName }: ParameterSummaryP
   return (
     <Group gap="md" wrap="wrap" mb="lg">
       <Group gap={4}>
-        <Code fz="sm" aria-label="Key">
+        <Code fz="sm">
           {parameter.key}
         </Code>
         <CopyValueButton value={parameter.key} label="Copy key" />

@@ -153,6 +153,13 @@ function TargetingRuleCard(props: TargetingRuleCardProps) {
   const conditionInvalid = rule.audience.kind === 'condition' && (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value));
   const invalid = valueInvalid || conditionInvalid;
   useEffect(() => onInvalid(sortId, invalid), [sortId, invalid, onInvalid]);
+  // The box may be empty while typing; the rule keeps its last number.
+  const [rolloutDraft, setRolloutDraft] = useState<number | string>(rule.rollout);
+  const [seenRollout, setSeenRollout] = useState(rule.rollout);
+  if (seenRollout !== rule.rollout) {
+    setSeenRollout(rule.rollout);
+    setRolloutDraft(rule.rollout);
+  }
   const name = `Rule ${index + 1}`;
   const set = (patch: Partial<TargetingRuleInput>) => onChange({ ...rule, ...patch });
 
@@ -249,8 +256,15 @@ function TargetingRuleCard(props: TargetingRuleCardProps) {
           <NumberInput
             label="Rollout (%)"
             description="Sticky per user: the same user keeps the same answer"
-            value={rule.rollout}
-            onChange={(value) => set({ rollout: typeof value === 'number' ? Math.min(100, Math.max(0, value)) : 0 })}
+            value={rolloutDraft}
+            onChange={(value) => {
+              setRolloutDraft(value);
+              if (typeof value !== 'number') return;
+              const rollout = Math.min(100, Math.max(0, value));
+              setSeenRollout(rollout);
+              set({ rollout });
+            }}
+            onBlur={() => setRolloutDraft(rule.rollout)}
             min={0}
             max={100}
             clampBehavior="strict"

@@ -21,10 +21,10 @@ function Choice({ title, description, active, onClick, disabled }: { title: stri
         background: active ? 'var(--mantine-primary-color-light)' : undefined,
       }}
     >
-      <Text fw={600} size="sm">
+      <Text component="span" display="block" fw={600} size="sm">
         {title}
       </Text>
-      <Text size="xs" c="dimmed" mt={4}>
+      <Text component="span" display="block" size="xs" c="dimmed" mt={4}>
         {description}
       </Text>
     </UnstyledButton>

@@ -65,7 +65,7 @@ export function UseInApp({ parameter, baseUrl }: UseInAppProps) {
                 </Text>
                 <CopyValueButton value={code} label={`Copy the ${platformLabels[platform]} snippet`} />
               </Group>
-              <Code block aria-label={`${platformLabels[platform]} snippet`} tabIndex={0}>
+              <Code block role="region" aria-label={`${platformLabels[platform]} snippet`} tabIndex={0}>
                 {code}
               </Code>
             </Tabs.Panel>
