@@ -16,13 +16,19 @@ interface NewParameter {
   fill?: (page: Page) => Promise<void>;
 }
 
+/** Like expectPageReady, with room for a slow first load of a page's chunk on a busy machine. */
+async function ready(page: Page, heading: string) {
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: 30_000 });
+  await expectPageReady(page, heading);
+}
+
 function defaultValueField(page: Page) {
   return page.getByRole('form', { name: 'New parameter' }).getByRole('textbox', { name: /^Default value/ });
 }
 
 async function openNewParameter(page: Page) {
   await page.goto('/parameters/new');
-  await expectPageReady(page, 'New parameter');
+  await ready(page, 'New parameter');
 }
 
 async function fillBasics(page: Page, key: string, name: string) {
@@ -39,7 +45,7 @@ async function chooseType(page: Page, type: string) {
 
 async function createAndOpen(page: Page, name: string) {
   await page.getByRole('button', { name: 'Create parameter' }).click();
-  await expectPageReady(page, name);
+  await ready(page, name);
   await expect(page).toHaveURL(/\/parameters\/[^/]+$/);
 }
 
@@ -68,7 +74,7 @@ const simpleTypes: NewParameter[] = [
 test('a marketer creates parameters of every type, edits one, restores it, and apps get the restored value', async ({ page }) => {
   await test.step('the parameters list starts empty and has no serious accessibility problems', async () => {
     await page.goto('/parameters');
-    await expectPageReady(page, 'Parameters');
+    await ready(page, 'Parameters');
     await expect(page.getByText('No parameters yet — create one or import a manifest')).toBeVisible();
     await expectNoSeriousA11yViolations(page, '/parameters (empty)');
   });
@@ -130,7 +136,7 @@ test('a marketer creates parameters of every type, edits one, restores it, and a
 
   await test.step('the list shows every parameter', async () => {
     await page.goto('/parameters');
-    await expectPageReady(page, 'Parameters');
+    await ready(page, 'Parameters');
     await expect(page.getByText(`Showing ${simpleTypes.length + 3} of ${simpleTypes.length + 3} parameters`)).toBeVisible();
     await expect(page.getByRole('link', { name: 'checkout.button_text' })).toBeVisible();
     await expectNoSeriousA11yViolations(page, '/parameters (with rows)');
@@ -138,7 +144,7 @@ test('a marketer creates parameters of every type, edits one, restores it, and a
 
   await test.step('edits the checkout text and sees the change in History', async () => {
     await page.getByRole('link', { name: 'checkout.button_text' }).click();
-    await expectPageReady(page, 'Checkout button text');
+    await ready(page, 'Checkout button text');
     await expectNoSeriousA11yViolations(page, 'parameter detail');
     const value = page.getByRole('form', { name: 'Edit parameter' }).getByRole('textbox', { name: /^Default value/ });
     await expect(value).toHaveValue('Buy now');

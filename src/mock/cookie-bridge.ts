@@ -53,7 +53,11 @@ export function withCookieBridge(app: SwitchboardApp, jar: CookieJar = documentC
     if (cookie) headers.set('cookie', cookie);
     else headers.delete('cookie');
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-    const forwarded = new Request(request.url, { method: request.method, headers, body: hasBody ? await request.arrayBuffer() : undefined });
+    const body = hasBody ? await request.arrayBuffer() : undefined;
+    // With a length, hono's bodyLimit checks it instead of re-wrapping the request in a new
+    // Request (which would drop the cookie again). Also a forbidden header, also kept here.
+    if (body) headers.set('content-length', String(body.byteLength));
+    const forwarded = new Request(request.url, { method: request.method, headers, body });
     // A Request's own headers would drop `cookie`; a plain Headers object keeps it.
     Object.defineProperty(forwarded, 'headers', { value: headers });
     return bridge.fetch(forwarded);

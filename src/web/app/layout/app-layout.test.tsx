@@ -43,7 +43,7 @@ describe('AppLayout', () => {
     renderWithApp(null, { routes, path: '/', session: testSession({ name: 'Eddie Editor', role: 'editor' }) });
 
     const header = await screen.findByRole('banner');
-    expect(within(header).getByRole('button', { name: /Eddie Editor, Editor/ })).toBeInTheDocument();
+    expect(await within(header).findByRole('button', { name: /Eddie Editor, Editor/ })).toBeInTheDocument();
     expect(within(header).getByRole('button', { name: /Switch to (dark|light) theme/ })).toBeInTheDocument();
   });
 

@@ -8,7 +8,7 @@ import { PageLoader } from '../../components/page-loader';
 import { MAIN_CONTENT_ID, SkipLink } from '../../components/skip-link';
 import { MainNav } from './main-nav';
 import { ThemeToggle } from './theme-toggle';
-import { UserMenu } from './user-menu';
+import { AccountMenu } from './account-menu';
 
 const NAVBAR_ID = 'main-navigation';
 
@@ -41,7 +41,7 @@ export function AppLayout() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               <ThemeToggle />
-              <UserMenu />
+              <AccountMenu />
             </Group>
           </Group>
         </AppShell.Header>

@@ -1,12 +1,14 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Menu, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
+import { IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../../features/auth/api/session-context';
 import { useSignOut } from '../../features/auth/api/sign-out';
 import { errorMessage } from '../../lib/api-error';
 import { roleLabels } from '../../lib/roles';
+import { UserBadge } from './user-badge';
 
+/** The account menu (loaded after the shell: Menu brings floating-ui, which the first paint does not need). */
 export function UserMenu() {
   const { user } = useSession();
   const signOut = useSignOut();
@@ -24,18 +26,7 @@ export function UserMenu() {
     <Menu position="bottom-end" width={260} withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={`${user.name}, ${roleLabels[user.role]}: account menu`}>
-          <Group gap="xs" wrap="nowrap">
-            <Avatar name={user.name} color="initials" size={32} aria-hidden />
-            <div style={{ lineHeight: 1.1, minWidth: 0 }}>
-              <Text size="sm" fw={500} truncate maw={140}>
-                {user.name}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {roleLabels[user.role]}
-              </Text>
-            </div>
-            <IconChevronDown size={14} aria-hidden />
-          </Group>
+          <UserBadge user={user} />
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

@@ -19,17 +19,19 @@ export interface ReachFigureProps {
   /** null while the definition is incomplete or invalid. */
   definition: SegmentDefinition | null;
   debounceMs?: number;
+  /** Shown instead of a figure while `definition` is null. */
+  idleMessage?: string;
 }
 
 /** Live estimate of how many known users (seen in the last 30 days) the definition matches. */
-export function ReachFigure({ definition, debounceMs = 400 }: ReachFigureProps) {
+export function ReachFigure({ definition, debounceMs = 400, idleMessage = 'Complete the definition to see its reach' }: ReachFigureProps) {
   const [debounced] = useDebouncedValue(definition, debounceMs);
   const reach = useQuery(reachQueryOptions(debounced));
   const settling = debounced !== definition;
   const computing = settling || reach.isFetching;
 
   let text: string;
-  if (definition === null) text = 'Complete the definition to see its reach';
+  if (definition === null) text = idleMessage;
   else if (reach.isError) text = `Reach unavailable: ${errorMessage(reach.error)}`;
   else if (reach.data) text = formatReach(reach.data);
   else text = 'Estimating reach…';

@@ -100,7 +100,10 @@ export function SegmentForm({ segment, onSaved }: SegmentFormProps) {
             <Title order={2} size="h4" id="segment-definition-heading">
               Who is in this segment
             </Title>
-            <ReachFigure definition={reachDefinition} />
+            <ReachFigure
+              definition={reachDefinition}
+              idleMessage={draft.kind === 'ids' && draft.ids === null ? 'Paste or upload a new list to estimate its reach' : undefined}
+            />
             <DefinitionEditor
               draft={draft}
               onChange={changeDraft}
