@@ -16,6 +16,17 @@ interface NewParameter {
   fill?: (page: Page) => Promise<void>;
 }
 
+/**
+ * Opens a dashboard page. Other e2e runs on this machine rebuild the shared dist/ folder, during
+ * which the server answers 503 for a moment: try again until the page is served.
+ */
+async function open(page: Page, path: string) {
+  await expect(async () => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+  }).toPass({ timeout: 60_000 });
+}
+
 /** Like expectPageReady, with room for a slow first load of a page's chunk on a busy machine. */
 async function ready(page: Page, heading: string) {
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: 30_000 });
@@ -27,7 +38,7 @@ function defaultValueField(page: Page) {
 }
 
 async function openNewParameter(page: Page) {
-  await page.goto('/parameters/new');
+  await open(page, '/parameters/new');
   await ready(page, 'New parameter');
 }
 
@@ -73,7 +84,7 @@ const simpleTypes: NewParameter[] = [
 
 test('a marketer creates parameters of every type, edits one, restores it, and apps get the restored value', async ({ page }) => {
   await test.step('the parameters list starts empty and has no serious accessibility problems', async () => {
-    await page.goto('/parameters');
+    await open(page, '/parameters');
     await ready(page, 'Parameters');
     await expect(page.getByText('No parameters yet — create one or import a manifest')).toBeVisible();
     await expectNoSeriousA11yViolations(page, '/parameters (empty)');
@@ -135,7 +146,7 @@ test('a marketer creates parameters of every type, edits one, restores it, and a
   }
 
   await test.step('the list shows every parameter', async () => {
-    await page.goto('/parameters');
+    await open(page, '/parameters');
     await ready(page, 'Parameters');
     await expect(page.getByText(`Showing ${simpleTypes.length + 3} of ${simpleTypes.length + 3} parameters`)).toBeVisible();
     await expect(page.getByRole('link', { name: 'checkout.button_text' })).toBeVisible();

@@ -47,6 +47,7 @@ async function reachMatched(page: Page): Promise<number | null> {
 }
 
 test('a marketer builds a segment, targets a parameter at it, previews two users and apps get the value', async ({ page }) => {
+  test.setTimeout(240_000); // a long journey of many steps
   let secret = '';
   let parameter: Parameter;
   let segment: Segment;
@@ -157,6 +158,7 @@ test('a marketer builds a segment, targets a parameter at it, previews two users
 
   await test.step('the parameter gets a targeting rule for the segment with a 30% rollout', async () => {
     await page.goto(`/parameters/${parameter.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: parameter.name })).toBeVisible({ timeout: 30_000 });
     await expectPageReady(page, parameter.name);
     await page.getByRole('button', { name: 'Add rule' }).click();
     const rule = page.getByRole('listitem', { name: 'Rule 1' });

@@ -11,7 +11,8 @@ afterAll(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
-describe('migrations', () => {
+// Each test creates a PGlite database (seconds, more on a busy machine).
+describe('migrations', { timeout: 120_000 }, () => {
   it('applies every migration once and refuses a schema newer than the code', async () => {
     const pglite = await PGlite.create();
     const store = await openPgliteStoreOn(pglite);

@@ -37,7 +37,7 @@ export function SegmentEditorPage() {
         <PageHeader title="New segment" description="Describe who is in it; the reach updates as you go." />
         <SegmentForm
           onSaved={(saved) => {
-            notifications.show({ color: 'teal', title: 'Segment created', message: `“${saved.name}” is ready to use.` });
+            notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', title: 'Segment created', message: `“${saved.name}” is ready to use.` });
             void navigate(`/segments/${saved.id}`, { replace: true });
           }}
         />
@@ -68,7 +68,7 @@ export function SegmentEditorPage() {
         <SegmentForm
           key={data.id}
           segment={data}
-          onSaved={(saved) => notifications.show({ color: 'teal', title: 'Segment saved', message: `“${saved.name}” is now version ${saved.version}.` })}
+          onSaved={(saved) => notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', title: 'Segment saved', message: `“${saved.name}” is now version ${saved.version}.` })}
         />
         <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="segment-members-heading">
           <Stack gap="sm">

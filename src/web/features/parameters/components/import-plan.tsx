@@ -19,7 +19,7 @@ export function ImportPlan({ result }: { result: ImportResult }) {
           <Accordion.Item key={item.key} value={item.key}>
             <Accordion.Control disabled={item.changes.length === 0}>
               <Group gap="sm">
-                <Badge color={actionColors[item.action]} variant="light" tt="none" w={96}>
+                <Badge color={actionColors[item.action]} variant="dot" tt="none" w={110}>
                   {actionLabels[item.action]}
                 </Badge>
                 <Text ff="monospace" size="sm">

@@ -29,12 +29,12 @@ export function ParameterRow({ parameter, selected, onToggle, selectable, index,
           {parameter.key}
         </Anchor>
         {parameter.archivedAt && (
-          <Badge ml="xs" size="xs" color="gray" variant="outline">
+          <Badge ml="xs" size="xs" variant="default">
             Archived
           </Badge>
         )}
         {parameter.killed && (
-          <Badge ml="xs" size="xs" color="red" variant="light">
+          <Badge ml="xs" size="xs" color="red.9" variant="filled">
             Killed
           </Badge>
         )}

@@ -22,7 +22,7 @@ export function ParameterSummary({ parameter, updatedByName }: ParameterSummaryP
         <CopyValueButton value={parameter.key} label="Copy key" />
       </Group>
       <ParameterTypeBadge spec={parameter.spec} />
-      <Badge variant="outline" color="gray" tt="none">
+      <Badge variant="default" tt="none">
         Version {parameter.version}
       </Badge>
       {parameter.archivedAt && (
@@ -31,7 +31,7 @@ export function ParameterSummary({ parameter, updatedByName }: ParameterSummaryP
         </Badge>
       )}
       {parameter.killed && (
-        <Badge color="red" tt="none">
+        <Badge color="red.9" tt="none">
           Killed: apps get false
         </Badge>
       )}

@@ -26,7 +26,7 @@ export function typeLabel(spec: TypeSpec): string {
 
 export function ParameterTypeBadge({ spec }: { spec: TypeSpec }) {
   return (
-    <Badge variant="light" color={colors[spec.type]} tt="none" radius="sm">
+    <Badge variant="dot" color={colors[spec.type]} tt="none" radius="sm">
       {typeLabel(spec)}
     </Badge>
   );

@@ -70,12 +70,12 @@ export function VersionHistory({ parameter, canEdit }: VersionHistoryProps) {
                 <Title order={3} size="h5">
                   Version {version.version}
                 </Title>
-                <Badge color={actionColors[version.action]} variant="light" tt="none">
+                <Badge color={actionColors[version.action]} variant="dot" tt="none">
                   {actionLabels[version.action]}
                   {version.restoredFrom !== null ? ` from version ${version.restoredFrom}` : ''}
                 </Badge>
                 {version.version === parameter.version && (
-                  <Badge variant="outline" tt="none">
+                  <Badge variant="default" tt="none">
                     Current
                   </Badge>
                 )}

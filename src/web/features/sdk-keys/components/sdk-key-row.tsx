@@ -15,7 +15,7 @@ export function SdkKeyRow({ sdkKey, canManage }: { sdkKey: SdkKey; canManage: bo
     revokeKey.mutate(sdkKey.id, {
       onSuccess: () => {
         setConfirming(false);
-        notifications.show({ color: 'teal', title: 'SDK key revoked', message: `Apps using “${sdkKey.name}” are refused from now on.` });
+        notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', title: 'SDK key revoked', message: `Apps using “${sdkKey.name}” are refused from now on.` });
       },
     });
 

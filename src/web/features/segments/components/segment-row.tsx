@@ -25,8 +25,8 @@ export function SegmentRow({ segment, summary, canEdit }: SegmentRowProps) {
 
   const copy = () =>
     duplicate.mutate(segment.id, {
-      onSuccess: (copyOf) => notifications.show({ color: 'teal', title: 'Segment duplicated', message: `Created “${copyOf.name}”.` }),
-      onError: (error) => notifications.show({ color: 'red', title: 'Could not duplicate', message: errorMessage(error) }),
+      onSuccess: (copyOf) => notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', title: 'Segment duplicated', message: `Created “${copyOf.name}”.` }),
+      onError: (error) => notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'red', title: 'Could not duplicate', message: errorMessage(error) }),
     });
   const archive = () =>
     setArchived.mutate(
@@ -34,7 +34,7 @@ export function SegmentRow({ segment, summary, canEdit }: SegmentRowProps) {
       {
         onSuccess: () => {
           setConfirming(false);
-          notifications.show({ color: 'teal', title: 'Segment archived', message: `“${segment.name}” is archived.` });
+          notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', title: 'Segment archived', message: `“${segment.name}” is archived.` });
         },
       },
     );
@@ -42,8 +42,8 @@ export function SegmentRow({ segment, summary, canEdit }: SegmentRowProps) {
     setArchived.mutate(
       { id: segment.id, archived: false },
       {
-        onSuccess: () => notifications.show({ color: 'teal', title: 'Segment restored', message: `“${segment.name}” is active again.` }),
-        onError: (error) => notifications.show({ color: 'red', title: 'Could not restore', message: errorMessage(error) }),
+        onSuccess: () => notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', title: 'Segment restored', message: `“${segment.name}” is active again.` }),
+        onError: (error) => notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'red', title: 'Could not restore', message: errorMessage(error) }),
       },
     );
 
