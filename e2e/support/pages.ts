@@ -1,11 +1,14 @@
 import { expect, type Page } from '@playwright/test';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './accounts';
 
+/** The first visit to a page downloads its code (one lazy chunk per page): allow for a busy machine. */
+const PAGE_LOAD_TIMEOUT = 30_000;
+
 /** Waits until the page shows its h1 and nothing is loading any more. */
 export async function expectPageReady(page: Page, heading: string | RegExp): Promise<void> {
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: /Loading/ })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: PAGE_LOAD_TIMEOUT });
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: PAGE_LOAD_TIMEOUT });
+  await expect(page.getByRole('status').filter({ hasText: /Loading/ })).toHaveCount(0, { timeout: PAGE_LOAD_TIMEOUT });
 }
 
 export async function signIn(page: Page, email = ADMIN_EMAIL, password = ADMIN_PASSWORD): Promise<void> {

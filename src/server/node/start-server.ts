@@ -41,6 +41,9 @@ export async function startServer(settings: Settings): Promise<RunningServer> {
   const server: ServerType = await new Promise((resolveServer) => {
     const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => resolveServer(s));
   });
+  // Known users are also written on a timer, so a quiet app's last visitors are not left waiting.
+  const flushTimer = setInterval(() => void app.services.knownUsers.flush(), 2000);
+  flushTimer.unref();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   return {
@@ -48,7 +51,9 @@ export async function startServer(settings: Settings): Promise<RunningServer> {
     store,
     url: `http://${settings.host}:${port}`,
     async close() {
+      clearInterval(flushTimer);
       await new Promise<void>((done) => server.close(() => done()));
+      await app.services.knownUsers.flush();
       await store.close();
     },
   };

@@ -26,7 +26,7 @@ export function ParameterSummary({ parameter, updatedByName }: ParameterSummaryP
         Version {parameter.version}
       </Badge>
       {parameter.archivedAt && (
-        <Badge color="gray" tt="none">
+        <Badge color="gray.7" tt="none">
           Archived
         </Badge>
       )}
