@@ -5,7 +5,7 @@ import { expectPageReady } from './support/pages';
 
 test.use({ storageState: ADMIN_STORAGE_STATE, reducedMotion: 'reduce' });
 // One long journey through a dozen forms.
-test.setTimeout(240_000);
+test.setTimeout(600_000);
 
 interface NewParameter {
   key: string;
