@@ -70,3 +70,34 @@ describe('@openfeature/ofrep-web-provider (web SDK)', () => {
     expect(client.getStringValue('button_colour', 'fallback')).toBe('#00AA00');
   });
 });
+
+describe('@openfeature/ofrep-web-provider with targeting', () => {
+  it('receives the targeted value for the matching user only, with reason TARGETING_MATCH', async () => {
+    const segment = await live.call(
+      'POST',
+      '/api/segments',
+      { name: 'Canada', definition: { kind: 'rules', builder: { type: 'group', combinator: 'and', children: [{ type: 'rule', attribute: 'country', kind: 'text', operator: 'is', value: 'CA' }] } } },
+      live.admin,
+    );
+    const p = (await live.call('GET', '/api/parameters/headline', undefined, live.admin)).json;
+    const saved = await live.call(
+      'PATCH',
+      `/api/parameters/${p.id}`,
+      { expectedVersion: p.version, rules: [{ description: 'Canada', audience: { kind: 'segment', segmentId: segment.json.id }, value: 'Soldes d’été' }] },
+      live.admin,
+    );
+    expect(saved.status).toBe(200);
+    const client = OpenFeature.getClient();
+
+    await OpenFeature.setContext({ targetingKey: 'device-ca', country: 'CA' });
+    expect(client.getStringDetails('headline', 'fallback')).toMatchObject({ value: 'Soldes d’été', reason: 'TARGETING_MATCH' });
+
+    await OpenFeature.setContext({ targetingKey: 'device-us', country: 'US' });
+    expect(client.getStringDetails('headline', 'fallback')).toMatchObject({ value: 'Summer sale', reason: 'DEFAULT' });
+
+    // Same targetingKey, changed attributes: the provider re-sends its ETag; the body changed, so 200 with the new value.
+    await OpenFeature.setContext({ targetingKey: 'device-us', country: 'CA' });
+    expect(requests.at(-1)).toMatchObject({ status: 200 });
+    expect(client.getStringValue('headline', 'fallback')).toBe('Soldes d’été');
+  });
+});
