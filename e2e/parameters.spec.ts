@@ -193,7 +193,9 @@ test('a marketer creates parameters of every type, edits one, restores it, and a
     const { secret } = (await created.json()) as { secret: string };
 
     await page.getByRole('tab', { name: 'Use in your app' }).click();
-    await expect(page.getByLabel('Web snippet')).toContainText("getStringValue(\"checkout.button_text\"");
+    const snippet = page.getByRole('region', { name: 'Web snippet' });
+    await expect(snippet).toContainText('getStringValue("checkout.button_text", "Buy now")');
+    await expect(snippet).toContainText(`Bearer <your sdk key ${secret.slice(0, 10)}…>`);
 
     await expect
       .poll(async () => {

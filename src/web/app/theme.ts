@@ -1,4 +1,4 @@
-import { createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
+import { CloseButton, createTheme, darken, type CSSVariablesResolver } from '@mantine/core';
 
 /** One theme for light and dark; Mantine derives the dark palette from the same tokens. */
 export const theme = createTheme({
@@ -11,6 +11,10 @@ export const theme = createTheme({
   respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
+  components: {
+    // Mantine's close buttons (modals, drawers, notifications) are icon-only with no accessible name.
+    CloseButton: CloseButton.extend({ defaultProps: { attributes: { root: { 'aria-label': 'Close' } } } }),
+  },
 });
 
 /**

@@ -1,10 +1,10 @@
 import { Button, Group, Paper, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconTag, IconTagOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { FormError } from '../../../components/form-error';
 import { errorMessage } from '../../../lib/api-error';
 import { useBulkUpdateParameters, type BulkAction } from '../api/bulk-update-parameters';
+import { notify } from '../utils/notify';
 
 export interface BulkActionBarProps {
   selected: ReadonlySet<string>;
@@ -30,7 +30,7 @@ export function BulkActionBar({ selected, onDone }: BulkActionBarProps) {
       { ids: [...selected], action, ...(needsTag && { tag: tag.trim() }) },
       {
         onSuccess: ({ updated }) => {
-          notifications.show({ color: 'teal', message: `${updated} parameter${updated === 1 ? '' : 's'} ${doneMessages[action]}` });
+          notify(`${updated} parameter${updated === 1 ? '' : 's'} ${doneMessages[action]}`, 'teal');
           setTag('');
           onDone();
         },

@@ -1,9 +1,9 @@
 import { Switch } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Parameter } from '../../../../shared/contract/parameters';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useUpdateParameter } from '../api/update-parameter';
+import { notify } from '../utils/notify';
 
 export interface KillSwitchProps {
   parameter: Parameter;
@@ -21,7 +21,7 @@ export function KillSwitch({ parameter, disabled }: KillSwitchProps) {
       { id: parameter.id, changes: { expectedVersion: parameter.version, killed: pending } },
       {
         onSuccess: (saved) => {
-          notifications.show({ color: saved.killed ? 'red' : 'teal', message: saved.killed ? 'Kill switch on: every app gets false' : 'Kill switch off: rules apply again' });
+          notify(saved.killed ? 'Kill switch on: every app gets false' : 'Kill switch off: rules apply again', saved.killed ? 'red' : 'teal');
           setPending(null);
         },
       },

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Accordion, Alert, Button, Group, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -17,6 +16,7 @@ import { sameShape } from '../utils/spec-shape';
 import { ConflictModal } from './conflict-modal';
 import { KillSwitch } from './kill-switch';
 import { ValueWithPreview } from './value-with-preview';
+import { notify } from '../utils/notify';
 
 export interface RulesSlotProps {
   spec: TypeSpec;
@@ -72,7 +72,7 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
         reset(editableOf(saved));
         setConflict(null);
         setMessages({ value: [], spec: [], rules: [] });
-        notifications.show({ color: 'teal', message: `Saved as version ${saved.version}` });
+        notify(`Saved as version ${saved.version}`, 'teal');
       },
       (error: unknown) => {
         if (isParameterConflict(error)) return setConflict({ current: error.current, changes });
@@ -90,7 +90,7 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
     }
     const changes = changedFields(parameter, draft);
     if (Object.keys(changes).length === 0) {
-      notifications.show({ message: 'Nothing to save: no field changed.' });
+      notify('Nothing to save: no field changed.');
       return;
     }
     return save(changes, parameter.version);

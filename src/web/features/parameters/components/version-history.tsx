@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,6 +11,7 @@ import { useRestoreParameter } from '../api/restore-parameter';
 import { isParameterConflict } from '../api/update-parameter';
 import { formatRelativeTime } from '../utils/relative-time';
 import { ChangeTable } from './change-table';
+import { notify } from '../utils/notify';
 
 export interface VersionHistoryProps {
   parameter: Parameter;
@@ -52,7 +52,7 @@ export function VersionHistory({ parameter, canEdit }: VersionHistoryProps) {
       { id: parameter.id, version: restoring.version, expectedVersion: parameter.version },
       {
         onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: `Version ${restoring.version} restored as version ${saved.version}` });
+          notify(`Version ${restoring.version} restored as version ${saved.version}`, 'teal');
           setRestoring(null);
           void versions.refetch();
         },
