@@ -5,8 +5,8 @@ import react from '@vitejs/plugin-react';
 // `--mode mock` boots the server app inside the browser behind MSW (src/mock).
 export default defineConfig(({ mode }) => ({
   plugins: [react()],
-  // mockServiceWorker.js lives only in the mock build's public folder, never in production.
-  publicDir: mode === 'mock' ? 'public/mock' : 'public',
+  // The MSW worker lives only in the mock build's public folder; production has no public files.
+  publicDir: mode === 'mock' ? 'public/mock' : false,
   define: { 'import.meta.env.SWITCHBOARD_MOCK': JSON.stringify(mode === 'mock') },
   build: {
     outDir: mode === 'mock' ? 'dist/mock' : 'dist/web',
