@@ -1,6 +1,6 @@
-import { compileConfig, type CompiledConfig, type EvaluationSegment } from '../../shared/evaluation';
-import type { SegmentDefinition } from '../../shared/contract/segments';
+import { compileConfig, type CompiledConfig } from '../../shared/evaluation';
 import type { Services } from '../services';
+import { loadEvaluationSegments } from './load-segments';
 
 // How often a replica asks the database whether another replica changed the configuration.
 const VERSION_CHECK_INTERVAL_MS = 1000;
@@ -44,14 +44,7 @@ export class ConfigCache {
     const { store } = this.services;
     // Read the version first: a change racing with the load then shows up as a newer version.
     const version = await store.configVersion.get();
-    const [parameters, segmentRecords] = await Promise.all([store.parameters.listActive(), store.segments.list(false)]);
-    const segments = await Promise.all(
-      segmentRecords.map(async (s): Promise<EvaluationSegment> => {
-        const d = s.definition;
-        const definition = (d.kind === 'ids' ? { kind: 'ids', attribute: d.attribute, ids: await store.segments.getIds(s.id) } : d) as SegmentDefinition;
-        return { id: s.id, name: s.name, definition };
-      }),
-    );
+    const [parameters, segments] = await Promise.all([store.parameters.listActive(), loadEvaluationSegments(store)]);
     return compileConfig({ version, parameters, segments, compiledAt: this.services.clock.now() });
   }
 }

@@ -48,6 +48,9 @@ describe('known users, attributes and reach', () => {
   it('previews a user with traces, and OFREP serves the targeted value to matching users only', async () => {
     const { t, admin, key } = await withUsers();
     const segment = (await t.call('POST', '/api/segments', { name: 'Canada', definition: { kind: 'rules', builder: { type: 'group', combinator: 'and', children: [rule('country', 'text', 'is', 'CA')] } } }, admin)).json;
+    const members = (await t.call('GET', `/api/segments/${segment.id}/members`, undefined, admin)).json.items;
+    expect(members.map((u: { targetingKey: string }) => u.targetingKey).sort()).toEqual(['u1', 'u2']);
+    expect((await t.call('GET', '/api/segments/ghost/members', undefined, admin)).status).toBe(404);
     const p = (await t.call('GET', '/api/parameters/headline', undefined, admin)).json;
     const saved = await t.call('PATCH', `/api/parameters/${p.id}`, { expectedVersion: p.version, rules: [{ description: 'Canada', audience: { kind: 'segment', segmentId: segment.id }, value: 'Bonjour' }] }, admin);
     expect(saved.status).toBe(200);

@@ -1,6 +1,7 @@
 import type { Reach, SegmentDefinition } from '../../../shared/contract/segments';
 import { compileSegments, savedGroupsOf, type EvaluationSegment } from '../../../shared/evaluation';
 import type { Services } from '../../services';
+import { loadEvaluationSegments } from '../../evaluation/load-segments';
 import type { KnownUser } from '../../../shared/contract/segments';
 
 export const REACH_WINDOW_DAYS = 30;
@@ -51,15 +52,7 @@ export class KnownUserSample {
 
 /** Segments as evaluation sees them, with a candidate definition added under a reserved id. */
 async function evaluationSegments(services: Services, candidate?: SegmentDefinition): Promise<EvaluationSegment[]> {
-  const { store } = services;
-  const records = await store.segments.list(false);
-  const segments = await Promise.all(
-    records.map(async (s): Promise<EvaluationSegment> => ({
-      id: s.id,
-      name: s.name,
-      definition: (s.definition.kind === 'ids' ? { kind: 'ids', attribute: s.definition.attribute, ids: await store.segments.getIds(s.id) } : s.definition) as SegmentDefinition,
-    })),
-  );
+  const segments = await loadEvaluationSegments(services.store);
   return candidate ? [...segments, { id: CANDIDATE_ID, name: 'This segment', definition: candidate }] : segments;
 }
 

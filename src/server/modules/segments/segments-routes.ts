@@ -10,7 +10,6 @@ import {
   segmentListSchema,
   segmentSchema,
   updateSegmentBodySchema,
-  type SegmentDefinition,
 } from '../../../shared/contract/segments';
 import { principalOf, requireRole } from '../../http/auth-middleware';
 import type { AppEnv } from '../../http/env';
@@ -18,6 +17,8 @@ import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/
 import { actorOf } from '../audit/audit-service';
 import { computeReach, membersOf } from '../audiences/reach-service';
 import * as segments from './segments-service';
+import { fullDefinition } from '../../evaluation/load-segments';
+import { notFound } from '../../lib/errors';
 
 const tags = ['Segments'];
 const actor = async (c: Context<AppEnv>) => actorOf(c.get('services').store, principalOf(c));
@@ -110,10 +111,8 @@ export function segmentsRoutes() {
       async (c) => {
         const services = c.get('services');
         const record = await services.store.segments.getById(c.req.valid('param').id);
-        const segment = await segments.getSegment(services, c.req.valid('param').id);
-        const definition = (record?.definition.kind === 'ids'
-          ? { kind: 'ids', attribute: record.definition.attribute, ids: await services.store.segments.getIds(record.id) }
-          : segment.definition) as SegmentDefinition;
+        if (!record) throw notFound('No such segment');
+        const definition = await fullDefinition(services.store, record);
         return c.json({ items: await membersOf(services, services.userSample, definition, c.req.valid('query').limit) }, 200);
       },
     );
