@@ -1,4 +1,6 @@
 import type { Role } from '../../shared/contract/auth';
+import type { Experiment, ExperimentStatus } from '../../shared/contract/experiments';
+import type { Metric } from '../../shared/contract/metrics';
 import type { AuditEntry, AuditObjectType } from '../../shared/contract/audit';
 import type { Parameter, ParameterVersion } from '../../shared/contract/parameters';
 import type { SdkKey } from '../../shared/contract/sdk-keys';
@@ -221,6 +223,43 @@ export interface EventStore {
   catalog(): Promise<EventCatalogEntry[]>;
 }
 
+export interface MetricStore {
+  list(archived: boolean): Promise<Metric[]>;
+  getById(id: string): Promise<Metric | null>;
+  getByIds(ids: string[]): Promise<Metric[]>;
+  /** Throws UniqueViolation('key') when the key is taken. */
+  insert(metric: Metric): Promise<void>;
+  /** Compare-and-set on the version: null when the stored version is not `expectedVersion`. */
+  update(metric: Metric, expectedVersion: number): Promise<Metric | null>;
+}
+
+export interface ExperimentStore {
+  /** Newest first. */
+  list(statuses?: readonly ExperimentStatus[]): Promise<Experiment[]>;
+  getById(id: string): Promise<Experiment | null>;
+  getByKey(key: string): Promise<Experiment | null>;
+  /** Throws UniqueViolation('key') when the key is taken. */
+  insert(experiment: Experiment): Promise<void>;
+  /** Compare-and-set on the version: null when the stored version is not `expectedVersion`. */
+  update(experiment: Experiment, expectedVersion: number): Promise<Experiment | null>;
+}
+
+export interface ExposureRecord {
+  experimentId: string;
+  targetingKey: string;
+  variant: string;
+  firstSeenAt: string;
+}
+
+export interface ExposureStore {
+  /** First sightings: an (experiment, user) already stored keeps its variant and the earliest time. */
+  record(exposures: ExposureRecord[]): Promise<void>;
+  /** targetingKey -> variant of every user exposed to the experiment (sticky membership). */
+  variantsOf(experimentId: string): Promise<Map<string, string>>;
+  /** Exposed users per variant. */
+  counts(experimentId: string): Promise<{ variant: string; users: number }[]>;
+}
+
 export type StoreKind = 'memory' | 'pglite' | 'postgres';
 
 export interface Store {
@@ -237,6 +276,14 @@ export interface Store {
   readonly knownUsers: KnownUserStore;
   readonly observedAttributes: ObservedAttributeStore;
   readonly events: EventStore;
+  readonly metrics: MetricStore;
+  readonly experiments: ExperimentStore;
+  readonly exposures: ExposureStore;
+  /**
+   * Runs fn in a transaction only if no other server (replica) holds the named job lock; null when
+   * one does. The experiments scheduler uses it so that a start or an end happens once.
+   */
+  withJobLock<T>(job: string, fn: (store: Store) => Promise<T>): Promise<T | null>;
   /** Runs fn atomically: every write inside commits together or not at all. */
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   ping(): Promise<void>;

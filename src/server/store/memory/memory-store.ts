@@ -1,9 +1,15 @@
 import { UniqueViolation } from '../../lib/errors';
 import type { AuditEntry } from '../../../shared/contract/audit';
+import type { Experiment } from '../../../shared/contract/experiments';
+import type { Metric } from '../../../shared/contract/metrics';
 import type { Parameter } from '../../../shared/contract/parameters';
 import type { KnownUser } from '../../../shared/contract/segments';
 import type {
   EventStore,
+  ExperimentStore,
+  ExposureRecord,
+  ExposureStore,
+  MetricStore,
   StoredEvent,
   KnownUserStore,
   ObservedAttributeRecord,
@@ -27,6 +33,7 @@ import type {
   UserStore,
 } from '../types';
 import { MemoryEvents } from './memory-events';
+import { MemoryExperiments, MemoryExposures, MemoryMetrics } from './memory-experiments';
 import { MemoryKnownUsers, MemoryObservedAttributes, MemorySegments } from './memory-audiences';
 import { MemoryAudit, MemoryConfigVersion, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
 
@@ -46,6 +53,10 @@ export interface MemoryState {
   knownUsers: Map<string, KnownUser>;
   observedAttributes: Map<string, ObservedAttributeRecord>;
   events: Map<string, StoredEvent>;
+  metrics: Map<string, Metric>;
+  experiments: Map<string, Experiment>;
+  /** experiment id -> targetingKey -> exposure */
+  exposures: Map<string, Map<string, ExposureRecord>>;
 }
 
 export function emptyMemoryState(): MemoryState {
@@ -64,6 +75,9 @@ export function emptyMemoryState(): MemoryState {
     knownUsers: new Map(),
     observedAttributes: new Map(),
     events: new Map(),
+    metrics: new Map(),
+    experiments: new Map(),
+    exposures: new Map(),
   };
 }
 
@@ -198,6 +212,9 @@ export class MemoryStore implements Store {
   readonly knownUsers: KnownUserStore;
   readonly observedAttributes: ObservedAttributeStore;
   readonly events: EventStore;
+  readonly metrics: MetricStore;
+  readonly experiments: ExperimentStore;
+  readonly exposures: ExposureStore;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly holder: { state: MemoryState } = { state: emptyMemoryState() }) {
@@ -214,6 +231,9 @@ export class MemoryStore implements Store {
     this.knownUsers = new MemoryKnownUsers(state);
     this.observedAttributes = new MemoryObservedAttributes(state);
     this.events = new MemoryEvents(state);
+    this.metrics = new MemoryMetrics(state);
+    this.experiments = new MemoryExperiments(state);
+    this.exposures = new MemoryExposures(state);
   }
 
   get state(): MemoryState {
@@ -230,6 +250,11 @@ export class MemoryStore implements Store {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** One process holds all of the memory store, so the lock is always free: run in a transaction. */
+  withJobLock<T>(_job: string, fn: (store: Store) => Promise<T>): Promise<T | null> {
+    return this.transaction(fn);
   }
 
   async ping() {}

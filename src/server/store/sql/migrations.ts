@@ -171,6 +171,35 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX events_targeting_key ON events(targeting_key, ts);
     `,
   },
+  {
+    version: 5,
+    name: 'experiments',
+    sql: `
+      CREATE TABLE metrics (
+        id text PRIMARY KEY,
+        key text NOT NULL UNIQUE,
+        doc jsonb NOT NULL,
+        archived boolean NOT NULL,
+        version integer NOT NULL
+      );
+      CREATE TABLE experiments (
+        id text PRIMARY KEY,
+        key text NOT NULL UNIQUE,
+        status text NOT NULL,
+        doc jsonb NOT NULL,
+        version integer NOT NULL
+      );
+      CREATE INDEX experiments_status ON experiments(status);
+      CREATE TABLE exposures (
+        experiment_id text NOT NULL,
+        targeting_key text NOT NULL,
+        variant text NOT NULL,
+        first_seen_at timestamptz NOT NULL,
+        PRIMARY KEY (experiment_id, targeting_key)
+      );
+      CREATE INDEX exposures_experiment_time ON exposures(experiment_id, first_seen_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

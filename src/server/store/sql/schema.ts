@@ -171,4 +171,30 @@ export interface Database {
   known_users: KnownUsersTable;
   observed_attributes: ObservedAttributesTable;
   events: EventsTable;
+  metrics: MetricsTable;
+  experiments: ExperimentsTable;
+  exposures: ExposuresTable;
+}
+
+export interface MetricsTable {
+  id: string;
+  key: string;
+  doc: Json;
+  archived: boolean;
+  version: number;
+}
+
+export interface ExperimentsTable {
+  id: string;
+  key: string;
+  status: string;
+  doc: Json;
+  version: number;
+}
+
+export interface ExposuresTable {
+  experiment_id: string;
+  targeting_key: string;
+  variant: string;
+  first_seen_at: Timestamp;
 }

@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/contract/auth';
-import type { EventStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
 import { guardUnique, iso, isoOrNull } from './sql-util';
 import { SqlEvents } from './sql-events';
+import { SqlExperiments, SqlExposures, SqlMetrics } from './sql-experiments';
 import { SqlKnownUsers, SqlObservedAttributes, SqlSegments } from './sql-audiences';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -228,6 +229,9 @@ export class SqlStore implements Store {
   readonly knownUsers: KnownUserStore;
   readonly observedAttributes: ObservedAttributeStore;
   readonly events: EventStore;
+  readonly metrics: MetricStore;
+  readonly experiments: ExperimentStore;
+  readonly exposures: ExposureStore;
 
   constructor(
     readonly kind: Exclude<StoreKind, 'memory'>,
@@ -246,6 +250,9 @@ export class SqlStore implements Store {
     this.knownUsers = new SqlKnownUsers(db);
     this.observedAttributes = new SqlObservedAttributes(db);
     this.events = new SqlEvents(db);
+    this.metrics = new SqlMetrics(db);
+    this.experiments = new SqlExperiments(db);
+    this.exposures = new SqlExposures(db);
   }
 
   get kysely(): Db {
@@ -254,6 +261,15 @@ export class SqlStore implements Store {
 
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
     return inTransaction(this.db, (trx) => fn(new SqlStore(this.kind, trx)));
+  }
+
+  withJobLock<T>(job: string, fn: (store: Store) => Promise<T>): Promise<T | null> {
+    return inTransaction(this.db, async (trx) => {
+      // Transaction-scoped: released at commit or rollback, even if this replica dies mid-job.
+      const lock = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(hashtext(${'switchboard.job.' + job})) AS locked`.execute(trx);
+      if (!lock.rows[0]?.locked) return null;
+      return fn(new SqlStore(this.kind, trx));
+    });
   }
 
   async ping() {
