@@ -37,8 +37,9 @@ export default defineConfig({
     { name: 'journeys', dependencies: ['setup'], testMatch: /.*\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
   ],
   webServer: {
-    // A fresh PGlite data folder for every run, the production build, the real server.
-    command: `npm run build && tsx e2e/support/serve.ts`,
+    // A fresh PGlite data folder for every run, the production build, the real server. The build
+    // goes to a folder per port so parallel runs (E2E_PORT) never overwrite each other's assets.
+    command: `npx vite build --outDir .tmp/e2e-web-${port} --emptyOutDir && tsx e2e/support/serve.ts`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
