@@ -11,7 +11,7 @@ export const previewBodySchema = z.strictObject({
 });
 
 export const traceStepSchema = z.object({
-  kind: z.enum(['killSwitch', 'rule', 'default']),
+  kind: z.enum(['killSwitch', 'testUser', 'experiment', 'rule', 'default']),
   label: z.string(),
   matched: z.boolean(),
   detail: z.string().optional(),

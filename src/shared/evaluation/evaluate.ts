@@ -1,4 +1,6 @@
+import type { Experiment } from '../contract/experiments';
 import type { TargetingRule } from '../contract/parameters';
+import { assignVariant, compileExperiments, type CompiledExperiment, type ExposureInfo, type ExposureLookup } from './experiments';
 import { toOfrepValue } from '../values/ofrep-mapping';
 import { compileSegments, savedGroupsOf, type SegmentPredicate } from './segments';
 import { compileCondition, hash } from '../targeting';
@@ -7,14 +9,18 @@ import type { ConfigSnapshot, EvaluationContext, EvaluationResult, TraceStep } f
 /**
  * A configuration prepared once per version, then evaluated for many contexts. Evaluation is
  * pure: the server, the dashboard preview and tests get the same answer for the same inputs.
- * Order for each parameter: kill switch -> (test users, experiments: later) -> targeting rules
- * in order -> default.
+ * Order for each parameter: kill switch -> test users -> running experiments (earliest start
+ * first) -> targeting rules in order -> default.
  */
 export interface CompiledConfig {
   version: number;
   compiledAt: Date;
   keys: string[];
   evaluate(key: string, context: EvaluationContext, options?: EvaluateOptions): EvaluationResult | null;
+  /** The experiment and variant a result places its user in (SPLIT results of running experiments), for exposure logging. */
+  exposureOf(result: EvaluationResult): ExposureInfo | undefined;
+  /** Running experiments, for exposure bookkeeping. */
+  runningExperiments: { id: string; key: string; sticky: boolean }[];
 }
 
 export interface EvaluateOptions {
@@ -35,6 +41,7 @@ interface CompiledRule {
 interface CompiledParameter {
   key: string;
   killed: EvaluationResult | null;
+  experiments: CompiledExperiment[];
   rules: CompiledRule[];
   fallback: EvaluationResult;
 }
@@ -46,6 +53,16 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
   const segments = compileSegments(snapshot.segments, savedGroups, snapshot.compiledAt);
   const segmentNames = new Map(snapshot.segments.map((s) => [s.id, s.name]));
   const byKey = new Map<string, CompiledParameter>();
+  const exposures = new Map<EvaluationResult, ExposureInfo>();
+  const active = new Map(snapshot.parameters.filter((p) => p.archivedAt === null).map((p) => [p.key, p]));
+  const experiments = compileExperiments(
+    snapshot.experiments ?? [],
+    active,
+    (experiment: Experiment) => audienceOf(experiment.audience, segments, segmentNames, savedGroups),
+    freeze,
+    exposures,
+  );
+  const wasExposed = snapshot.wasExposed;
 
   for (const parameter of snapshot.parameters) {
     if (parameter.archivedAt !== null) continue;
@@ -55,7 +72,7 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
     const rules = parameter.rules
       .filter((rule) => rule.enabled)
       .map((rule, index): CompiledRule => {
-        const { audience, label: audienceLabel } = audienceOf(rule, segments, segmentNames, savedGroups);
+        const { audience, label: audienceLabel } = audienceOf(rule.audience, segments, segmentNames, savedGroups);
         return {
           rule,
           label: rule.description || `Rule ${index + 1}`,
@@ -69,6 +86,7 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
     byKey.set(parameter.key, {
       key: parameter.key,
       killed: parameter.spec.type === 'boolean' && parameter.killed ? result(false, 'disabled', 'DISABLED') : null,
+      experiments: experiments.filter((e) => e.served.has(parameter.key)),
       rules,
       // With no rules nothing depends on the user: the value is STATIC. Otherwise it is the DEFAULT.
       fallback: result(defaultValue, 'default', rules.length ? 'DEFAULT' : 'STATIC'),
@@ -81,27 +99,29 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
     keys: [...byKey.keys()].sort(),
     evaluate(key, context, options) {
       const compiled = byKey.get(key);
-      return compiled ? evaluateParameter(compiled, context, options?.trace ?? false) : null;
+      return compiled ? evaluateParameter(compiled, context, options?.trace ?? false, wasExposed) : null;
     },
+    exposureOf: (result) => exposures.get(result),
+    runningExperiments: experiments.filter((e) => e.running).map((e) => ({ id: e.id, key: e.key, sticky: e.sticky })),
   };
 }
 
 function audienceOf(
-  rule: TargetingRule,
+  audience: TargetingRule['audience'],
   segments: Map<string, SegmentPredicate>,
   names: Map<string, string>,
   savedGroups: Parameters<typeof compileCondition>[1],
 ): { audience: SegmentPredicate; label: string } {
-  switch (rule.audience.kind) {
+  switch (audience.kind) {
     case 'everyone':
       return { audience: () => true, label: 'Everyone' };
     case 'segment':
       return {
-        audience: segments.get(rule.audience.segmentId) ?? (() => false),
-        label: `Segment "${names.get(rule.audience.segmentId) ?? rule.audience.segmentId}"`,
+        audience: segments.get(audience.segmentId) ?? (() => false),
+        label: `Segment "${names.get(audience.segmentId) ?? audience.segmentId}"`,
       };
     case 'condition':
-      return { audience: compileCondition(rule.audience.condition, savedGroups), label: 'Custom condition' };
+      return { audience: compileCondition(audience.condition, savedGroups), label: 'Custom condition' };
   }
 }
 
@@ -110,12 +130,14 @@ export function rolloutBucket(seed: string, targetingKey: string): number | null
   return hash(seed, targetingKey, 2);
 }
 
-function evaluateParameter(p: CompiledParameter, context: EvaluationContext, withTrace: boolean): EvaluationResult {
+function evaluateParameter(p: CompiledParameter, context: EvaluationContext, withTrace: boolean, wasExposed: ExposureLookup | undefined): EvaluationResult {
   const trace: TraceStep[] | null = withTrace ? [] : null;
   if (p.killed) {
     trace?.push({ kind: 'killSwitch', label: 'Kill switch', matched: true, detail: 'The flag is switched off for everyone' });
     return trace ? { ...p.killed, trace } : p.killed;
   }
+  const fromExperiment = experimentResult(p, context, trace, wasExposed);
+  if (fromExperiment) return trace ? { ...fromExperiment, trace } : fromExperiment;
   for (const compiled of p.rules) {
     const inAudience = compiled.audience(context);
     if (!inAudience) {
@@ -136,6 +158,24 @@ function evaluateParameter(p: CompiledParameter, context: EvaluationContext, wit
   }
   trace?.push({ kind: 'default', label: 'Default value', matched: true, detail: p.rules.length ? 'No rule applied' : 'No targeting rules' });
   return trace ? { ...p.fallback, trace } : p.fallback;
+}
+
+/** Test users first (any experiment not yet completed), then running experiments in start order. */
+function experimentResult(p: CompiledParameter, context: EvaluationContext, trace: TraceStep[] | null, wasExposed: ExposureLookup | undefined): EvaluationResult | null {
+  if (p.experiments.length === 0) return null;
+  for (const experiment of p.experiments) {
+    const forced = experiment.testUsers.get(context.targetingKey);
+    if (forced === undefined) continue;
+    trace?.push({ kind: 'testUser', label: `Test user of "${experiment.name}"`, matched: true, detail: `Forced into variant ${experiment.variantKeys[forced]}` });
+    return experiment.served.get(p.key)!.forced[forced];
+  }
+  for (const experiment of p.experiments) {
+    if (!experiment.running) continue;
+    const { index, why } = assignVariant(experiment, context, wasExposed);
+    trace?.push({ kind: 'experiment', label: `Experiment "${experiment.name}"`, matched: index >= 0, detail: index >= 0 ? `${why}: variant ${experiment.variantKeys[index]}` : why });
+    if (index >= 0) return experiment.served.get(p.key)!.split[index];
+  }
+  return null;
 }
 
 /** Every parameter's value for one context, in key order. */

@@ -1,4 +1,6 @@
+import type { Experiment } from '../contract/experiments';
 import type { Parameter } from '../contract/parameters';
+import type { ExposureLookup } from './experiments';
 import type { EvaluationSegment } from './segments';
 
 /** OFREP reasons (spec/ofrep.md). */
@@ -15,13 +17,17 @@ export interface ConfigSnapshot {
   version: number;
   parameters: Parameter[];
   segments: EvaluationSegment[];
+  /** Experiments that can serve values: running ones, and test users of drafts, scheduled and paused ones. */
+  experiments?: Experiment[];
+  /** Sticky membership: whether a user entered an experiment before (the server's exposure index). */
+  wasExposed?: ExposureLookup;
   /** Fixes relative dates in segments ("seen in the last 7 days"); recompile at least hourly. */
   compiledAt: Date;
 }
 
 /** One step of "why": which rule was tried and whether it applied. */
 export interface TraceStep {
-  kind: 'killSwitch' | 'rule' | 'default';
+  kind: 'killSwitch' | 'testUser' | 'experiment' | 'rule' | 'default';
   label: string;
   matched: boolean;
   detail?: string;
