@@ -19,6 +19,7 @@ import { sdkKeysRoutes } from './modules/sdk-keys/sdk-keys-routes';
 import { segmentsRoutes } from './modules/segments/segments-routes';
 import { audiencesRoutes } from './modules/audiences/audiences-routes';
 import { eventCatalogRoutes, sdkEventsRoutes } from './modules/events/events-routes';
+import { metricsRoutes } from './modules/metrics/metrics-routes';
 import { createServices, type ServerConfig, type Services } from './services';
 import type { Store } from './store/types';
 
@@ -95,6 +96,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api/segments', segmentsRoutes());
   app.route('/api', audiencesRoutes());
   app.route('/api/events', eventCatalogRoutes());
+  app.route('/api/metrics', metricsRoutes());
   app.route('/ofrep/v1', ofrepRoutes(services));
   app.route('/sdk/v1', sdkEventsRoutes(services));
 

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UniqueViolation } from '../lib/errors';
+import { metricStoreContract } from './metric-store-contract';
 import type { Store, UserRecord } from './types';
 
 // One behavioural suite for every Store implementation: memory, PGlite and PostgreSQL must
@@ -30,6 +31,8 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     beforeEach(async () => {
       store = await freshStore();
     });
+
+    metricStoreContract(() => store);
 
     it('inserts, finds and lists users', async () => {
       const ada = user({ email: 'ada@example.com', createdAt: at(1) });

@@ -86,12 +86,16 @@ const metricFields = {
 };
 
 type MetricShape = { kind?: MetricKind; denominator?: unknown };
-/** A ratio needs a denominator; every other kind must not have one. */
-function checkDenominator(body: MetricShape, ctx: z.RefinementCtx) {
+/**
+ * A ratio needs a denominator; every other kind must not have one. On an update (`partial`) an
+ * absent denominator means "keep the stored one", so the server checks the merged metric too.
+ */
+const checkDenominator = (partial: boolean) => (body: MetricShape, ctx: z.RefinementCtx) => {
   if (body.kind === undefined) return;
-  if (body.kind === 'ratio' && !body.denominator) ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'A ratio needs a denominator event' });
+  const missing = body.denominator === null || (!partial && body.denominator === undefined);
+  if (body.kind === 'ratio' && missing) ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'A ratio needs a denominator event' });
   if (body.kind !== 'ratio' && body.denominator) ctx.addIssue({ code: 'custom', path: ['denominator'], message: 'Only ratio metrics have a denominator' });
-}
+};
 
 export const createMetricBodySchema = z
   .strictObject({
@@ -104,7 +108,7 @@ export const createMetricBodySchema = z
     direction: metricFields.direction.default('higher'),
     windowHours: metricFields.windowHours.default(null),
   })
-  .superRefine(checkDenominator);
+  .superRefine(checkDenominator(false));
 export type CreateMetricBody = z.input<typeof createMetricBodySchema>;
 
 export const updateMetricBodySchema = z
@@ -121,7 +125,7 @@ export const updateMetricBodySchema = z
     windowHours: metricFields.windowHours.optional(),
     archived: z.boolean().optional(),
   })
-  .superRefine(checkDenominator);
+  .superRefine(checkDenominator(true));
 export type UpdateMetricBody = z.input<typeof updateMetricBodySchema>;
 
 export const metricListSchema = z.object({ items: z.array(metricSchema) });
