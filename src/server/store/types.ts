@@ -260,6 +260,52 @@ export interface ExposureStore {
   counts(experimentId: string): Promise<{ variant: string; users: number }[]>;
 }
 
+/** What the results store aggregates: every metric of one experiment, per variant and bucket. */
+export interface ResultsQuery {
+  experimentId: string;
+  /** Users first exposed in [from, to) count; events before `to` count. null: unbounded. */
+  from: string | null;
+  to: string | null;
+  metrics: Metric[];
+  /** 'day': bucket by UTC day of first exposure; otherwise the value of this known-user attribute. */
+  groupBy: { kind: 'day' } | { kind: 'attribute'; attribute: string };
+  /** CUPED look-back: each user's same metric in this many days before exposure; 0 turns it off. */
+  preExposureDays: number;
+}
+
+/**
+ * Sums over users of one metric's per-user quantities: m (the metric, or a ratio's numerator),
+ * d (a ratio's denominator; 0 otherwise) and pre (m before exposure, for CUPED; 0 when off).
+ */
+export interface MetricSums {
+  m: number;
+  m2: number;
+  d: number;
+  d2: number;
+  md: number;
+  pre: number;
+  pre2: number;
+  mPre: number;
+}
+
+export interface ResultsRow {
+  variant: string;
+  /** 'YYYY-MM-DD' for days; the attribute's value (as text) or null for a breakdown. */
+  bucket: string | null;
+  users: number;
+  /** In the order of ResultsQuery.metrics. */
+  metrics: MetricSums[];
+}
+
+export interface ResultsStore {
+  /** Changes whenever events or exposures change (any replica): the results cache key. */
+  dataVersion(): Promise<string>;
+  /** Sufficient statistics per variant and bucket, in one round trip. */
+  aggregate(query: ResultsQuery): Promise<ResultsRow[]>;
+  /** Which of these event names apps have ever sent as track events. */
+  sentEvents(events: string[]): Promise<Set<string>>;
+}
+
 export type StoreKind = 'memory' | 'pglite' | 'postgres';
 
 export interface Store {
@@ -279,6 +325,7 @@ export interface Store {
   readonly metrics: MetricStore;
   readonly experiments: ExperimentStore;
   readonly exposures: ExposureStore;
+  readonly results: ResultsStore;
   /**
    * Runs fn in a transaction only if no other server (replica) holds the named job lock; null when
    * one does. The experiments scheduler uses it so that a start or an end happens once.

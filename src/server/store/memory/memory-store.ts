@@ -10,6 +10,7 @@ import type {
   ExposureRecord,
   ExposureStore,
   MetricStore,
+  ResultsStore,
   StoredEvent,
   KnownUserStore,
   ObservedAttributeRecord,
@@ -33,6 +34,7 @@ import type {
   UserStore,
 } from '../types';
 import { MemoryEvents } from './memory-events';
+import { MemoryResults } from './memory-results';
 import { MemoryExperiments, MemoryExposures, MemoryMetrics } from './memory-experiments';
 import { MemoryKnownUsers, MemoryObservedAttributes, MemorySegments } from './memory-audiences';
 import { MemoryAudit, MemoryConfigVersion, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
@@ -215,6 +217,7 @@ export class MemoryStore implements Store {
   readonly metrics: MetricStore;
   readonly experiments: ExperimentStore;
   readonly exposures: ExposureStore;
+  readonly results: ResultsStore;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly holder: { state: MemoryState } = { state: emptyMemoryState() }) {
@@ -234,6 +237,7 @@ export class MemoryStore implements Store {
     this.metrics = new MemoryMetrics(state);
     this.experiments = new MemoryExperiments(state);
     this.exposures = new MemoryExposures(state);
+    this.results = new MemoryResults(state);
   }
 
   get state(): MemoryState {

@@ -200,6 +200,20 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX exposures_experiment_time ON exposures(experiment_id, first_seen_at);
     `,
   },
+  {
+    version: 6,
+    name: 'results data version',
+    // Results are cached per data version. A sequence bumped once per statement that writes
+    // events or exposures gives every replica the same version without a hot counter row:
+    // nextval never blocks, and last_value is visible to all sessions at once.
+    sql: `
+      CREATE SEQUENCE results_data_version;
+      SELECT nextval('results_data_version');
+      CREATE FUNCTION bump_results_data_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('results_data_version'); RETURN NULL; END $$;
+      CREATE TRIGGER events_bump_results AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION bump_results_data_version();
+      CREATE TRIGGER exposures_bump_results AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON exposures FOR EACH STATEMENT EXECUTE FUNCTION bump_results_data_version();
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

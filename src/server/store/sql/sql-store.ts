@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/contract/auth';
-import type { EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
 import { guardUnique, iso, isoOrNull } from './sql-util';
 import { SqlEvents } from './sql-events';
+import { SqlResults } from './sql-results';
 import { SqlExperiments, SqlExposures, SqlMetrics } from './sql-experiments';
 import { SqlKnownUsers, SqlObservedAttributes, SqlSegments } from './sql-audiences';
 
@@ -232,6 +233,7 @@ export class SqlStore implements Store {
   readonly metrics: MetricStore;
   readonly experiments: ExperimentStore;
   readonly exposures: ExposureStore;
+  readonly results: ResultsStore;
 
   constructor(
     readonly kind: Exclude<StoreKind, 'memory'>,
@@ -253,6 +255,7 @@ export class SqlStore implements Store {
     this.metrics = new SqlMetrics(db);
     this.experiments = new SqlExperiments(db);
     this.exposures = new SqlExposures(db);
+    this.results = new SqlResults(db);
   }
 
   get kysely(): Db {

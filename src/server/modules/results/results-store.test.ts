@@ -1,0 +1,143 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Metric } from '../../../shared/contract/metrics';
+import { MemoryStore } from '../../store/memory/memory-store';
+import { sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
+import type { ResultsQuery, ResultsRow, Store, StoredEvent } from '../../store/types';
+import { experimentDoc, metricDoc, seededRandom } from './results-fixtures';
+
+// The memory store (tests, browser mock) and the SQL store (PGlite, PostgreSQL) must give the
+// same sufficient statistics on the same data: every metric kind, every filter operator,
+// windows, pre-exposure events, date ranges and breakdowns.
+
+const DAY = 86_400_000;
+const START = Date.parse('2026-03-01T00:00:00.000Z');
+
+const metrics: Metric[] = [
+  metricDoc({ id: 'conv-shoes', kind: 'conversion', event: 'purchase', filters: [{ property: 'category', operator: 'equals', value: 'shoes' }] }),
+  metricDoc({ id: 'conv-24h', kind: 'conversion', event: 'purchase', windowHours: 24 }),
+  metricDoc({ id: 'count-in', kind: 'count', event: 'view', filters: [{ property: 'page', operator: 'in', value: ['home', 'cart', 3] }] }),
+  metricDoc({ id: 'sum-gt', kind: 'sum', event: 'purchase', filters: [{ property: 'price', operator: 'greaterThan', value: 20 }] }),
+  metricDoc({ id: 'mean-contains', kind: 'mean', event: 'purchase', filters: [{ property: 'coupon', operator: 'contains', value: 'SAVE' }] }),
+  metricDoc({
+    id: 'ratio-ne',
+    kind: 'ratio',
+    event: 'purchase',
+    filters: [{ property: 'category', operator: 'notEquals', value: 'bags' }],
+    denominator: { event: 'view', filters: [{ property: 'vip', operator: 'equals', value: true }] },
+  }),
+  metricDoc({ id: 'ratio-value', kind: 'ratio', event: 'purchase', numeratorUsesValue: true, denominator: { event: 'view', filters: [] }, windowHours: 72 }),
+  metricDoc({ id: 'sum-lt-dotted', kind: 'sum', event: 'purchase', filters: [{ property: 'a.b', operator: 'lessThan', value: 5 }] }),
+];
+
+function dataset() {
+  const random = seededRandom(7);
+  const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const exposures = [];
+  const events: StoredEvent[] = [];
+  const knownUsers = [];
+  for (let i = 0; i < 400; i++) {
+    const targetingKey = `user-${i}`;
+    const first = START + Math.floor(random() * 10 * DAY);
+    exposures.push({ experimentId: 'exp-1', targetingKey, variant: pick(['control', 'b', 'c']), firstSeenAt: new Date(first).toISOString() });
+    if (random() < 0.8) {
+      const country = pick(['CA', 'US', 'FR', 5, true, null]);
+      knownUsers.push({ targetingKey, attributes: country === null ? {} : { country }, lastSeenAt: new Date(first).toISOString() });
+    }
+    const count = Math.floor(random() * 8);
+    for (let n = 0; n < count; n++) {
+      const event = pick(['purchase', 'view', 'other']);
+      const properties: StoredEvent['properties'] = random() < 0.15 ? null : {
+        category: pick(['shoes', 'bags', 'Shoes', null]),
+        page: pick(['home', 'cart', 3, '3', 'about']),
+        price: pick([10, 25, 30.5, '40', false]),
+        coupon: pick(['save10', 'XSAVEX', 'none', 7]),
+        vip: pick([true, false, 'true']),
+        'a.b': pick([1, 4.5, 9, 'x']),
+      };
+      if (properties && random() < 0.3) delete properties.category;
+      events.push({
+        id: `${targetingKey}-${n}`,
+        type: random() < 0.1 ? 'exposure' : 'track',
+        targetingKey,
+        event,
+        value: random() < 0.2 ? null : Math.round(random() * 10_000) / 100,
+        timestamp: new Date(first + Math.floor((random() * 20 - 8) * DAY)).toISOString(),
+        properties,
+        receivedAt: new Date(START).toISOString(),
+      });
+    }
+  }
+  return { exposures, events, knownUsers };
+}
+
+async function load(store: Store) {
+  const data = dataset();
+  await store.experiments.insert(experimentDoc());
+  for (const metric of metrics) await store.metrics.insert(metric);
+  await store.exposures.record(data.exposures);
+  await store.events.insertBatch(data.events);
+  await store.knownUsers.upsert(data.knownUsers);
+}
+
+const queries: Record<string, Omit<ResultsQuery, 'metrics'>> = {
+  'by day, with CUPED': { experimentId: 'exp-1', from: null, to: null, groupBy: { kind: 'day' }, preExposureDays: 14 },
+  'by day in a date range': {
+    experimentId: 'exp-1',
+    from: new Date(START + 2 * DAY).toISOString(),
+    to: new Date(START + 7 * DAY).toISOString(),
+    groupBy: { kind: 'day' },
+    preExposureDays: 0,
+  },
+  'by attribute': { experimentId: 'exp-1', from: null, to: new Date(START + 12 * DAY).toISOString(), groupBy: { kind: 'attribute', attribute: 'country' }, preExposureDays: 3 },
+};
+
+const sortRows = (rows: ResultsRow[]) => [...rows].sort((a, b) => `${a.variant}|${a.bucket}`.localeCompare(`${b.variant}|${b.bucket}`));
+
+describe('results store: memory and PGlite agree', () => {
+  let memory: Store;
+  let pglite: Store;
+  beforeAll(async () => {
+    memory = new MemoryStore();
+    pglite = await sharedPgliteStore();
+    await truncateAll(pglite as Awaited<ReturnType<typeof sharedPgliteStore>>);
+    await load(memory);
+    await load(pglite);
+  }, 60_000);
+
+  for (const [name, query] of Object.entries(queries)) {
+    it(`gives the same sufficient statistics ${name}`, async () => {
+      const [a, b] = await Promise.all([memory.results.aggregate({ ...query, metrics }), pglite.results.aggregate({ ...query, metrics })]);
+      expect(a.length).toBeGreaterThan(3);
+      const [left, right] = [sortRows(a), sortRows(b)];
+      expect(right.map((r) => [r.variant, r.bucket, r.users])).toEqual(left.map((r) => [r.variant, r.bucket, r.users]));
+      left.forEach((row, i) =>
+        row.metrics.forEach((sums, k) => {
+          for (const [field, value] of Object.entries(sums)) {
+            expect(right[i].metrics[k][field as keyof typeof sums], `${row.variant}/${row.bucket}/${metrics[k].id}/${field}`).toBeCloseTo(value, 6);
+          }
+        }),
+      );
+      // The data exercise every metric: none is all zeros.
+      metrics.forEach((metric, k) => expect(left.reduce((s, r) => s + r.metrics[k].m, 0), metric.id).toBeGreaterThan(0));
+    });
+  }
+
+  it('counts users without metrics, and knows which events were ever sent', async () => {
+    const query = { ...queries['by day, with CUPED'], metrics: [] };
+    const [a, b] = await Promise.all([memory.results.aggregate(query), pglite.results.aggregate(query)]);
+    expect(sortRows(b)).toEqual(sortRows(a));
+    expect(a.reduce((s, r) => s + r.users, 0)).toBe(400);
+    for (const store of [memory, pglite]) expect([...(await store.results.sentEvents(['purchase', 'never', 'view']))].sort()).toEqual(['purchase', 'view']);
+  });
+
+  it('changes the data version when events or exposures arrive', async () => {
+    for (const store of [memory, pglite]) {
+      const before = await store.results.dataVersion();
+      await store.events.insertBatch([{ id: `late-${store.kind}`, type: 'track', targetingKey: 'user-1', event: 'view', value: null, timestamp: new Date(START).toISOString(), properties: null, receivedAt: new Date(START).toISOString() }]);
+      const afterEvents = await store.results.dataVersion();
+      expect(afterEvents).not.toBe(before);
+      await store.exposures.record([{ experimentId: 'exp-2', targetingKey: 'late', variant: 'b', firstSeenAt: new Date(START).toISOString() }]);
+      expect(await store.results.dataVersion()).not.toBe(afterEvents);
+    }
+  });
+});
