@@ -20,6 +20,7 @@ import { segmentsRoutes } from './modules/segments/segments-routes';
 import { audiencesRoutes } from './modules/audiences/audiences-routes';
 import { eventCatalogRoutes, sdkEventsRoutes } from './modules/events/events-routes';
 import { metricsRoutes } from './modules/metrics/metrics-routes';
+import { resultsRoutes } from './modules/results/results-routes';
 import { createServices, type ServerConfig, type Services } from './services';
 import type { Store } from './store/types';
 
@@ -97,6 +98,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api', audiencesRoutes());
   app.route('/api/events', eventCatalogRoutes());
   app.route('/api/metrics', metricsRoutes());
+  app.route('/api/experiments', resultsRoutes());
   app.route('/ofrep/v1', ofrepRoutes(services));
   app.route('/sdk/v1', sdkEventsRoutes(services));
 

@@ -78,6 +78,8 @@ export interface SimulatedArm {
   share: number;
   /** Chance that a user purchases after exposure. */
   purchaseRate: number;
+  /** Chance that a user hits an error (event `app_error`). */
+  errorRate?: number;
 }
 
 /**
@@ -116,6 +118,7 @@ export async function simulate(
       receivedAt: AT,
     });
     if (random() < arm.purchaseRate) events.push(event(0, 'purchase', Math.round((20 + random() * 40) * 100) / 100, { category: random() < 0.5 ? 'shoes' : 'bags' }));
+    if (arm.errorRate && random() < arm.errorRate) events.push(event(0, 'app_error', null, null));
     const views = 1 + Math.floor(random() * 2);
     for (let v = 0; v < views; v++) events.push(event(v, 'page_view', null, null));
     if (exposures.length >= 2000) await flush();
