@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { systemClock, type Clock } from './lib/clock';
@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/audit-routes';
 import { ofrepRoutes } from './modules/ofrep/ofrep-routes';
 import { parametersRoutes } from './modules/parameters/parameters-routes';
 import { sdkKeysRoutes } from './modules/sdk-keys/sdk-keys-routes';
+import { experimentsRoutes } from './modules/experiments/experiments-routes';
 import { segmentsRoutes } from './modules/segments/segments-routes';
 import { audiencesRoutes } from './modules/audiences/audiences-routes';
 import { eventCatalogRoutes, sdkEventsRoutes } from './modules/events/events-routes';
@@ -98,9 +99,17 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api', audiencesRoutes());
   app.route('/api/events', eventCatalogRoutes());
   app.route('/api/metrics', metricsRoutes());
+  app.route('/api/experiments', experimentsRoutes());
   app.route('/api/experiments', resultsRoutes());
-  app.route('/ofrep/v1', ofrepRoutes(services));
-  app.route('/sdk/v1', sdkEventsRoutes(services));
+  // Apps' endpoints are hot: a lean app of their own answers them without the API's middleware
+  // chain (see `app.fetch` below); what it does not route falls through to the full app.
+  const apps = new Hono<AppEnv>();
+  apps.use('/sdk/*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  apps.route('/ofrep/v1', ofrepRoutes(services));
+  apps.route('/sdk/v1', sdkEventsRoutes(services));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -113,9 +122,20 @@ export function createApp(options: CreateAppOptions) {
   app.all('/api/*', (c) => problemResponse(problem(404, 'Not found', `No API route ${c.req.method} ${c.req.path}`)));
   if (options.dashboard) app.use('*', options.dashboard);
   app.notFound((c: Context) => problemResponse(problem(404, 'Not found', `Nothing at ${c.req.path}`)));
-  app.onError((error, c) => handleError(error, c, (detail) => services.log('Unhandled error', detail)));
+  const onError = (error: Error, c: Context) => handleError(error, c, (detail) => services.log('Unhandled error', detail));
+  app.onError(onError);
 
+  const full = app.fetch;
+  apps.notFound((c) => full(c.req.raw, c.env));
+  apps.onError(onError);
+  app.fetch = (request, env, executionCtx) => (isAppsPath(request.url) ? apps.fetch(request, env, executionCtx) : full(request, env, executionCtx));
   return Object.assign(app, { services });
+}
+
+/** `/ofrep/...` or `/sdk/...`, read straight off the URL. */
+function isAppsPath(url: string): boolean {
+  const start = url.indexOf('/', url.indexOf('://') + 3);
+  return start !== -1 && (url.startsWith('/ofrep/', start) || url.startsWith('/sdk/', start));
 }
 
 export type SwitchboardApp = ReturnType<typeof createApp>;

@@ -1,5 +1,6 @@
 import type { Clock } from './lib/clock';
 import { ConfigCache } from './evaluation/config-cache';
+import { ExposureRecorder } from './evaluation/exposure-recorder';
 import { KnownUsersRecorder } from './evaluation/known-users-recorder';
 import { SdkKeyAuthenticator } from './evaluation/sdk-key-auth';
 import { KnownUserSample } from './modules/audiences/reach-service';
@@ -28,6 +29,8 @@ export interface Services {
   sdkKeyAuth: SdkKeyAuthenticator;
   /** Records targetingKeys and attributes seen in evaluation requests. */
   knownUsers: KnownUsersRecorder;
+  /** Records users' first exposure to running experiments, batched; answers sticky membership. */
+  exposures: ExposureRecorder;
   /** Known users of the last 30 days (or a sample), for reach and "who is in it". */
   userSample: KnownUserSample;
   /** Tells in-process caches that what apps receive may have changed (other replicas poll the config version). */
@@ -50,7 +53,7 @@ export function createServices(options: {
 }): Services {
   const listeners: (() => void)[] = [];
   const revokedListeners: ((keyHash: string) => void)[] = [];
-  const services: Omit<Services, 'configs' | 'knownUsers' | 'userSample' | 'sdkKeyAuth'> = {
+  const services: Omit<Services, 'configs' | 'knownUsers' | 'exposures' | 'userSample' | 'sdkKeyAuth'> = {
     sdkKeyRevoked: (keyHash) => revokedListeners.forEach((listener) => listener(keyHash)),
     onSdkKeyRevoked: (listener) => revokedListeners.push(listener),
     configChanged: () => listeners.forEach((listener) => listener()),
@@ -68,6 +71,7 @@ export function createServices(options: {
     log: options.log ?? ((message, detail) => console.error(message, detail ?? '')),
   };
   const complete = services as Services;
+  complete.exposures = new ExposureRecorder(complete);
   complete.configs = new ConfigCache(complete);
   complete.knownUsers = new KnownUsersRecorder(complete);
   complete.sdkKeyAuth = new SdkKeyAuthenticator(complete);

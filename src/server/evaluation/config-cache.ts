@@ -13,12 +13,23 @@ const MAX_AGE_MS = 60 * 60 * 1000;
  */
 export class ConfigCache {
   private compiled: Promise<CompiledConfig> | null = null;
+  /** What `compiled` resolved to, for callers that must not wait (null while loading). */
+  private loaded: CompiledConfig | null = null;
   private lastCheck = 0;
 
   constructor(private readonly services: Services) {
     services.onConfigChanged(() => {
       this.compiled = null;
+      this.loaded = null;
     });
+  }
+
+  /**
+   * The compiled configuration without waiting, when it is loaded and no version check is due;
+   * otherwise null (then call `get`). Answers exactly what `get` would at this moment.
+   */
+  ready(): CompiledConfig | null {
+    return this.loaded !== null && Date.now() - this.lastCheck <= VERSION_CHECK_INTERVAL_MS ? this.loaded : null;
   }
 
   async get(): Promise<CompiledConfig> {
@@ -27,15 +38,23 @@ export class ConfigCache {
       this.lastCheck = now;
       const [current, stored] = await Promise.all([this.compiled, this.services.store.configVersion.get()]);
       const age = this.services.clock.now().getTime() - current.compiledAt.getTime();
-      if (stored !== current.version || age > MAX_AGE_MS) this.compiled = null;
+      if (stored !== current.version || age > MAX_AGE_MS) {
+        this.compiled = null;
+        this.loaded = null;
+      }
     }
     if (!this.compiled) {
       this.lastCheck = now;
       const loading = this.load();
       this.compiled = loading;
-      loading.catch(() => {
-        if (this.compiled === loading) this.compiled = null;
-      });
+      loading.then(
+        (config) => {
+          if (this.compiled === loading) this.loaded = config;
+        },
+        () => {
+          if (this.compiled === loading) this.compiled = null;
+        },
+      );
     }
     return this.compiled;
   }
@@ -44,7 +63,14 @@ export class ConfigCache {
     const { store } = this.services;
     // Read the version first: a change racing with the load then shows up as a newer version.
     const version = await store.configVersion.get();
-    const [parameters, segments] = await Promise.all([store.parameters.listActive(), loadEvaluationSegments(store)]);
-    return compileConfig({ version, parameters, segments, compiledAt: this.services.clock.now() });
+    const [parameters, segments, experiments] = await Promise.all([
+      store.parameters.listActive(),
+      loadEvaluationSegments(store),
+      store.experiments.list(['draft', 'scheduled', 'running', 'paused']),
+    ]);
+    const { exposures } = this.services;
+    const config = compileConfig({ version, parameters, segments, experiments, wasExposed: exposures.wasExposed, compiledAt: this.services.clock.now() });
+    exposures.track(config.runningExperiments);
+    return config;
   }
 }

@@ -10,6 +10,8 @@ export interface Settings {
   adminPassword: string | undefined;
   secureCookies: boolean;
   dashboardDir: string;
+  /** How often scheduled experiment starts and ends are checked. */
+  schedulerIntervalMs: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -24,5 +26,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     secureCookies: env.SECURE_COOKIES === 'true',
     dashboardDir: resolve(env.DASHBOARD_DIR ?? './dist/web'),
+    schedulerIntervalMs: Math.max(1000, Number(env.SCHEDULER_INTERVAL_MS) || 15_000),
   };
 }

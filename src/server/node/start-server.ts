@@ -7,6 +7,7 @@ import { openPgliteStore, openPostgresStore } from '../store/sql/open';
 import type { Store } from '../store/types';
 import { nodePasswordHasher } from './password-node';
 import type { Settings } from './settings';
+import { runDueExperiments } from '../modules/experiments/experiment-scheduler';
 import { serveDashboard } from './static-dashboard';
 
 export interface RunningServer {
@@ -42,8 +43,17 @@ export async function startServer(settings: Settings): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () => resolveServer(s));
   });
   // Known users are also written on a timer, so a quiet app's last visitors are not left waiting.
-  const flushTimer = setInterval(() => void app.services.knownUsers.flush(), 2000);
+  const flushTimer = setInterval(() => {
+    void app.services.knownUsers.flush();
+    void app.services.exposures.flush();
+  }, 2000);
   flushTimer.unref();
+  // Scheduled starts and ends; the job lock makes replicas take turns, and state is in the database.
+  const schedulerTimer = setInterval(() => {
+    runDueExperiments(app.services).catch((error) => app.services.log('The experiment scheduler failed', error));
+  }, settings.schedulerIntervalMs);
+  schedulerTimer.unref();
+  void runDueExperiments(app.services).catch((error) => app.services.log('The experiment scheduler failed', error));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   return {
@@ -52,8 +62,10 @@ export async function startServer(settings: Settings): Promise<RunningServer> {
     url: `http://${settings.host}:${port}`,
     async close() {
       clearInterval(flushTimer);
+      clearInterval(schedulerTimer);
       await new Promise<void>((done) => server.close(() => done()));
       await app.services.knownUsers.flush();
+      await app.services.exposures.flush();
       await store.close();
     },
   };

@@ -37,8 +37,9 @@ export interface EvaluationResult {
   key: string;
   value: unknown;
   /**
-   * Names what was served. Invariant: within one configuration version, (key, variant, reason)
-   * determines the value, so servers may cache serialised results by it.
+   * Names what was served: a rule, the default, or an experiment's variant key. Invariant: within
+   * one configuration version, (key, variant, reason, metadata.experiment) determines the value,
+   * so servers may cache serialised results by it (two experiments may both have a variant "b").
    */
   variant: string;
   reason: EvaluationReason;

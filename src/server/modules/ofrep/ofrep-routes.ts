@@ -64,51 +64,73 @@ const PREFLIGHT_HEADERS = {
 const json = (body: string, status: number, headers: Record<string, string> = {}) =>
   new Response(body, { status, headers: { 'content-type': 'application/json', ...CORS_HEADERS, ...headers } });
 
+const UNAUTHORIZED = JSON.stringify({ errorDetails: 'Send a valid SDK key as `Authorization: Bearer <key>`' });
+
+/**
+ * The OFREP endpoints, under `/ofrep/v1` when mounted with `app.route('/ofrep/v1', ...)`.
+ * Each route is a single handler (no middleware chain) and waits only for what it must: the
+ * request body, and the store when the SDK key or the compiled configuration is not cached.
+ */
 export function ofrepRoutes(services: Services) {
   const configs = services.configs;
   const keys = services.sdkKeyAuth;
   const requested = new RequestedKeyRecorder(services);
-  const responses = new OfrepResponseCache();
+  const responses = new OfrepResponseCache({
+    ok: (etag) => ({ 'content-type': 'application/json', ...CORS_HEADERS, etag, 'cache-control': 'no-cache' }),
+    notModified: (etag) => ({ ...CORS_HEADERS, etag }),
+  });
   const app = new Hono<AppEnv>();
 
+  /** Whether the request carries an active SDK key (without waiting when the answer is cached). */
+  const authorized = (c: Context): boolean | Promise<boolean> => {
+    const headers = { authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') };
+    const key = keys.cached(headers);
+    return key === undefined ? keys.authenticate(headers).then((found) => found !== null) : key !== null;
+  };
+  const unauthorized = () => json(UNAUTHORIZED, 401);
+  const config = () => configs.ready() ?? configs.get();
+
   app.options('*', () => new Response(null, { status: 204, headers: PREFLIGHT_HEADERS }));
-  app.use('*', async (c, next) => {
-    const key = await keys.authenticate({ authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') });
-    if (!key) return json(JSON.stringify({ errorDetails: 'Send a valid SDK key as `Authorization: Bearer <key>`' }), 401);
-    await next();
-  });
 
   app.post('/evaluate/flags/:key', async (c) => {
+    if (!(await authorized(c))) return unauthorized();
     const key = c.req.param('key');
     try {
       const context = await readContext(c);
       services.knownUsers.observe(context);
-      const config = await configs.get();
-      const result = config.evaluate(key, context);
+      const compiled = await config();
+      const result = compiled.evaluate(key, context);
       if (!result) {
         requested.record(key);
         throw new OfrepError(404, 'FLAG_NOT_FOUND', `No parameter has the key "${key}"`);
       }
-      return json(responses.fragment(config, result).json, 200);
+      services.exposures.observe(compiled, context.targetingKey, result);
+      return json(responses.fragment(compiled, result).json, 200);
     } catch (error) {
       return ofrepError(error, services, key);
     }
   });
 
   app.post('/evaluate/flags', async (c) => {
+    if (!(await authorized(c))) return unauthorized();
     try {
       const context = await readContext(c);
       services.knownUsers.observe(context);
-      const config = await configs.get();
-      const { body, etag } = responses.bulk(config, evaluateAll(config, context));
-      if (c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...CORS_HEADERS, etag } });
-      return json(body, 200, { etag, 'cache-control': 'no-cache' });
+      const compiled = await config();
+      const results = evaluateAll(compiled, context);
+      services.exposures.observe(compiled, context.targetingKey, results);
+      const bulk = responses.bulk(compiled, results);
+      if (c.req.header('if-none-match') === bulk.etag) return new Response(null, { status: 304, headers: bulk.notModifiedHeaders });
+      return new Response(bulk.bytes, { status: 200, headers: bulk.headers });
     } catch (error) {
       return ofrepError(error, services);
     }
   });
 
-  app.all('*', (c) => json(JSON.stringify({ errorCode: 'GENERAL', errorDetails: `No OFREP route ${c.req.method} ${c.req.path}` }), 404));
+  app.all('*', async (c) => {
+    if (!(await authorized(c))) return unauthorized();
+    return json(JSON.stringify({ errorCode: 'GENERAL', errorDetails: `No OFREP route ${c.req.method} ${c.req.path}` }), 404);
+  });
   return app;
 }
 

@@ -6,9 +6,25 @@ interface Fragment {
   hash: string;
 }
 
+/** A bulk answer, ready to send: the body as bytes (encoded once) and its headers. */
+export interface BulkAnswer {
+  bytes: Uint8Array<ArrayBuffer>;
+  etag: string;
+  /** Headers of the 200 answer; shared by every request that gets this body, so never mutate. */
+  headers: Readonly<Record<string, string>>;
+  /** Headers of the 304 answer to a matching If-None-Match; shared, never mutate. */
+  notModifiedHeaders: Readonly<Record<string, string>>;
+}
+
+/** How the routes want the headers of a bulk answer built (once per distinct body). */
+export interface BulkHeaders {
+  ok(etag: string): Record<string, string>;
+  notModified(etag: string): Record<string, string>;
+}
+
 /**
  * Serialised OFREP results, cached per configuration version. Within one version a parameter's
- * (variant, reason) pair fixes its value (an invariant of src/shared/evaluation), so the JSON of
+ * (variant, reason, experiment) fixes its value (an invariant of src/shared/evaluation), so the JSON of
  * each result and its hash are computed once and reused for every context that gets the same.
  * The bulk ETag combines the hashes of the results actually served: it follows the evaluated
  * body, never the configuration version alone (spec/ofrep.md).
@@ -16,19 +32,47 @@ interface Fragment {
 interface ConfigEntry {
   fragments: Map<string, Fragment>;
   /** The last bulk answer: reused while a request's results are exactly the same fragments. */
-  lastBulk?: { fragments: Fragment[]; body: string; etag: string };
+  lastBulk?: { fragments: Fragment[]; answer: BulkAnswer };
 }
+
+const encoder = new TextEncoder();
 
 export class OfrepResponseCache {
   private readonly byConfig = new WeakMap<CompiledConfig, ConfigEntry>();
   // Results that evaluation reuses (static defaults) skip even the id lookup.
   private readonly byResult = new WeakMap<EvaluationResult, Fragment>();
 
+  constructor(private readonly headers: BulkHeaders = { ok: (etag) => ({ 'content-type': 'application/json', etag }), notModified: (etag) => ({ etag }) }) {}
+
   fragment(config: CompiledConfig, result: EvaluationResult): Fragment {
     const known = this.byResult.get(result);
     if (known) return known;
+    return this.fragmentIn(this.entry(config), result);
+  }
+
+  bulk(config: CompiledConfig, results: readonly EvaluationResult[]): BulkAnswer {
     const entry = this.entry(config);
-    const id = `${result.key}\u0000${result.variant}\u0000${result.reason}`;
+    const last = entry.lastBulk;
+    // Compare with the last answer while building the list: the common case allocates nothing.
+    let same = last !== undefined && last.fragments.length === results.length;
+    const fragments: Fragment[] = new Array(results.length);
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i];
+      const fragment = this.byResult.get(result) ?? this.fragmentIn(entry, result);
+      fragments[i] = fragment;
+      if (same && last!.fragments[i] !== fragment) same = false;
+    }
+    if (same) return last!.answer;
+    const metadata = JSON.stringify({ configVersion: config.version });
+    const body = `{"flags":[${fragments.map((f) => f.json).join(',')}],"metadata":${metadata}}`;
+    const etag = `"${hashHex(fragments.map((f) => f.hash).join(''))}"`;
+    const answer: BulkAnswer = { bytes: encoder.encode(body), etag, headers: this.headers.ok(etag), notModifiedHeaders: this.headers.notModified(etag) };
+    entry.lastBulk = { fragments, answer };
+    return answer;
+  }
+
+  private fragmentIn(entry: ConfigEntry, result: EvaluationResult): Fragment {
+    const id = `${result.key}\u0000${result.variant}\u0000${result.reason}\u0000${result.metadata.experiment ?? ''}`;
     let fragment = entry.fragments.get(id);
     if (!fragment) {
       const json = JSON.stringify({ key: result.key, value: result.value, reason: result.reason, variant: result.variant, metadata: result.metadata });
@@ -37,17 +81,6 @@ export class OfrepResponseCache {
     }
     if (Object.isFrozen(result)) this.byResult.set(result, fragment);
     return fragment;
-  }
-
-  bulk(config: CompiledConfig, results: EvaluationResult[]): { body: string; etag: string } {
-    const fragments = results.map((result) => this.fragment(config, result));
-    const entry = this.entry(config);
-    const last = entry.lastBulk;
-    if (last && last.fragments.length === fragments.length && last.fragments.every((f, i) => f === fragments[i])) return last;
-    const metadata = JSON.stringify({ configVersion: config.version });
-    const body = `{"flags":[${fragments.map((f) => f.json).join(',')}],"metadata":${metadata}}`;
-    entry.lastBulk = { fragments, body, etag: `"${hashHex(fragments.map((f) => f.hash).join(''))}"` };
-    return entry.lastBulk;
   }
 
   private entry(config: CompiledConfig): ConfigEntry {

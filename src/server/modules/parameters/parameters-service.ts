@@ -40,7 +40,7 @@ export async function listVersions(services: Services, id: string): Promise<Para
 }
 
 /** Writes a new or changed parameter with its version, audit entry and config bump, atomically. */
-async function saveVersion(
+export async function saveVersion(
   store: Store,
   services: Services,
   actor: Actor,

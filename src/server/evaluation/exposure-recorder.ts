@@ -1,0 +1,86 @@
+import type { CompiledConfig, EvaluationResult } from '../../shared/evaluation';
+import type { Services } from '../services';
+import type { ExposureRecord } from '../store/types';
+
+const FLUSH_INTERVAL_MS = 1000;
+const MAX_PENDING = 100_000;
+
+/**
+ * Records the first time server-side evaluation places a user in a running experiment, off the
+ * response path: exposures collect in memory and go to the database in one statement per flush.
+ * It also answers "was this user exposed before?" for sticky membership, from the users this
+ * process has seen plus each running experiment's stored exposures, loaded once when it appears.
+ */
+export class ExposureRecorder {
+  private pending: ExposureRecord[] = [];
+  /** experiment id -> users known to be exposed (loaded from the store and seen since). */
+  private exposed = new Map<string, Set<string>>();
+  private loading = new Map<string, Promise<void>>();
+  private lastFlush = Date.now();
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly services: Services) {}
+
+  /** Sticky membership lookup for compiled configurations. */
+  readonly wasExposed = (experimentId: string, targetingKey: string): boolean => this.exposed.get(experimentId)?.has(targetingKey) ?? false;
+
+  /** Starts loading stored exposures of running sticky experiments not loaded yet; forgets the others. */
+  track(running: CompiledConfig['runningExperiments']): void {
+    const ids = new Set(running.map((e) => e.id));
+    for (const id of this.exposed.keys()) if (!ids.has(id)) this.exposed.delete(id);
+    for (const experiment of running) {
+      if (this.exposed.has(experiment.id) || this.loading.has(experiment.id)) continue;
+      this.exposed.set(experiment.id, new Set());
+      if (!experiment.sticky) continue;
+      const load = this.services.store.exposures
+        .variantsOf(experiment.id)
+        .then((stored) => {
+          const users = this.exposed.get(experiment.id);
+          if (users) for (const key of stored.keys()) users.add(key);
+        })
+        .catch((error) => this.services.log('Could not load exposures', error))
+        .finally(() => this.loading.delete(experiment.id));
+      this.loading.set(experiment.id, load);
+    }
+  }
+
+  /** Notes the experiments these results placed the user in; cheap when nothing is new. */
+  observe(config: CompiledConfig, targetingKey: string, results: readonly EvaluationResult[] | EvaluationResult): void {
+    if (config.runningExperiments.length === 0) return;
+    const list = Array.isArray(results) ? results : [results as EvaluationResult];
+    let now: string | null = null;
+    for (const result of list) {
+      const exposure = config.exposureOf(result);
+      if (!exposure) continue;
+      let users = this.exposed.get(exposure.experimentId);
+      if (!users) this.exposed.set(exposure.experimentId, (users = new Set()));
+      if (users.has(targetingKey)) continue;
+      users.add(targetingKey);
+      if (this.pending.length >= MAX_PENDING) continue; // the database is behind; sticky lookups still work in memory
+      now ??= this.services.clock.now().toISOString();
+      this.pending.push({ experimentId: exposure.experimentId, targetingKey, variant: exposure.variant, firstSeenAt: now });
+    }
+    if (this.pending.length > 0 && Date.now() - this.lastFlush > FLUSH_INTERVAL_MS) void this.flush();
+  }
+
+  /** Writes what is pending; the Node entry calls it on a timer and at shutdown, tests directly. */
+  async flush(): Promise<void> {
+    if (this.flushing) await this.flushing;
+    this.lastFlush = Date.now();
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    this.flushing = (async () => {
+      try {
+        await this.services.store.exposures.record(batch);
+      } catch (error) {
+        // Forget them so a later evaluation records them again.
+        for (const e of batch) this.exposed.get(e.experimentId)?.delete(e.targetingKey);
+        this.services.log('Could not record exposures', error);
+      } finally {
+        this.flushing = null;
+      }
+    })();
+    return this.flushing;
+  }
+}
