@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UniqueViolation } from '../lib/errors';
+import { experimentStoreContract } from './experiment-store-contract';
 import { metricStoreContract } from './metric-store-contract';
 import type { Store, UserRecord } from './types';
 
@@ -33,6 +34,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     });
 
     metricStoreContract(() => store);
+    experimentStoreContract(() => store);
 
     it('inserts, finds and lists users', async () => {
       const ada = user({ email: 'ada@example.com', createdAt: at(1) });
