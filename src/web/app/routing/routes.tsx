@@ -22,6 +22,8 @@ const SegmentsPage = page(() => import('../pages/segments-page'), 'SegmentsPage'
 const SegmentEditorPage = page(() => import('../pages/segment-editor-page'), 'SegmentEditorPage');
 const PreviewPage = page(() => import('../pages/preview-page'), 'PreviewPage');
 const ExperimentsPage = page(() => import('../pages/experiments-page'), 'ExperimentsPage');
+const ExperimentEditorPage = page(() => import('../pages/experiment-editor-page'), 'ExperimentEditorPage');
+const ExperimentDetailPage = page(() => import('../pages/experiment-detail-page'), 'ExperimentDetailPage');
 const MetricsPage = page(() => import('../pages/metrics-page'), 'MetricsPage');
 const AuditLogPage = page(() => import('../pages/audit-log-page'), 'AuditLogPage');
 const SettingsPage = page(() => import('../pages/settings/settings-page'), 'SettingsPage');
@@ -56,6 +58,9 @@ export const routes: RouteObject[] = [
           { path: 'segments/:id', element: <SegmentEditorPage /> },
           { path: 'preview', element: <PreviewPage /> },
           { path: 'experiments', element: <ExperimentsPage /> },
+          { path: 'experiments/new', element: <ExperimentEditorPage /> },
+          { path: 'experiments/:id/edit', element: <ExperimentEditorPage /> },
+          { path: 'experiments/:id', element: <ExperimentDetailPage /> },
           { path: 'metrics', element: <MetricsPage /> },
           { path: 'audit-log', element: <AuditLogPage /> },
           {

@@ -1,0 +1,50 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Metric } from '../../../../shared/contract/metrics';
+import type { CreateParameterBody, Parameter, ParameterPage } from '../../../../shared/contract/parameters';
+import { apiRequest } from '../../../lib/api-client';
+
+// What the experiment editor picks from: parameters to override and metrics to measure. The keys
+// sit under the parameters' and metrics' own prefixes, so their pages' changes refresh these too.
+
+/** Up to 20 active parameters whose key or name matches `search`. */
+export function parameterSearchQueryOptions(search: string) {
+  const params = new URLSearchParams({ limit: '20', sort: 'key' });
+  if (search) params.set('search', search);
+  return queryOptions({
+    queryKey: ['parameters', 'experiment-options', search] as const,
+    queryFn: ({ client, signal }) => apiRequest<ParameterPage>(client, `/api/parameters?${params.toString()}`, { signal }),
+    select: (page) => page.items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One parameter by key (the API accepts a key or an id), for its type and default value. */
+export function parameterByKeyQueryOptions(key: string) {
+  return queryOptions({
+    queryKey: ['parameters', 'detail', key] as const,
+    queryFn: ({ client, signal }) => apiRequest<Parameter>(client, `/api/parameters/${encodeURIComponent(key)}`, { signal }),
+    staleTime: 30_000,
+  });
+}
+
+/** Active metrics from the catalog. */
+export function metricOptionsQueryOptions() {
+  return queryOptions({
+    queryKey: ['metrics', 'experiment-options'] as const,
+    queryFn: ({ client, signal }) => apiRequest<{ items: Metric[] }>(client, '/api/metrics', { signal }),
+    select: (data) => data.items,
+    staleTime: 30_000,
+  });
+}
+
+/** "Create a parameter inline" from the variants step. */
+export function useCreateParameterInline() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateParameterBody, { client }) => apiRequest<Parameter>(client, '/api/parameters', { method: 'POST', body }),
+    onSuccess: (created) => {
+      queryClient.setQueryData(['parameters', 'detail', created.key], created);
+      return queryClient.invalidateQueries({ queryKey: ['parameters'], predicate: (query) => query.queryKey[1] !== 'detail' });
+    },
+  });
+}

@@ -1,0 +1,14 @@
+import type { ExperimentStatus } from '../../../../shared/contract/experiments';
+
+export interface ExperimentFilters {
+  search?: string;
+  status?: ExperimentStatus;
+}
+
+export const experimentsKeys = {
+  all: ['experiments'] as const,
+  lists: () => [...experimentsKeys.all, 'list'] as const,
+  list: (filters: ExperimentFilters) => [...experimentsKeys.lists(), filters] as const,
+  detail: (id: string) => [...experimentsKeys.all, 'detail', id] as const,
+  review: (id: string, version: number) => [...experimentsKeys.all, 'review', id, version] as const,
+};

@@ -1,0 +1,67 @@
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import type { Parameter } from '../../../../../shared/contract/parameters';
+import { ValueText } from '../value-text';
+import { useEditorContext, type ValueMessage } from './editor-context';
+
+export interface VariantOverrideProps {
+  variantIndex: number;
+  variantName: string;
+  parameter: Parameter;
+  /** Whether this variant sets its own value for the parameter. */
+  overridden: boolean;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  /** Start overriding (from the default value) or go back to serving the default. */
+  onToggle: (overridden: boolean) => void;
+  errors: ValueMessage[];
+}
+
+/** One variant's value for one parameter: its own (with the parameter's typed editor) or the default. */
+export function VariantOverride({ variantIndex, variantName, parameter, overridden, value, onChange, onToggle, errors }: VariantOverrideProps) {
+  const { renderValueEditor, variantsLocked, readOnly, reportInvalid } = useEditorContext();
+  const locked = variantsLocked || readOnly;
+  return (
+    <Paper withBorder p="sm" radius="md" role="group" aria-label={`${parameter.name} in ${variantName}`}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <div>
+            <Text fw={600} size="sm">
+              {parameter.name}
+            </Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {parameter.key}
+            </Text>
+          </div>
+          {!locked && (
+            <Button size="compact-sm" variant="subtle" onClick={() => onToggle(!overridden)}>
+              {overridden ? 'Use the default instead' : 'Set a value'}
+            </Button>
+          )}
+        </Group>
+        {overridden ? (
+          renderValueEditor({
+            spec: parameter.spec,
+            value,
+            onChange,
+            errors,
+            label: `Value in ${variantName}`,
+            disabled: locked,
+            onInvalid: (invalid) => reportInvalid(`override-${variantIndex}-${parameter.key}`, invalid),
+          })
+        ) : (
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" c="dimmed">
+              Serves the default:
+            </Text>
+            <ValueText value={parameter.defaultValue} />
+          </Group>
+        )}
+        {!overridden && errors.length > 0 && (
+          <Text size="sm" c="red" role="alert">
+            {errors.map((error) => error.message).join(' ')}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,112 @@
+import { Badge, DataList, Group, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { metricOptionsQueryOptions } from '../api/catalog-options';
+import { describeAudience } from '../utils/audience';
+import { formatLocal, localTimeZone } from '../utils/date-time';
+import type { ExperimentFormValues } from '../utils/experiment-form';
+import { ValueText } from './value-text';
+
+export interface ExperimentSummaryProps {
+  values: ExperimentFormValues;
+  segments: readonly { id: string; name: string }[];
+}
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <DataList.Item>
+      <DataList.ItemLabel>{label}</DataList.ItemLabel>
+      <DataList.ItemValue>{children}</DataList.ItemValue>
+    </DataList.Item>
+  );
+}
+
+/** Everything about an experiment at a glance: who, what each variant serves, how it is measured, when. */
+export function ExperimentSummary({ values, segments }: ExperimentSummaryProps) {
+  const metrics = useQuery(metricOptionsQueryOptions());
+  const metricName = (id: string) => metrics.data?.find((metric) => metric.id === id)?.name ?? id;
+  const segmentNames = new Map(segments.map((segment) => [segment.id, segment.name]));
+  const { metrics: chosen } = values;
+
+  return (
+    <Stack gap="md">
+      <DataList labelWidth={180}>
+        <Item label="Key">
+          <Text ff="monospace" size="sm">
+            {values.key || '—'}
+          </Text>
+        </Item>
+        <Item label="Hypothesis">{values.hypothesis || '—'}</Item>
+        <Item label="Owner">{values.owner || '—'}</Item>
+        {values.tags.length > 0 && (
+          <Item label="Tags">
+            <Group gap={4}>
+              {values.tags.map((tag) => (
+                <Badge key={tag} variant="light" tt="none">
+                  {tag}
+                </Badge>
+              ))}
+            </Group>
+          </Item>
+        )}
+        <Item label="Audience">{describeAudience(values.audience, segmentNames)}</Item>
+        <Item label="Traffic allocation">{values.allocation}% of the audience enters</Item>
+        <Item label="After leaving the audience">{values.stickyMembership ? 'Users keep their variant' : 'Users leave the experiment'}</Item>
+        {values.layer && (
+          <Item label="Layer">
+            {values.layer.name}, {values.layer.share}% of its users
+          </Item>
+        )}
+        <Item label="Primary metric">{chosen.primary ? metricName(chosen.primary) : 'None chosen'}</Item>
+        {chosen.secondary.length > 0 && <Item label="Secondary metrics">{chosen.secondary.map(metricName).join(', ')}</Item>}
+        {chosen.guardrails.length > 0 && <Item label="Guardrails">{chosen.guardrails.map(metricName).join(', ')}</Item>}
+        <Item label={`Start (${localTimeZone()})`}>{values.startAt ? formatLocal(values.startAt) : 'When started by hand'}</Item>
+        <Item label={`End (${localTimeZone()})`}>{values.endAt ? formatLocal(values.endAt) : 'When completed by hand'}</Item>
+        <Item label="Test users">
+          {values.testUsers.length === 0
+            ? 'None'
+            : values.testUsers.map((user) => `${user.targetingKey} → ${values.variants.find((v) => v.key === user.variant)?.name ?? user.variant}`).join(', ')}
+        </Item>
+      </DataList>
+      <Table.ScrollContainer minWidth={560}>
+        <Table withTableBorder verticalSpacing="xs">
+          <Table.Caption>Variants and the values they serve</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Variant</Table.Th>
+              <Table.Th scope="col">Key</Table.Th>
+              <Table.Th scope="col">Weight</Table.Th>
+              <Table.Th scope="col">Values</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {values.variants.map((variant) => (
+              <Table.Tr key={variant.key}>
+                <Table.Th scope="row">{variant.name}</Table.Th>
+                <Table.Td ff="monospace">{variant.key}</Table.Td>
+                <Table.Td>{variant.weight}%</Table.Td>
+                <Table.Td>
+                  {Object.keys(variant.overrides).length === 0 ? (
+                    <Text size="sm" c="dimmed">
+                      Default values
+                    </Text>
+                  ) : (
+                    <Stack gap={4}>
+                      {Object.entries(variant.overrides).map(([key, value]) => (
+                        <Group key={key} gap="xs" wrap="nowrap">
+                          <Text size="sm" ff="monospace">
+                            {key}
+                          </Text>
+                          <ValueText value={value} />
+                        </Group>
+                      ))}
+                    </Stack>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
