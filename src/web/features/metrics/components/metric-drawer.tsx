@@ -1,0 +1,64 @@
+import { Drawer } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery } from '@tanstack/react-query';
+import { PageLoader } from '../../../components/page-loader';
+import { QueryError } from '../../../components/query-error';
+import { metricQueryOptions } from '../api/get-metric';
+import { MetricForm } from './metric-form';
+
+export interface MetricDrawerProps {
+  /** 'new', a metric id, or null when closed. */
+  editing: string | null;
+  onClose: () => void;
+}
+
+const saved = (title: string, message: string) =>
+  notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', title, message });
+
+/** The create / edit form in a side drawer, so the list stays in view behind it. */
+export function MetricDrawer({ editing, onClose }: MetricDrawerProps) {
+  const id = editing && editing !== 'new' ? editing : null;
+  const metric = useQuery({ ...metricQueryOptions(id ?? ''), enabled: id !== null });
+
+  let body;
+  if (editing === 'new') {
+    body = (
+      <MetricForm
+        onSaved={(created) => {
+          saved('Metric created', `“${created.name}” can now be chosen in experiments.`);
+          onClose();
+        }}
+      />
+    );
+  } else if (metric.isError) {
+    body = <QueryError title="Could not load the metric" error={metric.error} onRetry={() => void metric.refetch()} retrying={metric.isFetching} />;
+  } else if (metric.data) {
+    body = (
+      <MetricForm
+        // A fresh form when their version is loaded after a conflict.
+        key={metric.data.version}
+        metric={metric.data}
+        onStale={() => void metric.refetch()}
+        onSaved={(changed) => {
+          saved('Metric saved', `“${changed.name}” is saved.`);
+          onClose();
+        }}
+      />
+    );
+  } else {
+    body = <PageLoader label="Loading the metric…" />;
+  }
+
+  return (
+    <Drawer
+      opened={editing !== null}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      title={editing === 'new' ? 'New metric' : metric.data ? `Edit “${metric.data.name}”` : 'Edit metric'}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      {editing !== null && body}
+    </Drawer>
+  );
+}
