@@ -161,6 +161,7 @@ export async function bulkUpdate(services: Services, body: z.output<typeof bulkP
     throw badRequest('Name the tag to add or remove', [{ path: 'tag', message: 'Required' }]);
   }
   const updated = await services.store.transaction(async (store) => {
+    if (body.action === 'archive') await assertNotInLiveExperiment(store, body.ids);
     let count = 0;
     const now = services.clock.now().toISOString();
     for (const current of await store.parameters.getByIds([...new Set(body.ids)])) {
@@ -186,6 +187,19 @@ function applyBulk(p: Parameter, action: z.output<typeof bulkParametersBodySchem
       return p.tags.includes(tag!) ? null : { ...p, tags: [...p.tags, tag!], updatedAt: now };
     case 'removeTag':
       return p.tags.includes(tag!) ? { ...p, tags: p.tags.filter((t) => t !== tag), updatedAt: now } : null;
+  }
+}
+
+/** Archiving a parameter that a scheduled, running or paused experiment changes would break it. */
+async function assertNotInLiveExperiment(store: Store, ids: string[]): Promise<void> {
+  const keys = new Map((await store.parameters.getByIds([...new Set(ids)])).map((p) => [p.key, p]));
+  for (const experiment of await store.experiments.list(['scheduled', 'running', 'paused'])) {
+    const used = experiment.variants.flatMap((v) => Object.keys(v.overrides)).find((key) => keys.has(key));
+    if (used) {
+      throw conflict(`"${used}" is used by the ${experiment.status} experiment "${experiment.name}": complete the experiment first`, [
+        { path: 'ids', message: `Used by experiment "${experiment.name}"` },
+      ]);
+    }
   }
 }
 

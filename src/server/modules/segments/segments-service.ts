@@ -112,8 +112,11 @@ export async function setArchived(services: Services, id: string, archived: bool
   if (archived) {
     const users = (await services.store.parameters.listActive()).filter((p) => p.rules.some((r) => r.audience.kind === 'segment' && r.audience.segmentId === id));
     const referrers = (await services.store.segments.list(false)).filter((s) => s.id !== id && referencesOf(s.definition).includes(id));
-    if (users.length || referrers.length) {
-      const names = [...users.map((p) => `parameter ${p.key}`), ...referrers.map((s) => `segment "${s.name}"`)];
+    const experiments = (await services.store.experiments.list(['draft', 'scheduled', 'running', 'paused'])).filter(
+      (e) => e.audience.kind === 'segment' && e.audience.segmentId === id,
+    );
+    if (users.length || referrers.length || experiments.length) {
+      const names = [...users.map((p) => `parameter ${p.key}`), ...referrers.map((s) => `segment "${s.name}"`), ...experiments.map((e) => `experiment "${e.name}"`)];
       throw conflict(`This segment is still used by ${names.join(', ')}. Remove those uses first.`);
     }
   }
