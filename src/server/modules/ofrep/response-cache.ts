@@ -31,8 +31,11 @@ export interface BulkHeaders {
  */
 interface ConfigEntry {
   fragments: Map<string, Fragment>;
-  /** The last bulk answer: reused while a request's results are exactly the same fragments. */
-  lastBulk?: { fragments: Fragment[]; answer: BulkAnswer };
+  /**
+   * The last bulk answer: reused while a request's results are the same result objects
+   * (evaluation hands out one frozen object per static outcome), or else the same fragments.
+   */
+  lastBulk?: { results: readonly EvaluationResult[]; fragments: Fragment[]; answer: BulkAnswer };
 }
 
 const encoder = new TextEncoder();
@@ -53,7 +56,8 @@ export class OfrepResponseCache {
   bulk(config: CompiledConfig, results: readonly EvaluationResult[]): BulkAnswer {
     const entry = this.entry(config);
     const last = entry.lastBulk;
-    // Compare with the last answer while building the list: the common case allocates nothing.
+    if (last !== undefined && sameResults(last.results, results)) return last.answer;
+    // Otherwise compare fragments with the last answer while building the list.
     let same = last !== undefined && last.fragments.length === results.length;
     const fragments: Fragment[] = new Array(results.length);
     for (let i = 0; i < results.length; i++) {
@@ -62,12 +66,15 @@ export class OfrepResponseCache {
       fragments[i] = fragment;
       if (same && last!.fragments[i] !== fragment) same = false;
     }
-    if (same) return last!.answer;
+    if (same) {
+      last!.results = results;
+      return last!.answer;
+    }
     const metadata = JSON.stringify({ configVersion: config.version });
     const body = `{"flags":[${fragments.map((f) => f.json).join(',')}],"metadata":${metadata}}`;
     const etag = `"${hashHex(fragments.map((f) => f.hash).join(''))}"`;
     const answer: BulkAnswer = { bytes: encoder.encode(body), etag, headers: this.headers.ok(etag), notModifiedHeaders: this.headers.notModified(etag) };
-    entry.lastBulk = { fragments, answer };
+    entry.lastBulk = { results, fragments, answer };
     return answer;
   }
 
@@ -91,6 +98,13 @@ export class OfrepResponseCache {
     }
     return entry;
   }
+}
+
+/** The same result objects in the same order (frozen, so the same content). */
+function sameResults(a: readonly EvaluationResult[], b: readonly EvaluationResult[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || !Object.isFrozen(a[i])) return false;
+  return true;
 }
 
 /** 64 bits from two FNV-1a passes with different salts: plenty to tell two bodies apart. */
