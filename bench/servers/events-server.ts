@@ -30,7 +30,7 @@ if (mode === 'bare') {
 }
 
 const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`${JSON.stringify({ port: info.port, key })}\n`);
+  process.stdout.write(`${JSON.stringify({ port: info.port, key, pid: process.pid })}\n`);
 });
 process.on('SIGTERM', async () => {
   server.close();

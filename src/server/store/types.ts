@@ -217,8 +217,11 @@ export interface EventCatalogEntry {
 }
 
 export interface EventStore {
-  /** Stores the batch atomically; ids stored before are skipped. Returns how many were new. */
-  insertBatch(events: StoredEvent[]): Promise<number>;
+  /**
+   * Stores the batch atomically, with the exposures it reports (recorded as ExposureStore.record
+   * does) in the same commit; ids stored before are skipped. Returns how many events were new.
+   */
+  insertBatch(events: StoredEvent[], exposures?: ExposureRecord[]): Promise<number>;
   /** Which events (and their properties) apps have sent, most frequent first. */
   catalog(): Promise<EventCatalogEntry[]>;
 }

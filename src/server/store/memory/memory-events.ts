@@ -1,16 +1,19 @@
-import type { EventCatalogEntry, EventStore, StoredEvent } from '../types';
+import type { EventCatalogEntry, EventStore, ExposureRecord, StoredEvent } from '../types';
+import { MemoryExposures } from './memory-experiments';
 import type { MemoryState } from './memory-store';
 
 export class MemoryEvents implements EventStore {
   constructor(private readonly state: () => MemoryState) {}
 
-  async insertBatch(events: StoredEvent[]) {
+  async insertBatch(events: StoredEvent[], exposures: ExposureRecord[] = []) {
+    // Nothing here can fail half-way, so events and exposures land together without a draft copy.
     let inserted = 0;
     for (const event of events) {
       if (this.state().events.has(event.id)) continue;
       this.state().events.set(event.id, structuredClone(event));
       inserted++;
     }
+    await new MemoryExposures(this.state).record(exposures);
     return inserted;
   }
 

@@ -1,28 +1,34 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { EventCatalogEntry, EventStore, StoredEvent } from '../types';
+import type { EventCatalogEntry, EventStore, ExposureRecord, StoredEvent } from '../types';
+import { GroupCommit, type Outcome } from './group-commit';
 import type { Database } from './schema';
+import { SqlExposures } from './sql-experiments';
 import { iso } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export class SqlEvents implements EventStore {
-  constructor(private readonly db: Db) {}
+interface Batch {
+  events: StoredEvent[];
+  exposures: ExposureRecord[];
+}
 
-  async insertBatch(events: StoredEvent[]) {
-    if (events.length === 0) return 0;
-    // One statement, so the batch commits whole or not at all; known ids are skipped (retries).
-    // Columns travel as eight arrays (unnest) rather than 4,000 bind parameters: far less to
-    // parse and plan per batch.
-    const column = <T>(pick: (e: StoredEvent) => T) => events.map(pick);
-    const result = await sql`
-      INSERT INTO events (id, type, targeting_key, event, value, ts, properties, received_at)
-      SELECT * FROM unnest(
-        ${column((e) => e.id)}::text[], ${column((e) => e.type)}::text[], ${column((e) => e.targetingKey)}::text[],
-        ${column((e) => e.event)}::text[], ${column((e) => e.value)}::float8[], ${column((e) => e.timestamp)}::timestamptz[],
-        ${column((e) => (e.properties === null ? null : JSON.stringify(e.properties)))}::jsonb[], ${column((e) => e.receivedAt)}::timestamptz[]
-      )
-      ON CONFLICT (id) DO NOTHING`.execute(this.db);
-    return Number(result.numAffectedRows ?? 0);
+// Two writes in flight let one batch group commit while the next is inserted; more only queue
+// inside PostgreSQL. A group stays under ~20 batches of 500 so no commit grows unbounded.
+const WRITERS = Number(process.env.EVENTS_WRITERS ?? 2);
+const MAX_GROUP_ROWS = 10_000;
+
+export class SqlEvents implements EventStore {
+  private readonly group: GroupCommit<Batch, number> | null;
+
+  constructor(private readonly db: Db) {
+    // Inside a caller's transaction the caller decides when it commits: write directly.
+    this.group = db.isTransaction ? null : new GroupCommit((batches) => writeGroup(db as Kysely<Database>, batches), { writers: WRITERS, maxGroupSize: MAX_GROUP_ROWS });
+  }
+
+  async insertBatch(events: StoredEvent[], exposures: ExposureRecord[] = []) {
+    if (events.length === 0 && exposures.length === 0) return 0;
+    if (!this.group) return writeBatch(this.db, { events, exposures });
+    return this.group.submit({ events, exposures }, events.length + exposures.length);
   }
 
   async catalog(): Promise<EventCatalogEntry[]> {
@@ -41,4 +47,55 @@ export class SqlEvents implements EventStore {
       lastSeenAt: iso(row.last_seen),
     }));
   }
+}
+
+/**
+ * Writes a group of batches. Usually none of their ids was stored before, so a plain INSERT of
+ * every row (cheaper for PostgreSQL than ON CONFLICT) commits them all at once. If anything
+ * fails (a retried batch hits a known id, or one batch holds a value the database refuses),
+ * each batch is written again on its own, skipping known ids: a retry then counts once, and a
+ * bad batch fails alone.
+ */
+async function writeGroup(db: Kysely<Database>, batches: Batch[]): Promise<Outcome<number>[]> {
+  const events = batches.flatMap((b) => b.events);
+  const exposures = batches.flatMap((b) => b.exposures);
+  try {
+    // One statement is atomic by itself; exposures need a transaction around both.
+    if (exposures.length === 0) await insertEvents(db, events, 'plain');
+    else await db.transaction().execute(async (trx) => {
+      await insertEvents(trx, events, 'plain');
+      await new SqlExposures(trx).record(exposures);
+    });
+    return batches.map((b) => ({ ok: true, value: b.events.length }));
+  } catch {
+    const outcomes: Outcome<number>[] = [];
+    for (const batch of batches) {
+      try {
+        outcomes.push({ ok: true, value: batch.exposures.length === 0 ? await writeBatch(db, batch) : await db.transaction().execute((trx) => writeBatch(trx, batch)) });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  }
+}
+
+/** One batch, skipping ids stored before; returns how many events were new. */
+async function writeBatch(db: Db, batch: Batch): Promise<number> {
+  const inserted = await insertEvents(db, batch.events, 'skip-known');
+  await new SqlExposures(db).record(batch.exposures);
+  return inserted;
+}
+
+async function insertEvents(db: Db, events: StoredEvent[], mode: 'plain' | 'skip-known'): Promise<number> {
+  if (events.length === 0) return 0;
+  // The rows travel as one JSON parameter: serialising it is native and about three times cheaper
+  // for the server than pg's escaping of eight arrays (unnest), and costs PostgreSQL no more.
+  const result = await sql`
+    INSERT INTO events (id, type, targeting_key, event, value, ts, properties, received_at)
+    SELECT id, type, "targetingKey", event, value, "timestamp", properties, "receivedAt"
+    FROM json_to_recordset(${JSON.stringify(events)}::json)
+      AS e(id text, type text, "targetingKey" text, event text, value float8, "timestamp" timestamptz, properties jsonb, "receivedAt" timestamptz)
+    ${mode === 'skip-known' ? sql`ON CONFLICT (id) DO NOTHING` : sql``}`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
