@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 
 const contentTypes: Record<string, string> = {
@@ -15,29 +16,48 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves the built dashboard; unknown paths get index.html so client-side routes work on reload. */
+const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.webmanifest', '.txt']);
+
+/**
+ * Serves the built dashboard; paths without an extension get index.html so client-side routes
+ * work on reload, while a missing file (a stale /assets/x.js) is a 404 rather than HTML. Text is
+ * gzipped once per file version and kept in memory: the build is small and immutable.
+ */
 export function serveDashboard(root: string): MiddlewareHandler {
   const base = resolve(root);
+  const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const requested = normalize(join(base, decodeURIComponent(c.req.path)));
     if (requested !== base && !requested.startsWith(base + sep)) return next();
-    const file = (await isFile(requested)) ? requested : join(base, 'index.html');
-    if (!(await isFile(file))) {
+    const found = await fileStat(requested);
+    if (!found && extname(requested) !== '') return next();
+    const file = found ? requested : join(base, 'index.html');
+    const info = found ?? (await fileStat(file));
+    if (!info) {
       return c.text('The dashboard is not built yet: run `npm run build` (npm start does it for you).', 503);
     }
-    const body = await readFile(file);
-    const hashedAsset = file.includes(`${sep}assets${sep}`);
-    return c.body(body, 200, {
-      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-      'cache-control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+    const type = extname(file);
+    const headers: Record<string, string> = {
+      'content-type': contentTypes[type] ?? 'application/octet-stream',
+      'cache-control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'accept-encoding',
+    };
+    if (compressible.has(type) && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      let cached = gzipped.get(file);
+      if (!cached || cached.mtimeMs !== info.mtimeMs) {
+        cached = { mtimeMs: info.mtimeMs, body: gzipSync(await readFile(file), { level: 9 }) };
+        gzipped.set(file, cached);
+      }
+      return c.body(new Uint8Array(cached.body), 200, { ...headers, 'content-encoding': 'gzip' });
+    }
+    return c.body(new Uint8Array(await readFile(file)), 200, headers);
   };
 }
 
-async function isFile(path: string): Promise<boolean> {
+async function fileStat(path: string): Promise<{ mtimeMs: number } | null> {
   return stat(path).then(
-    (s) => s.isFile(),
-    () => false,
+    (s) => (s.isFile() ? s : null),
+    () => null,
   );
 }

@@ -1,0 +1,44 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serveDashboard } from './static-dashboard';
+
+let app: Hono;
+
+beforeAll(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'dashboard-'));
+  await mkdir(join(root, 'assets'));
+  await writeFile(join(root, 'index.html'), '<!doctype html><title>Switchboard</title>');
+  await writeFile(join(root, 'assets', 'app-1234.js'), 'console.log("switchboard");'.repeat(50));
+  app = new Hono();
+  app.use('*', serveDashboard(root));
+  app.notFound((c) => c.json({ status: 404 }, 404));
+});
+
+describe('serveDashboard', () => {
+  it('serves client-side routes with index.html and never caches it', async () => {
+    const response = await app.request('/experiments/123/results');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(await response.text()).toContain('<title>Switchboard</title>');
+  });
+
+  it('gzips hashed assets for clients that accept it, and caches them for good', async () => {
+    const plain = await app.request('/assets/app-1234.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const zipped = await app.request('/assets/app-1234.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('cache-control')).toContain('immutable');
+    const body = Buffer.from(await zipped.arrayBuffer());
+    expect(body.length).toBeLessThan((await plain.text()).length / 5);
+    expect(gunzipSync(body).toString()).toBe(await (await app.request('/assets/app-1234.js')).text());
+  });
+
+  it('answers 404 for a missing file rather than the page, and stays inside its folder', async () => {
+    expect((await app.request('/assets/gone-9999.js')).status).toBe(404);
+    expect((await app.request('/..%2f..%2fetc%2fpasswd')).status).toBe(404);
+  });
+});
