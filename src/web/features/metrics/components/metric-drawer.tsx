@@ -12,8 +12,8 @@ export interface MetricDrawerProps {
   onClose: () => void;
 }
 
-const saved = (title: string, message: string) =>
-  notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', title, message });
+// No title: Mantine dims a titled notification's message below the contrast axe requires.
+const saved = (message: string) => notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', message });
 
 /** The create / edit form in a side drawer, so the list stays in view behind it. */
 export function MetricDrawer({ editing, onClose }: MetricDrawerProps) {
@@ -25,7 +25,7 @@ export function MetricDrawer({ editing, onClose }: MetricDrawerProps) {
     body = (
       <MetricForm
         onSaved={(created) => {
-          saved('Metric created', `“${created.name}” can now be chosen in experiments.`);
+          saved(`Metric “${created.name}” created: experiments can now measure it.`);
           onClose();
         }}
       />
@@ -40,7 +40,7 @@ export function MetricDrawer({ editing, onClose }: MetricDrawerProps) {
         metric={metric.data}
         onStale={() => void metric.refetch()}
         onSaved={(changed) => {
-          saved('Metric saved', `“${changed.name}” is saved.`);
+          saved(`Metric “${changed.name}” saved.`);
           onClose();
         }}
       />

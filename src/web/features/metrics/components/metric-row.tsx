@@ -16,8 +16,8 @@ export interface MetricRowProps {
   editHref: string;
 }
 
-const toast = (color: string, title: string, message: string) =>
-  notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color, title, message });
+// No title: Mantine dims a titled notification's message below the contrast axe requires.
+const toast = (color: string, message: string) => notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color, message });
 
 export function MetricRow({ metric, canEdit, editHref }: MetricRowProps) {
   const update = useUpdateMetric();
@@ -29,7 +29,7 @@ export function MetricRow({ metric, canEdit, editHref }: MetricRowProps) {
       {
         onSuccess: () => {
           setConfirming(false);
-          toast('teal', 'Metric archived', `“${metric.name}” is archived.`);
+          toast('teal', `“${metric.name}” is archived.`);
         },
       },
     );
@@ -37,8 +37,8 @@ export function MetricRow({ metric, canEdit, editHref }: MetricRowProps) {
     update.mutate(
       { id: metric.id, body: { expectedVersion: metric.version, archived: false } },
       {
-        onSuccess: () => toast('teal', 'Metric restored', `“${metric.name}” is active again.`),
-        onError: (error) => toast('red', 'Could not restore', errorMessage(error)),
+        onSuccess: () => toast('teal', `“${metric.name}” is active again.`),
+        onError: (error) => toast('red', `Could not restore “${metric.name}”: ${errorMessage(error)}`),
       },
     );
   const DirectionIcon = metric.direction === 'higher' ? IconTrendingUp : IconTrendingDown;
