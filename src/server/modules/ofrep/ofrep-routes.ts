@@ -68,8 +68,8 @@ const UNAUTHORIZED = JSON.stringify({ errorDetails: 'Send a valid SDK key as `Au
 
 /**
  * The OFREP endpoints, under `/ofrep/v1` when mounted with `app.route('/ofrep/v1', ...)`.
- * Each route is a single handler (no middleware chain) and waits only for what it must: the
- * request body, and the store when the SDK key or the compiled configuration is not cached.
+ * No middleware: each route checks the SDK key itself, and waits only for what it must (the
+ * request body; the store only when the key or the compiled configuration is not cached).
  */
 export function ofrepRoutes(services: Services) {
   const configs = services.configs;
@@ -88,17 +88,17 @@ export function ofrepRoutes(services: Services) {
     return key === undefined ? keys.authenticate(headers).then((found) => found !== null) : key !== null;
   };
   const unauthorized = () => json(UNAUTHORIZED, 401);
-  const config = () => configs.ready() ?? configs.get();
 
   app.options('*', () => new Response(null, { status: 204, headers: PREFLIGHT_HEADERS }));
 
   app.post('/evaluate/flags/:key', async (c) => {
-    if (!(await authorized(c))) return unauthorized();
+    const auth = authorized(c);
+    if (auth !== true && !(await auth)) return unauthorized();
     const key = c.req.param('key');
     try {
       const context = await readContext(c);
       services.knownUsers.observe(context);
-      const compiled = await config();
+      const compiled = configs.ready() ?? (await configs.get());
       const result = compiled.evaluate(key, context);
       if (!result) {
         requested.record(key);
@@ -112,11 +112,12 @@ export function ofrepRoutes(services: Services) {
   });
 
   app.post('/evaluate/flags', async (c) => {
-    if (!(await authorized(c))) return unauthorized();
+    const auth = authorized(c);
+    if (auth !== true && !(await auth)) return unauthorized();
     try {
       const context = await readContext(c);
       services.knownUsers.observe(context);
-      const compiled = await config();
+      const compiled = configs.ready() ?? (await configs.get());
       const results = evaluateAll(compiled, context);
       services.exposures.observe(compiled, context.targetingKey, results);
       const bulk = responses.bulk(compiled, results);
@@ -128,7 +129,8 @@ export function ofrepRoutes(services: Services) {
   });
 
   app.all('*', async (c) => {
-    if (!(await authorized(c))) return unauthorized();
+    const auth = authorized(c);
+    if (auth !== true && !(await auth)) return unauthorized();
     return json(JSON.stringify({ errorCode: 'GENERAL', errorDetails: `No OFREP route ${c.req.method} ${c.req.path}` }), 404);
   });
   return app;

@@ -35,7 +35,7 @@ interface ConfigEntry {
    * The last bulk answer: reused while a request's results are the same result objects
    * (evaluation hands out one frozen object per static outcome), or else the same fragments.
    */
-  lastBulk?: { results: readonly EvaluationResult[]; fragments: Fragment[]; answer: BulkAnswer };
+  lastBulk?: { results: readonly EvaluationResult[] | null; fragments: Fragment[]; answer: BulkAnswer };
 }
 
 const encoder = new TextEncoder();
@@ -56,25 +56,31 @@ export class OfrepResponseCache {
   bulk(config: CompiledConfig, results: readonly EvaluationResult[]): BulkAnswer {
     const entry = this.entry(config);
     const last = entry.lastBulk;
-    if (last !== undefined && sameResults(last.results, results)) return last.answer;
+    if (last !== undefined && last.results !== null && sameObjects(last.results, results)) return last.answer;
     // Otherwise compare fragments with the last answer while building the list.
     let same = last !== undefined && last.fragments.length === results.length;
+    // Whether every result was a frozen one seen before (only those are in byResult).
+    let allKnown = true;
     const fragments: Fragment[] = new Array(results.length);
     for (let i = 0; i < results.length; i++) {
       const result = results[i];
-      const fragment = this.byResult.get(result) ?? this.fragmentIn(entry, result);
+      let fragment = this.byResult.get(result);
+      if (fragment === undefined) {
+        allKnown = false;
+        fragment = this.fragmentIn(entry, result);
+      }
       fragments[i] = fragment;
       if (same && last!.fragments[i] !== fragment) same = false;
     }
     if (same) {
-      last!.results = results;
+      last!.results = allKnown ? results : null;
       return last!.answer;
     }
     const metadata = JSON.stringify({ configVersion: config.version });
     const body = `{"flags":[${fragments.map((f) => f.json).join(',')}],"metadata":${metadata}}`;
     const etag = `"${hashHex(fragments.map((f) => f.hash).join(''))}"`;
     const answer: BulkAnswer = { bytes: encoder.encode(body), etag, headers: this.headers.ok(etag), notModifiedHeaders: this.headers.notModified(etag) };
-    entry.lastBulk = { results, fragments, answer };
+    entry.lastBulk = { results: allKnown ? results : null, fragments, answer };
     return answer;
   }
 
@@ -100,10 +106,10 @@ export class OfrepResponseCache {
   }
 }
 
-/** The same result objects in the same order (frozen, so the same content). */
-function sameResults(a: readonly EvaluationResult[], b: readonly EvaluationResult[]): boolean {
+/** The same objects in the same order (kept only for frozen results, so the same content). */
+function sameObjects(a: readonly EvaluationResult[], b: readonly EvaluationResult[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || !Object.isFrozen(a[i])) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
