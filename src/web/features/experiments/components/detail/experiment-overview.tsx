@@ -9,6 +9,7 @@ import { valuesOf } from '../../utils/experiment-form';
 import { isFinished, isLive } from '../../utils/status';
 import { ExperimentStatusBadge } from '../experiment-status-badge';
 import { ExperimentSummary } from '../experiment-summary';
+import { ExposureCounts } from './exposure-counts';
 import { LifecycleActions } from './lifecycle-actions';
 import { PromoteModal } from './promote-modal';
 import { PromotionPanel } from './promotion-panel';
@@ -55,6 +56,7 @@ export function ExperimentOverview({ experiment, segments, canEdit }: Experiment
               )}
             </Group>
           </Group>
+          {hasRun && <ExposureCounts experiment={experiment} />}
           <LifecycleActions experiment={experiment} canEdit={canEdit} />
           {isLive(status) && (
             <Alert color="blue" variant="light" icon={<IconLock aria-hidden />}>

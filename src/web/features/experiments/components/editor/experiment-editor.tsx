@@ -112,14 +112,15 @@ export function ExperimentEditor(props: ExperimentEditorProps) {
         <form onSubmit={(event) => void submit(null)(event)} noValidate aria-label={experiment ? `Edit experiment ${experiment.name}` : 'New experiment'}>
           <Stack gap="lg">
             <Stepper active={index} onStepClick={(i) => onStepChange(editorSteps[i].id)} size="sm" wrap allowNextStepsSelect>
-              {editorSteps.map((s) => (
+              {editorSteps.map((s, i) => (
                 <Stepper.Step
                   key={s.id}
+                  aria-label={`Step ${i + 1}: ${s.label}${stepsWithErrors.has(s.id) ? ' (has problems)' : ''}`}
                   label={s.label}
                   description={s.description}
                   color={stepsWithErrors.has(s.id) ? 'red' : undefined}
-                  completedIcon={stepsWithErrors.has(s.id) ? <IconAlertTriangle size={16} aria-label="has problems" /> : undefined}
-                  icon={stepsWithErrors.has(s.id) ? <IconAlertTriangle size={16} aria-label="has problems" /> : undefined}
+                  completedIcon={stepsWithErrors.has(s.id) ? <IconAlertTriangle size={16} aria-hidden /> : undefined}
+                  icon={stepsWithErrors.has(s.id) ? <IconAlertTriangle size={16} aria-hidden /> : undefined}
                   aria-current={s.id === step ? 'step' : undefined}
                 />
               ))}

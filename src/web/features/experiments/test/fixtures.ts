@@ -1,0 +1,27 @@
+import type { Experiment, ExperimentAction } from '../../../../shared/contract/experiments';
+import type { useRealApi } from './real-api';
+
+type Api = Awaited<ReturnType<typeof useRealApi>>;
+
+/** A colour parameter and a two-variant experiment overriding it in variant B (a draft). */
+export async function createDraftExperiment(api: Api, overrides: Record<string, unknown> = {}): Promise<Experiment> {
+  await api.call('POST', '/api/parameters', { key: 'hero-color', name: 'Hero colour', spec: { type: 'color' }, defaultValue: '#1C7ED6' });
+  return (await api.call('POST', '/api/experiments', {
+    key: 'hero-test',
+    name: 'Hero test',
+    variants: [
+      { key: 'control', name: 'Control', weight: 50, overrides: {} },
+      { key: 'b', name: 'Variant B', weight: 50, overrides: { 'hero-color': '#2F9E44' } },
+    ],
+    ...overrides,
+  })) as Experiment;
+}
+
+/** Applies lifecycle actions in order through the API; returns the experiment after the last. */
+export async function moveThrough(api: Api, experiment: Experiment, actions: ExperimentAction[]): Promise<Experiment> {
+  let current = experiment;
+  for (const action of actions) {
+    current = (await api.call('POST', `/api/experiments/${current.id}/transitions`, { action, expectedVersion: current.version })) as Experiment;
+  }
+  return current;
+}
