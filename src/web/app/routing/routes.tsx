@@ -24,6 +24,7 @@ const PreviewPage = page(() => import('../pages/preview-page'), 'PreviewPage');
 const ExperimentsPage = page(() => import('../pages/experiments-page'), 'ExperimentsPage');
 const ExperimentEditorPage = page(() => import('../pages/experiment-editor-page'), 'ExperimentEditorPage');
 const ExperimentDetailPage = page(() => import('../pages/experiment-detail-page'), 'ExperimentDetailPage');
+const ExperimentResultsPage = page(() => import('../pages/experiment-results-page'), 'ExperimentResultsPage');
 const MetricsPage = page(() => import('../pages/metrics-page'), 'MetricsPage');
 const AuditLogPage = page(() => import('../pages/audit-log-page'), 'AuditLogPage');
 const SettingsPage = page(() => import('../pages/settings/settings-page'), 'SettingsPage');
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
           { path: 'experiments/new', element: <ExperimentEditorPage /> },
           { path: 'experiments/:id/edit', element: <ExperimentEditorPage /> },
           { path: 'experiments/:id', element: <ExperimentDetailPage /> },
+          { path: 'experiments/:id/results', element: <ExperimentResultsPage /> },
           { path: 'metrics', element: <MetricsPage /> },
           { path: 'audit-log', element: <AuditLogPage /> },
           {

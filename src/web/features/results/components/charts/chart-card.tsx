@@ -1,0 +1,55 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPhotoDown } from '@tabler/icons-react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { exportChartPng } from '../../lib/export-png';
+
+export interface ChartCardProps {
+  title: string;
+  description?: ReactNode;
+  /** File name of the PNG, without extension. */
+  filename: string;
+  children: ReactNode;
+}
+
+/** A titled chart with "Save PNG" (the chart's SVG drawn to a canvas). */
+export function ChartCard({ title, description, filename, children }: ChartCardProps) {
+  const chartRef = useRef<HTMLDivElement>(null);
+  const [saving, setSaving] = useState(false);
+  const titleId = useId();
+  async function save() {
+    if (!chartRef.current) return;
+    setSaving(true);
+    try {
+      await exportChartPng(chartRef.current, `${filename}.png`);
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Could not save the chart', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setSaving(false);
+    }
+  }
+  return (
+    <Paper withBorder p="md" radius="md" component="figure" m={0} aria-labelledby={titleId}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={3} size="h5" id={titleId}>
+              {title}
+            </Title>
+            {description && (
+              <Text size="sm" c="dimmed">
+                {description}
+              </Text>
+            )}
+          </div>
+          <Button size="compact-sm" variant="subtle" leftSection={<IconPhotoDown size={14} aria-hidden />} onClick={() => void save()} loading={saving} aria-label={`Save “${title}” as PNG`}>
+            PNG
+          </Button>
+        </Group>
+        <div ref={chartRef} data-chart={filename}>
+          {children}
+        </div>
+      </Stack>
+    </Paper>
+  );
+}
