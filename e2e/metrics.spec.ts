@@ -121,6 +121,11 @@ test('a marketer defines conversion, revenue and ratio metrics from the events a
     await expect(form.getByText('A ratio needs a denominator event')).toBeVisible();
     await expect(denominator).toHaveAttribute('aria-invalid', 'true');
 
+    // An event no app has sent yet can be typed freely; the form says so.
+    await denominator.fill('store_visit');
+    await expect(form.getByText('Never sent yet')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, 'ratio form with an unsent event');
+    await denominator.clear();
     await chooseEvent(form, /^Denominator event/, 'visit');
     await form.getByRole('button', { name: 'Create metric' }).click();
     await expect(form).toBeHidden();

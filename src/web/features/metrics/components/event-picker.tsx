@@ -52,7 +52,7 @@ export function EventPicker({ label, value, onChange, onBlur, catalog, catalogSt
       description={
         <Group gap={6} component="span">
           {value.trim() && !entry && catalogState === 'success' && (
-            <Badge component="span" size="xs" variant="light" color="yellow.9">
+            <Badge component="span" size="xs" variant="light" color="yellow" c="var(--mantine-color-text)">
               Never sent yet
             </Badge>
           )}

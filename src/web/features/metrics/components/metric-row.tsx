@@ -89,7 +89,7 @@ export function MetricRow({ metric, canEdit, editHref }: MetricRowProps) {
                 Restore
               </Button>
             ) : (
-              <Button size="xs" variant="subtle" color="red.9" leftSection={<IconArchive size={14} aria-hidden />} onClick={() => setConfirming(true)} aria-label={`Archive ${metric.name}`}>
+              <Button size="xs" variant="subtle" color="red" c="var(--mantine-color-error)" leftSection={<IconArchive size={14} aria-hidden />} onClick={() => setConfirming(true)} aria-label={`Archive ${metric.name}`}>
                 Archive
               </Button>
             )}
