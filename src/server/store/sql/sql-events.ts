@@ -14,7 +14,7 @@ interface Batch {
 
 // Two writes in flight let one batch group commit while the next is inserted; more only queue
 // inside PostgreSQL. A group stays under ~20 batches of 500 so no commit grows unbounded.
-const WRITERS = Number(process.env.EVENTS_WRITERS ?? 2);
+const WRITERS = 2;
 const MAX_GROUP_ROWS = 10_000;
 
 export class SqlEvents implements EventStore {
