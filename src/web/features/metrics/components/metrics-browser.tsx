@@ -27,7 +27,7 @@ export function MetricsBrowser({ canEdit, hrefFor }: MetricsBrowserProps) {
   const [search, setSearch] = useState('');
   const metrics = useQuery(metricsQueryOptions(archived));
   const shown = useMemo(() => (metrics.data ?? []).filter((metric) => matches(metric, search)), [metrics.data, search]);
-  const columns = ['Name', 'Kind', 'Measures', 'Better when', 'Window', ...(canEdit ? ['Actions'] : [])];
+  const columns = ['Name', 'Kind', 'Measures', 'Direction', 'Window', ...(canEdit ? ['Actions'] : [])];
 
   const controls = (
     <Group justify="space-between" mb="sm" gap="md">
