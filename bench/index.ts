@@ -2,6 +2,7 @@ import { engineBench } from './engine-bench';
 import { eventsBench } from './events-bench';
 import { ofrepBench } from './ofrep-bench';
 import { reachBench } from './reach-bench';
+import { resultsBench } from './results-bench';
 
 // `npm run bench`: figures printed beside a reference measured in the same run; never asserted in tests.
 // Pick benchmarks with BENCH=ofrep,... (default: all).
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<void>> = {
   engine: engineBench,
   reach: reachBench,
   events: eventsBench,
+  results: resultsBench,
 };
 
 const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Metric } from '../../../shared/contract/metrics';
 import { MemoryStore } from '../../store/memory/memory-store';
+import { openPostgresStore } from '../../store/sql/open';
 import { sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
 import type { ResultsQuery, ResultsRow, Store, StoredEvent } from '../../store/types';
 import { experimentDoc, metricDoc, seededRandom } from './results-fixtures';
@@ -93,13 +94,20 @@ const queries: Record<string, Omit<ResultsQuery, 'metrics'>> = {
 
 const sortRows = (rows: ResultsRow[]) => [...rows].sort((a, b) => `${a.variant}|${a.bucket}`.localeCompare(`${b.variant}|${b.bucket}`));
 
-describe('results store: memory and PGlite agree', () => {
+// With TEST_DATABASE_URL (scripts/with-postgres.sh) the same checks run on PostgreSQL too.
+const sqlStores: [string, () => Promise<Awaited<ReturnType<typeof sharedPgliteStore>>>][] = [
+  ['PGlite', sharedPgliteStore],
+  ...(process.env.TEST_DATABASE_URL ? [['PostgreSQL', () => openPostgresStore(process.env.TEST_DATABASE_URL!, { poolSize: 2 })] as [string, () => Promise<Awaited<ReturnType<typeof sharedPgliteStore>>>]] : []),
+];
+
+describe.each(sqlStores)('results store: memory and %s agree', (_name, open) => {
   let memory: Store;
   let pglite: Store;
   beforeAll(async () => {
     memory = new MemoryStore();
-    pglite = await sharedPgliteStore();
-    await truncateAll(pglite as Awaited<ReturnType<typeof sharedPgliteStore>>);
+    const store = await open();
+    await truncateAll(store);
+    pglite = store;
     await load(memory);
     await load(pglite);
   }, 60_000);

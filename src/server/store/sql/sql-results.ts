@@ -29,10 +29,12 @@ export class SqlResults implements ResultsStore {
   }
 
   async aggregate(query: ResultsQuery): Promise<ResultsRow[]> {
+    // Days group as dates (cheap to hash) and become text only in the few output rows.
     const bucket =
       query.groupBy.kind === 'day'
-        ? sql`to_char(x.first_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`
-        : sql`(SELECT k.attributes ->> ${query.groupBy.attribute}::text FROM known_users k WHERE k.targeting_key = x.targeting_key)`;
+        ? sql`(x.first_seen_at AT TIME ZONE 'UTC')::date`
+        : sql`k.attributes ->> ${query.groupBy.attribute}::text`;
+    const attributes = query.groupBy.kind === 'day' ? sql`` : sql`LEFT JOIN known_users k ON k.targeting_key = x.targeting_key`;
     const range = sql.join(
       [
         sql`x.experiment_id = ${query.experimentId}`,
@@ -41,12 +43,20 @@ export class SqlResults implements ResultsStore {
       ],
       sql` AND `,
     );
-    const exposed = sql`SELECT x.targeting_key, x.variant, x.first_seen_at, ${bucket} AS bucket FROM exposures x WHERE ${range}`;
+    const exposed = sql`SELECT x.targeting_key, x.variant, x.first_seen_at, ${bucket} AS bucket FROM exposures x ${attributes} WHERE ${range}`;
+    const counts = sql`SELECT variant, bucket, count(*) AS users FROM x GROUP BY variant, bucket`;
+    type Row = { variant: string; bucket: string | null; users: string | number; sums: (string | number)[] | null };
+    const toRow = (row: Row): ResultsRow => ({
+      variant: row.variant,
+      bucket: row.bucket,
+      users: Number(row.users),
+      metrics: query.metrics.map((_, k) => (row.sums ? toSums(row.sums.slice(k * 8, k * 8 + 8).map(Number)) : toSums([0, 0, 0, 0, 0, 0, 0, 0]))),
+    });
 
     if (query.metrics.length === 0) {
-      const result = await sql<{ variant: string; bucket: string | null; users: string | number }>`
-        WITH x AS (${exposed}) SELECT variant, bucket, count(*) AS users FROM x GROUP BY variant, bucket ORDER BY variant, bucket`.execute(this.db);
-      return result.rows.map((row) => ({ variant: row.variant, bucket: row.bucket, users: Number(row.users), metrics: [] }));
+      const result = await sql<Row>`
+        WITH x AS (${exposed}) SELECT variant, bucket::text AS bucket, users, NULL::float8[] AS sums FROM (${counts}) c ORDER BY variant, bucket`.execute(this.db);
+      return result.rows.map(toRow);
     }
 
     const names = [...new Set(query.metrics.flatMap((m) => [m.event, ...(m.denominator ? [m.denominator.event] : [])]))];
@@ -56,25 +66,39 @@ export class SqlResults implements ResultsStore {
       const [m, d, p] = [`m${k}`, `d${k}`, `p${k}`].map((c) => sql.ref(`u.${c}`));
       return [sql`sum(${m})`, sql`sum(${m} * ${m})`, sql`sum(${d})`, sql`sum(${d} * ${d})`, sql`sum(${m} * ${d})`, sql`sum(${p})`, sql`sum(${p} * ${p})`, sql`sum(${m} * ${p})`];
     });
-    const result = await sql<{ variant: string; bucket: string | null; users: string | number; sums: (string | number)[] }>`
-      WITH x AS (${exposed}),
+    // Users without a matching event add nothing to any sum: only users with events are grouped
+    // one by one (an inner join), and every exposed user is counted separately.
+    const statement = sql<Row>`
+      WITH x AS NOT MATERIALIZED (${exposed}),
       u AS (
         SELECT x.variant, x.bucket, ${sql.join(perUser, sql`, `)}
-        FROM x LEFT JOIN events e
+        FROM x JOIN events e
           ON e.targeting_key = x.targeting_key AND e.type = 'track' AND e.event = ANY(${names}::text[])
           AND e.ts >= x.first_seen_at - make_interval(days => ${pre}::int)
           ${query.to ? sql`AND e.ts < ${query.to}::timestamptz` : sql``}
         GROUP BY x.targeting_key, x.variant, x.bucket
-      )
-      SELECT u.variant, u.bucket, count(*) AS users, ARRAY[${sql.join(sums, sql`, `)}]::float8[] AS sums
-      FROM u GROUP BY u.variant, u.bucket ORDER BY u.variant, u.bucket`.execute(this.db);
-    return result.rows.map((row) => ({
-      variant: row.variant,
-      bucket: row.bucket,
-      users: Number(row.users),
-      metrics: query.metrics.map((_, k) => toSums(row.sums.slice(k * 8, k * 8 + 8).map(Number))),
-    }));
+      ),
+      s AS (SELECT u.variant, u.bucket, ARRAY[${sql.join(sums, sql`, `)}]::float8[] AS sums FROM u GROUP BY u.variant, u.bucket)
+      SELECT c.variant, c.bucket::text AS bucket, c.users, s.sums
+      FROM (${counts}) c LEFT JOIN s ON s.variant = c.variant AND s.bucket IS NOT DISTINCT FROM c.bucket
+      ORDER BY c.variant, c.bucket`;
+    const result = await withWorkMem(this.db, (db) => statement.execute(db));
+    return result.rows.map(toRow);
   }
+}
+
+/**
+ * One user per group means a hash table of every converting user: give it room in memory
+ * rather than spilling to disk (the default work_mem is 4 MB), for this statement only.
+ */
+async function withWorkMem<T>(db: Db, run: (db: Db) => Promise<T>): Promise<T> {
+  const body = async (trx: Db) => {
+    await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+    // Compiling this one-off statement costs more than it saves.
+    await sql`SET LOCAL jit = off`.execute(trx);
+    return run(trx);
+  };
+  return db.isTransaction ? body(db) : (db as Kysely<Database>).transaction().execute(body);
 }
 
 function toSums([m, m2, d, d2, md, pre, pre2, mPre]: number[]): MetricSums {

@@ -1,0 +1,85 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { createApp } from '../src/server/app';
+import { experimentResults } from '../src/server/modules/results/results-service';
+import { experimentDoc, metricDoc } from '../src/server/modules/results/results-fixtures';
+import { nodePasswordHasher } from '../src/server/node/password-node';
+import { openPgliteStore, openPostgresStore } from '../src/server/store/sql/open';
+import type { SqlStore } from '../src/server/store/sql/sql-store';
+
+const USERS = 1_000_000;
+const EVENTS = 5_000_000;
+const EXPERIMENT = 'bench-results';
+
+const metrics = [
+  metricDoc({ id: 'bench-purchase', name: 'Purchases', kind: 'conversion', event: 'purchase' }),
+  metricDoc({ id: 'bench-revenue', name: 'Revenue per user', kind: 'sum', event: 'purchase', windowHours: 72 }),
+  metricDoc({ id: 'bench-cart', name: 'Shoes added to cart', kind: 'count', event: 'add_to_cart', filters: [{ property: 'category', operator: 'equals', value: 'shoes' }] }),
+];
+
+/**
+ * Set-based seed: 1,000,000 users exposed over 14 days (two variants), then 5,000,000 events
+ * (half page views, which no metric reads; add to cart; purchases with a value), each from one
+ * day before to six days after its user's exposure so CUPED has history to use.
+ */
+export async function seed(store: SqlStore) {
+  const db = store.kysely;
+  await store.experiments.insert(experimentDoc({ id: EXPERIMENT, key: EXPERIMENT, metrics: { primary: metrics[0].id, secondary: [metrics[1].id], guardrails: [metrics[2].id] } }));
+  for (const metric of metrics) await store.metrics.insert(metric);
+  const start = '2026-01-01T00:00:00Z';
+  await sql`
+    INSERT INTO exposures (experiment_id, targeting_key, variant, first_seen_at)
+    SELECT ${EXPERIMENT}, 'u' || i, CASE WHEN (i * 2654435761) % 100 < 50 THEN 'control' ELSE 'b' END,
+      ${start}::timestamptz + make_interval(secs => i * 1.2096)
+    FROM generate_series(1, ${USERS}::int) AS i`.execute(db);
+  await sql`
+    INSERT INTO events (id, type, targeting_key, event, value, ts, properties, received_at)
+    SELECT 'e' || g, 'track', 'u' || u,
+      CASE WHEN g % 10 < 5 THEN 'page_view' WHEN g % 10 < 8 THEN 'add_to_cart' ELSE 'purchase' END,
+      CASE WHEN g % 10 >= 8 THEN 10 + (g % 90) ELSE NULL END,
+      ${start}::timestamptz + make_interval(secs => u * 1.2096) + make_interval(hours => (g % 168) - 24),
+      jsonb_build_object('category', CASE WHEN g % 3 = 0 THEN 'shoes' ELSE 'bags' END),
+      now()
+    FROM (SELECT g, 1 + (g::bigint * 7919) % ${USERS}::int AS u FROM generate_series(1, ${EVENTS}::int) AS g) AS s`.execute(db);
+  await sql`ANALYZE`.execute(db);
+}
+
+async function seconds<T>(run: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const value = await run();
+  return [(performance.now() - started) / 1000, value];
+}
+
+async function measure(kind: 'pglite' | 'postgres') {
+  const dir = await mkdtemp(join(tmpdir(), 'switchboard-results-'));
+  const store = kind === 'postgres' ? await openPostgresStore(process.env.DATABASE_URL!) : await openPgliteStore(dir);
+  try {
+    if (kind === 'postgres') await sql`TRUNCATE events, exposures, experiments, metrics`.execute(store.kysely);
+    const [seedSeconds] = await seconds(() => seed(store));
+    const app = createApp({ store, passwords: nodePasswordHasher, log: () => {} });
+    const query = { engine: 'sequential' as const, correction: 'none' as const, cuped: 'on' as const };
+    const [scan] = await seconds(() => sql`SELECT count(*) FROM events`.execute(store.kysely));
+    const [cold, results] = await seconds(() => experimentResults(app.services, EXPERIMENT, query));
+    const [warm] = await seconds(() => experimentResults(app.services, EXPERIMENT, { ...query, engine: 'bayesian' }));
+    const users = results.variants.reduce((s, v) => s + v.users, 0);
+    const target = kind === 'postgres' ? `   target < 2 s: ${cold < 2 ? 'met' : 'NOT met'}` : '';
+    console.log(`  ${kind.padEnd(8)} seeded in ${seedSeconds.toFixed(0)} s; ${users.toLocaleString('en')} users, ${results.metrics.length} metrics, ${results.exposures.length / 2} days`);
+    console.log(`  ${kind.padEnd(8)} reference SELECT count(*) FROM events   ${scan.toFixed(2).padStart(6)} s`);
+    console.log(`  ${kind.padEnd(8)} all results (aggregate + statistics)    ${cold.toFixed(2).padStart(6)} s  (${(cold / scan).toFixed(1)}× the scan)${target}`);
+    console.log(`  ${kind.padEnd(8)} switching engine (cached aggregates)    ${warm.toFixed(3).padStart(6)} s`);
+    console.log(`  ${kind.padEnd(8)} headline: ${results.headline.text}`);
+  } finally {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** All results of an experiment with 1,000,000 exposed users, 5,000,000 events and 3 metrics. */
+export async function resultsBench(): Promise<void> {
+  console.log(`\nResults: ${USERS.toLocaleString('en')} exposed users, ${EVENTS.toLocaleString('en')} events, ${metrics.length} metrics (CUPED on, sequential)`);
+  const kinds: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['postgres', 'pglite'] : ['pglite'];
+  for (const kind of kinds) await measure(kind);
+  if (!process.env.DATABASE_URL) console.log('  (PostgreSQL: run `scripts/with-postgres.sh npm run bench` to include it)');
+}
