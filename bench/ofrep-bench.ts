@@ -149,6 +149,12 @@ export async function ofrepBench(): Promise<void> {
     console.log(`  p99 ${p99} ms at ${STEADY_RATE} req/s (target < 10 ms; bare ${steady.bare!.p99Ms} ms): ${met ? 'met' : 'NOT met'}`);
     const late = steady.bare!.lateSends + steady.switchboard!.lateSends;
     console.log(`  load average ${loadAverage()} at end${late ? `; the load generator sent ${late} requests over 2 ms late (its own stalls)` : ''}`);
+    if (loadavg()[0] > availableParallelism()) {
+      console.log(
+        '  note: the load average is above the CPU count, so other processes compete with both servers and the load generator: ' +
+          'read the latencies against bare\'s, and throughput by server CPU per request as well',
+      );
+    }
   } finally {
     await Promise.all(Object.values(servers).map((server) => server.stop()));
   }
