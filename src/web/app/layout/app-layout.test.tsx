@@ -28,12 +28,11 @@ describe('AppLayout', () => {
     expect(within(nav).getByRole('link', { name: 'Overview' })).not.toHaveAttribute('aria-current');
   });
 
-  it('has landmarks, a skip link, one h1, and says plainly that a page is not built yet', async () => {
+  it('has landmarks, a skip link and one h1', async () => {
     renderWithApp(null, { routes, path: '/experiments', session: testSession() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Experiments' })).toBeInTheDocument();
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
-    expect(screen.getByText('Experiments are not available yet. This page arrives with the experiments release.')).toBeInTheDocument();
     expect(screen.getByRole('banner')).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveAttribute('id', 'main-content');
     expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveAttribute('href', '#main-content');
