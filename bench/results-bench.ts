@@ -65,7 +65,7 @@ async function measure(kind: 'pglite' | 'postgres') {
     const [warm] = await seconds(() => experimentResults(app.services, EXPERIMENT, { ...query, engine: 'bayesian' }));
     const users = results.variants.reduce((s, v) => s + v.users, 0);
     const target = kind === 'postgres' ? `   target < 2 s: ${cold < 2 ? 'met' : 'NOT met'}` : '';
-    console.log(`  ${kind.padEnd(8)} seeded in ${seedSeconds.toFixed(0)} s; ${users.toLocaleString('en')} users, ${results.metrics.length} metrics, ${results.exposures.length / 2} days`);
+    console.log(`  ${kind.padEnd(8)} seeded in ${seedSeconds.toFixed(0)} s; ${users.toLocaleString('en')} users, ${results.metrics.length} metrics, ${new Set(results.exposures.map((e) => e.day)).size} days of exposures`);
     console.log(`  ${kind.padEnd(8)} reference SELECT count(*) FROM events   ${scan.toFixed(2).padStart(6)} s`);
     console.log(`  ${kind.padEnd(8)} all results (aggregate + statistics)    ${cold.toFixed(2).padStart(6)} s  (${(cold / scan).toFixed(1)}× the scan)${target}`);
     console.log(`  ${kind.padEnd(8)} switching engine (cached aggregates)    ${warm.toFixed(3).padStart(6)} s`);

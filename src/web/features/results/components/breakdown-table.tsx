@@ -1,7 +1,7 @@
 import { Paper, Table, Text, Title } from '@mantine/core';
 import type { ExperimentResults } from '../../../../shared/contract/results';
 import { formatCount, formatEffect, formatInterval, formatMean, type Difference } from '../lib/format-results';
-import { verdictColors } from './interval-bar';
+import { verdictTextColors } from './interval-bar';
 
 /** The decision metric per value of the breakdown attribute (not corrected for the extra looks). */
 export function BreakdownTable({ results, metricId, difference }: { results: ExperimentResults; metricId: string; difference: Difference }) {
@@ -44,7 +44,7 @@ export function BreakdownTable({ results, metricId, difference }: { results: Exp
                     <Table.Td>{names.get(arm.variant) ?? arm.variant}</Table.Td>
                     <Table.Td ta="right">{formatCount(arm.users)}</Table.Td>
                     <Table.Td ta="right">{formatMean(metric, arm.mean)}</Table.Td>
-                    <Table.Td ta="right" style={{ color: arm.comparison ? verdictColors[arm.comparison.verdict] : undefined }}>
+                    <Table.Td ta="right" style={{ color: arm.comparison ? verdictTextColors[arm.comparison.verdict] : undefined }}>
                       {effect ? formatEffect(metric, effect.expected, difference) : 'Control'}
                     </Table.Td>
                     <Table.Td>{effect ? formatInterval(metric, effect, difference) : ''}</Table.Td>

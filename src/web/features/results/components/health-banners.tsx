@@ -19,7 +19,15 @@ export function HealthBanners({ health }: { health: HealthWarning[] }) {
         const look = looks[warning.severity];
         const Icon = look.icon;
         return (
-          <Alert key={`${warning.code}-${warning.metricId ?? i}`} color={look.color} variant="light" title={warning.title} icon={<Icon aria-hidden />}>
+          // The colour marks the severity; titles keep the text colour, which passes AA contrast on every tint.
+          <Alert
+            key={`${warning.code}-${warning.metricId ?? i}`}
+            color={look.color}
+            variant="light"
+            title={warning.title}
+            icon={<Icon aria-hidden />}
+            styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          >
             <Text size="sm">{warning.explanation}</Text>
             <Text size="sm" mt={4}>
               <Text span fw={600} inherit>

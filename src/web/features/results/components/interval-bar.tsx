@@ -7,6 +7,14 @@ export const verdictColors: Record<MetricVerdict, string> = {
   'not-enough-data': 'var(--mantine-color-gray-4)',
 };
 
+/** For text: the darker shades keep 4.5:1 contrast on white (WCAG AA). */
+export const verdictTextColors: Record<MetricVerdict, string | undefined> = {
+  winning: 'var(--mantine-color-teal-9)',
+  losing: 'var(--mantine-color-red-9)',
+  'no-difference': undefined,
+  'not-enough-data': undefined,
+};
+
 export interface IntervalBarProps {
   expected: number;
   ci: [number | null, number | null];

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import type { ExperimentResults, MetricResult, MetricVerdict } from '../../../../shared/contract/results';
 import { formatChance, formatCount, formatEffect, formatInterval, formatMean, formatNumber, formatPValue, type Difference } from '../lib/format-results';
-import { IntervalBar, sharedDomain, verdictColors } from './interval-bar';
+import { IntervalBar, sharedDomain, verdictTextColors } from './interval-bar';
 
 const verdictLabels: Record<MetricVerdict, string> = {
   winning: 'Better',
@@ -9,7 +9,8 @@ const verdictLabels: Record<MetricVerdict, string> = {
   'no-difference': 'No difference',
   'not-enough-data': 'Not enough data',
 };
-const verdictBadgeColors: Record<MetricVerdict, string> = { winning: 'teal', losing: 'red', 'no-difference': 'gray', 'not-enough-data': 'gray' };
+// Shade 9: white text on it keeps AA contrast.
+const verdictBadgeColors: Record<MetricVerdict, string> = { winning: 'teal.9', losing: 'red.9', 'no-difference': 'gray', 'not-enough-data': 'gray' };
 const roleLabels = { primary: 'Primary', secondary: 'Secondary', guardrail: 'Guardrail' } as const;
 
 function totalLabel(metric: MetricResult): string {
@@ -61,7 +62,7 @@ export function MetricTable({ metric, results, difference }: MetricTableProps) {
           <Title order={3} size="h4" id={captionId}>
             {metric.name}
           </Title>
-          <Badge variant="light" color={metric.role === 'guardrail' ? 'orange' : metric.role === 'primary' ? 'blue' : 'gray'}>
+          <Badge variant="default">
             {roleLabels[metric.role]}
           </Badge>
         </Group>
@@ -95,7 +96,7 @@ export function MetricTable({ metric, results, difference }: MetricTableProps) {
                   <Table.Td ta="right">{formatCount(arm.users)}</Table.Td>
                   <Table.Td ta="right">{metric.kind === 'conversion' || metric.kind === 'count' ? formatCount(arm.total) : formatNumber(arm.total)}</Table.Td>
                   <Table.Td ta="right">{formatMean(metric, arm.mean)}</Table.Td>
-                  <Table.Td ta="right" style={{ color: c ? verdictColors[c.verdict] : undefined }} fw={c ? 600 : undefined}>
+                  <Table.Td ta="right" style={{ color: c ? verdictTextColors[c.verdict] : undefined }} fw={c ? 600 : undefined}>
                     {effect ? formatEffect(metric, effect.expected, difference) : 'Control'}
                   </Table.Td>
                   <Table.Td>

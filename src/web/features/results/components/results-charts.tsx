@@ -14,9 +14,9 @@ function srmLabel(results: ExperimentResults) {
   const p = results.srm.pValue;
   const text = p < 0.0001 ? 'p < 0.0001' : `p = ${p.toPrecision(2)}`;
   return results.srm.mismatch ? (
-    <Badge color="red" variant="filled">{`Sample ratio mismatch (${text})`}</Badge>
+    <Badge color="red.9" variant="filled">{`Sample ratio mismatch (${text})`}</Badge>
   ) : (
-    <Badge color="teal" variant="light">{`Split as configured (${text})`}</Badge>
+    <Badge color="teal.9" variant="outline">{`Split as configured (${text})`}</Badge>
   );
 }
 
