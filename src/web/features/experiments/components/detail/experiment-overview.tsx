@@ -66,7 +66,7 @@ export function ExperimentOverview({ experiment, segments, canEdit }: Experiment
           )}
           {canPromote && (
             <Group>
-              <Button color="teal" leftSection={<IconTrophy size={16} aria-hidden />} onClick={() => setPromoting(true)}>
+              <Button color="teal.9" leftSection={<IconTrophy size={16} aria-hidden />} onClick={() => setPromoting(true)}>
                 Promote winner
               </Button>
             </Group>

@@ -6,6 +6,7 @@ import { errorMessage, isApiError } from '../../../../lib/api-error';
 import { useTransitionExperiment } from '../../api/transition-experiment';
 import { formatLocal, localTimeZone } from '../../utils/date-time';
 import { actionLabels, allowedActions } from '../../utils/status';
+import { readableAlertTitle } from '../alert-styles';
 
 const icons: Record<ExperimentAction, Icon> = {
   schedule: IconCalendarEvent,
@@ -48,7 +49,7 @@ function confirmation(action: ExperimentAction, experiment: Experiment): { title
 function TransitionError({ error }: { error: unknown }) {
   const fieldErrors = isApiError(error) ? error.fieldErrors : [];
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" title={errorMessage(error)}>
+    <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert" styles={readableAlertTitle} title={errorMessage(error)}>
       {fieldErrors.length > 0 && (
         <List size="sm">
           {fieldErrors.map((fieldError) => (
@@ -91,7 +92,7 @@ export function LifecycleActions({ experiment, canEdit }: LifecycleActionsProps)
             <Button
               key={action}
               variant={primary ? 'filled' : 'default'}
-              color={action === 'complete' ? 'grape' : undefined}
+              color={action === 'complete' ? 'grape.9' : undefined}
               leftSection={<ActionIcon size={16} aria-hidden />}
               loading={transition.isPending && transition.variables.action === action && pending === null}
               onClick={() => ask(action)}
@@ -110,7 +111,7 @@ export function LifecycleActions({ experiment, canEdit }: LifecycleActionsProps)
             <Button variant="default" onClick={() => setPending(null)} disabled={transition.isPending}>
               Cancel
             </Button>
-            <Button onClick={() => pending && run(pending)} loading={transition.isPending} color={pending === 'complete' ? 'grape' : undefined} data-autofocus>
+            <Button onClick={() => pending && run(pending)} loading={transition.isPending} color={pending === 'complete' ? 'grape.9' : undefined} data-autofocus>
               {pending ? actionLabels[pending] : ''}
             </Button>
           </Group>

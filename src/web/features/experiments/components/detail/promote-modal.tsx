@@ -100,7 +100,7 @@ function PromoteFlow({ experiment, segments, onClose, onPromoted }: Omit<Promote
           Cancel
         </Button>
         {plan ? (
-          <Button color="teal" loading={promote.isPending} disabled={plan.changes.length === 0} onClick={() => promote.mutate(body(false), { onSuccess: onPromoted })}>
+          <Button color="teal.9" loading={promote.isPending} disabled={plan.changes.length === 0} onClick={() => promote.mutate(body(false), { onSuccess: onPromoted })}>
             Promote to {plan.audienceLabel}
           </Button>
         ) : (

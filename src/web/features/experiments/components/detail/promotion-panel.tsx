@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../../../components/confirm-dialog';
 import { useUndoPromotion } from '../../api/promote-experiment';
 import { describeAudience } from '../../utils/audience';
 import { formatLocal } from '../../utils/date-time';
+import { readableAlertTitle } from '../alert-styles';
 
 export interface PromotionPanelProps {
   experiment: Experiment;
@@ -25,7 +26,7 @@ export function PromotionPanel({ experiment, segments, canEdit }: PromotionPanel
   const undone = promotion.undoneAt !== null;
 
   return (
-    <Alert color={undone ? 'gray' : 'teal'} variant="light" icon={<IconTrophy aria-hidden />} title={undone ? 'Promotion undone' : `${variant?.name ?? promotion.variant} was promoted`}>
+    <Alert color={undone ? 'gray' : 'teal'} variant="light" icon={<IconTrophy aria-hidden />} styles={readableAlertTitle} title={undone ? 'Promotion undone' : `${variant?.name ?? promotion.variant} was promoted`}>
       <Stack gap="xs">
         <Text size="sm">
           {variant?.name ?? promotion.variant} ({promotion.variant}) promoted to {audience.toLowerCase() === 'everyone' ? 'everyone' : audience} on {formatLocal(promotion.at)}.

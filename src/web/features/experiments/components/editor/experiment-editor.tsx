@@ -19,6 +19,7 @@ import { editorSteps, firstStepWith, stepOfPath, type EditorStepId } from './ste
 import { TestUsersStep } from './test-users-step';
 import { useSaveExperiment } from './use-save-experiment';
 import { VariantsStep } from './variants-step';
+import { readableAlertTitle } from '../alert-styles';
 
 export interface ExperimentEditorProps extends EditorSlots {
   /** The saved experiment; absent on /experiments/new until the first save. */
@@ -131,7 +132,7 @@ export function ExperimentEditor(props: ExperimentEditorProps) {
               </Alert>
             )}
             {saving.warnings.length > 0 && (
-              <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Saved, with a warning" role="status">
+              <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />} styles={readableAlertTitle} title="Saved, with a warning" role="status">
                 {saving.warnings.join(' ')}
               </Alert>
             )}
@@ -142,7 +143,7 @@ export function ExperimentEditor(props: ExperimentEditorProps) {
                     {index + 1}. {current.label}
                   </Title>
                   {isDirty && !readOnly && (
-                    <Badge color="yellow" variant="light">
+                    <Badge color="yellow" variant="light" c="var(--mantine-color-text)">
                       Unsaved changes
                     </Badge>
                   )}

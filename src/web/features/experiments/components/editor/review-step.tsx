@@ -11,6 +11,7 @@ import { ExperimentSummary } from '../experiment-summary';
 import { useEditorContext } from './editor-context';
 import { RunTimeEstimator } from './run-time-estimator';
 import { editorSteps, stepOfPath, type EditorStepId } from './steps';
+import { readableAlertTitle } from '../alert-styles';
 
 export interface ReviewStepProps {
   onGoToStep: (step: EditorStepId) => void;
@@ -48,11 +49,11 @@ export function ReviewStep({ onGoToStep, launch }: ReviewStepProps) {
           {review.data && (
             <>
               {review.data.problems.length === 0 ? (
-                <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title="Ready to start">
+                <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} styles={readableAlertTitle} title="Ready to start">
                   Nothing blocks starting this experiment.
                 </Alert>
               ) : (
-                <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title="Fix these before starting">
+                <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} styles={readableAlertTitle} title="Fix these before starting">
                   <List size="sm">
                     {review.data.problems.map((problem) => (
                       <List.Item key={`${problem.path}:${problem.message}`}>

@@ -50,7 +50,7 @@ export function TestUsersStep() {
         ))}
       </Stack>
       {errors?.message && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="var(--mantine-color-error)" role="alert">
           {errors.message}
         </Text>
       )}

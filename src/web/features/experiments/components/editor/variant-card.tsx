@@ -10,6 +10,7 @@ import { overrideMessages, overridesRootMessage } from '../../utils/server-error
 import { PercentInput } from '../percent-input';
 import { useEditorContext } from './editor-context';
 import { VariantOverride } from './variant-override';
+import { readableAlertTitle } from '../alert-styles';
 
 export interface VariantCardProps {
   index: number;
@@ -47,7 +48,7 @@ export function VariantCard({ index, parameterKeys, parameters, canRemove, onRem
           <Group gap="xs">
             <Text fw={700}>{title}</Text>
             {index === 0 && (
-              <Badge variant="light" color="gray">
+              <Badge variant="light" color="gray" c="var(--mantine-color-text)">
                 Baseline
               </Badge>
             )}
@@ -102,7 +103,7 @@ export function VariantCard({ index, parameterKeys, parameters, canRemove, onRem
               if (!query || query.isPending) return <Loader key={key} size="sm" aria-label={`Loading ${key}`} />;
               if (query.isError) {
                 return (
-                  <Alert key={key} color="red" variant="light" title={`Parameter ${key} could not be loaded`}>
+                  <Alert key={key} color="red" variant="light" styles={readableAlertTitle} title={`Parameter ${key} could not be loaded`}>
                     {errorMessage(query.error)} Remove it from the experiment if it was deleted.
                   </Alert>
                 );
@@ -124,7 +125,7 @@ export function VariantCard({ index, parameterKeys, parameters, canRemove, onRem
           </Stack>
         )}
         {overridesRootMessage(serverErrors, index) && (
-          <Text size="sm" c="red" role="alert">
+          <Text size="sm" c="var(--mantine-color-error)" role="alert">
             {overridesRootMessage(serverErrors, index)}
           </Text>
         )}

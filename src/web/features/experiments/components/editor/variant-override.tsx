@@ -57,7 +57,7 @@ export function VariantOverride({ variantIndex, variantName, parameter, overridd
           </Group>
         )}
         {!overridden && errors.length > 0 && (
-          <Text size="sm" c="red" role="alert">
+          <Text size="sm" c="var(--mantine-color-error)" role="alert">
             {errors.map((error) => error.message).join(' ')}
           </Text>
         )}

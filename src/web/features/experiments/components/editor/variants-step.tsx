@@ -11,6 +11,7 @@ import { CreateParameterModal } from './create-parameter-modal';
 import { useEditorContext } from './editor-context';
 import { ParameterPicker } from './parameter-picker';
 import { VariantCard } from './variant-card';
+import { readableAlertTitle } from '../alert-styles';
 
 export interface VariantsStepProps {
   /** Parameters the experiment touches (overridden by some variant, or just picked). */
@@ -85,7 +86,7 @@ export function VariantsStep({ parameterKeys, onParameterKeysChange }: VariantsS
   return (
     <Stack gap="lg">
       {variantsLocked && (
-        <Alert color="blue" variant="light" icon={<IconLock aria-hidden />} title="Variants are locked while the experiment runs">
+        <Alert color="blue" variant="light" icon={<IconLock aria-hidden />} styles={readableAlertTitle} title="Variants are locked while the experiment runs">
           Users are already in these variants, so their keys, their number and the values they serve cannot change: changing them would show people something
           else mid-test and spoil the results. You can rename variants and change weights, but a weight change mixes populations that entered at different
           splits.
@@ -135,11 +136,11 @@ export function VariantsStep({ parameterKeys, onParameterKeysChange }: VariantsS
           </Group>
         </Group>
         <Group gap="sm" aria-live="polite" id={totalId}>
-          <Text size="sm" fw={600} c={weightsOk ? undefined : 'red.8'}>
+          <Text size="sm" fw={600} c={weightsOk ? undefined : 'var(--mantine-color-error)'}>
             Total: {total}%
           </Text>
           {shownProblem && (
-            <Text size="sm" c="red.8" data-testid="weights-error">
+            <Text size="sm" c="var(--mantine-color-error)" data-testid="weights-error">
               {shownProblem}
             </Text>
           )}
