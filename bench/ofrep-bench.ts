@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startBenchServer } from './lib/load';
-import { pacedLoad, type PacedResult } from './lib/paced-load';
+import { pacedLoad, poolLatencies, type PacedResult } from './lib/paced-load';
 
 interface ServerInfo {
   port: number;
@@ -114,15 +114,32 @@ export async function ofrepBench(): Promise<void> {
       );
     }
 
-    const steady: Partial<Record<Mode, PacedResult>> = {};
-    for (const mode of ['bare', 'switchboard'] as const) {
-      steady[mode] = await pacedLoad({ ...target(servers[mode]), rate: STEADY_RATE, seconds: SECONDS, warmupSeconds: 2 });
+    // Steady rate, interleaved the same way: each server gets SECONDS in all, latencies pooled.
+    const steadyRuns: Record<Mode, PacedResult[]> = { bare: [], switchboard: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      const order: Mode[] = round % 2 === 0 ? ['bare', 'switchboard'] : ['switchboard', 'bare'];
+      for (const mode of order) steadyRuns[mode].push(await pacedLoad({ ...target(servers[mode]), rate: STEADY_RATE, seconds: SECONDS / ROUNDS, warmupSeconds: 1 }));
+      console.log(`  steady round ${round + 1}: p99 bare ${steadyRuns.bare[round].p99Ms} ms, Switchboard ${steadyRuns.switchboard[round].p99Ms} ms at ${STEADY_RATE} req/s, load average ${loadAverage()}`);
     }
+    const steady = Object.fromEntries(
+      (['bare', 'switchboard'] as const).map((mode) => {
+        const runs = steadyRuns[mode];
+        const sum = (f: (r: PacedResult) => number) => runs.reduce((n, r) => n + f(r), 0);
+        const pooled: Omit<PacedResult, 'latencies'> = {
+          ...poolLatencies(runs),
+          requestsPerSecond: sum((r) => r.requestsPerSecond) / runs.length,
+          errors: sum((r) => r.errors),
+          non2xx: sum((r) => r.non2xx),
+          lateSends: sum((r) => r.lateSends),
+        };
+        return [mode, pooled];
+      }),
+    ) as Record<Mode, Omit<PacedResult, 'latencies'>>;
 
     const row = (name: string, mode: Mode) => {
       const runs = saturated[mode];
       const cpu = runs.map((r) => r.cpuMicrosPerRequest).filter((c): c is number => c !== null);
-      const s = steady[mode]!;
+      const s = steady[mode];
       const errors = runs.reduce((n, r) => n + r.errors, 0) + s.errors + s.non2xx;
       return (
         `  ${name.padEnd(28)} ${median(runs.map((r) => r.requestsPerSecond)).toFixed(0).padStart(7)} req/s median ` +
@@ -140,14 +157,17 @@ export async function ofrepBench(): Promise<void> {
       if (bare.includes(null) || ours.includes(null)) return null;
       return median(bare as number[]) / median(ours as number[]);
     })();
-    const p99 = steady.switchboard!.p99Ms;
-    const met = ratio >= 0.6 && p99 < 10;
+    const p99 = steady.switchboard.p99Ms;
+    // The load generator shares the CPUs with the server, which narrows the req/s ratio (a slower
+    // server leaves it more CPU); the CPU-per-request ratio is what the req/s ratio would be where
+    // the server alone is the bottleneck. Count the throughput target met only when both are.
+    const met = Math.min(ratio, cpuRatio ?? ratio) >= 0.6 && p99 < 10;
     console.log(
       `  throughput ${(ratio * 100).toFixed(0)}% of bare, median of rounds ${ratios.map((r) => `${(r * 100).toFixed(0)}%`).join(', ')} (target >= 60%)` +
         (cpuRatio === null ? '' : `; by server CPU per request ${(cpuRatio * 100).toFixed(0)}%`),
     );
-    console.log(`  p99 ${p99} ms at ${STEADY_RATE} req/s (target < 10 ms; bare ${steady.bare!.p99Ms} ms): ${met ? 'met' : 'NOT met'}`);
-    const late = steady.bare!.lateSends + steady.switchboard!.lateSends;
+    console.log(`  p99 ${p99} ms at ${STEADY_RATE} req/s (target < 10 ms; bare ${steady.bare.p99Ms} ms): ${met ? 'met' : 'NOT met'}`);
+    const late = steady.bare.lateSends + steady.switchboard.lateSends;
     console.log(`  load average ${loadAverage()} at end${late ? `; the load generator sent ${late} requests over 2 ms late (its own stalls)` : ''}`);
     if (loadavg()[0] > availableParallelism()) {
       console.log(

@@ -11,6 +11,24 @@ export interface PacedResult {
   non2xx: number;
   /** Sends the generator itself made over 2 ms after their slot (its own stalls, not the server's). */
   lateSends: number;
+  /** Every latency in ms, sorted, to pool several runs. */
+  latencies: Float64Array;
+}
+
+/** Percentiles of pooled latencies (each sorted or not), e.g. from runs interleaved with another server's. */
+export function poolLatencies(runs: PacedResult[]): Pick<PacedResult, 'p50Ms' | 'p90Ms' | 'p99Ms' | 'maxMs'> {
+  const all = new Float64Array(runs.reduce((n, r) => n + r.latencies.length, 0));
+  let at = 0;
+  for (const r of runs) {
+    all.set(r.latencies, at);
+    at += r.latencies.length;
+  }
+  return percentiles(all.sort());
+}
+
+function percentiles(sorted: Float64Array): Pick<PacedResult, 'p50Ms' | 'p90Ms' | 'p99Ms' | 'maxMs'> {
+  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), maxMs: round(sorted[sorted.length - 1] ?? 0) };
 }
 
 /**
@@ -55,8 +73,7 @@ export async function pacedLoad(options: {
       const finish = () => {
         const elapsed = (performance.now() - start) / 1000;
         const sorted = latencies.slice(0, total).sort();
-        const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-        resolve({ requestsPerSecond: total / elapsed, p50Ms: at(0.5), p90Ms: at(0.9), p99Ms: at(0.99), maxMs: round(sorted[sorted.length - 1] ?? 0), errors, non2xx, lateSends });
+        resolve({ requestsPerSecond: total / elapsed, ...percentiles(sorted), errors, non2xx, lateSends, latencies: sorted });
       };
       const send = (i: number, dueAt: number) => {
         const sentAt = performance.now();
