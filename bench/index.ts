@@ -1,6 +1,7 @@
 import { engineBench } from './engine-bench';
 import { eventsBench } from './events-bench';
 import { ofrepBench } from './ofrep-bench';
+import { ofrepExperimentsBench } from './ofrep-experiments-bench';
 import { reachBench } from './reach-bench';
 import { resultsBench } from './results-bench';
 
@@ -12,6 +13,7 @@ const benches: Record<string, () => Promise<void>> = {
   reach: reachBench,
   events: eventsBench,
   results: resultsBench,
+  'ofrep-experiments': ofrepExperimentsBench,
 };
 
 const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');
