@@ -108,7 +108,8 @@ export function createApp(options: CreateAppOptions) {
     c.set('services', services);
     await next();
   });
-  apps.route('/ofrep/v1', ofrepRoutes(services));
+  const ofrep = ofrepRoutes(services);
+  apps.route('/ofrep/v1', ofrep);
   apps.route('/sdk/v1', sdkEventsRoutes(services));
 
   app.doc31('/api/openapi.json', {
@@ -126,7 +127,7 @@ export function createApp(options: CreateAppOptions) {
   app.onError(onError);
 
   const full = app.fetch;
-  apps.notFound((c) => full(c.req.raw, c.env));
+  apps.notFound((c) => (/^\/ofrep\/v1(\/|$)/.test(c.req.path) ? ofrep.unrouted(c) : full(c.req.raw, c.env)));
   apps.onError(onError);
   app.fetch = (request, env, executionCtx) => (isAppsPath(request.url) ? apps.fetch(request, env, executionCtx) : full(request, env, executionCtx));
   return Object.assign(app, { services });

@@ -70,6 +70,8 @@ const UNAUTHORIZED = JSON.stringify({ errorDetails: 'Send a valid SDK key as `Au
  * The OFREP endpoints, under `/ofrep/v1` when mounted with `app.route('/ofrep/v1', ...)`.
  * No middleware: each route checks the SDK key itself, and waits only for what it must (the
  * request body; the store only when the key or the compiled configuration is not cached).
+ * Requests for paths it does not route get `unrouted` (an OFREP 404, after the key check) when
+ * the mounting app's notFound hands them over.
  */
 export function ofrepRoutes(services: Services) {
   const configs = services.configs;
@@ -128,12 +130,14 @@ export function ofrepRoutes(services: Services) {
     }
   });
 
-  app.all('*', async (c) => {
+  // Not a catch-all route: one would match beside every route above and make Hono run each request
+  // through its middleware composer. The mounting app's notFound calls this for /ofrep/v1/* instead.
+  const unrouted = async (c: Context): Promise<Response> => {
     const auth = authorized(c);
     if (auth !== true && !(await auth)) return unauthorized();
     return json(JSON.stringify({ errorCode: 'GENERAL', errorDetails: `No OFREP route ${c.req.method} ${c.req.path}` }), 404);
-  });
-  return app;
+  };
+  return Object.assign(app, { unrouted });
 }
 
 function ofrepError(error: unknown, services: Services, key?: string): Response {
