@@ -1,12 +1,14 @@
 import { downloadBlob } from './download';
 
 /**
- * Saves the chart (the first <svg> inside `container`) as a PNG: the SVG is serialised, drawn on
+ * Saves the chart (the largest <svg> inside `container`) as a PNG: the SVG is serialised, drawn on
  * a canvas at twice its size over the page background, and the canvas encoded.
  */
 export async function exportChartPng(container: HTMLElement, filename: string): Promise<void> {
-  const svg = container.querySelector('svg.recharts-surface') ?? container.querySelector('svg');
-  if (!svg) throw new Error('There is no chart to export yet');
+  // The chart is the largest SVG: legends draw their small icons as SVGs too.
+  const area = (element: Element) => element.getBoundingClientRect().width * element.getBoundingClientRect().height;
+  const svg = [...container.querySelectorAll('svg')].sort((a, b) => area(b) - area(a))[0];
+  if (!svg || area(svg) === 0) throw new Error('There is no chart to export yet');
   const { width, height } = svg.getBoundingClientRect();
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
