@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { Experiment } from '../src/shared/contract/experiments';
 import { ADMIN_STORAGE_STATE } from './support/accounts';
@@ -69,7 +71,7 @@ test('a marketer builds an experiment, launches it, apps get variants, and the w
 
   await test.step('setup (API): a client SDK key, a segment of German users and a conversion metric', async () => {
     const headers = await csrfHeaders(page.request);
-    const key = await page.request.post('/api/sdk-keys', { headers, data: { name: `Shop app ${run}`, kind: 'client' } });
+    const key = await page.request.post('/api/sdk-keys', { headers, data: { name: `Shop app ${run}`, kind: 'client', allowEvents: true } });
     expect(key.status()).toBe(201);
     secret = ((await key.json()) as { secret: string }).secret;
     const segment = await page.request.post('/api/segments', {
@@ -192,19 +194,27 @@ test('a marketer builds an experiment, launches it, apps get variants, and the w
     expect(outside.reason).not.toBe('SPLIT');
   });
 
-  await test.step('simulator: send traffic through OFREP and events', async () => {
-    // LEAD: `npm run simulate -- --experiment KEY --users N --days D` had not landed when this journey
-    // was written (no "simulate" script in package.json). Once it has, run it here, e.g.
-    //   execFileSync('npm', ['run', 'simulate', '--', '--experiment', `checkout-button-${run}`, '--users', '300', '--days', '3'],
-    //                { env: { ...process.env, SWITCHBOARD_URL: baseURL, ... } })
-    // and assert the exposure counts on the detail page grow.
-    test.info().annotations.push({ type: 'todo', description: 'npm run simulate step pending (simulator not available yet)' });
+  await test.step('simulator: 400 users of traffic through OFREP and /sdk/v1/events', async () => {
+    const { stdout } = await promisify(execFile)(
+      'npm',
+      ['run', 'simulate', '--', '--experiment', `checkout-button-${run}`, '--users', '400', '--days', '3', '--url', baseURL, '--sdk-key', secret,
+        '--events', 'purchase', '--rates', 'control=0.10,b=0.14', '--seed', run],
+      { timeout: 120_000 },
+    );
+    // About 12% of simulated users are German, so some enter; the rest are outside the audience.
+    expect(stdout).toMatch(/in the experiment: [1-9][\d,]* \(/);
+    await expect
+      .poll(async () => {
+        const counts = (await (await page.request.get(`/api/experiments/${experimentId}/exposures`)).json()) as { items: { users: number }[] };
+        return counts.items.reduce((sum, row) => sum + row.users, 0);
+      }, { timeout: 20_000 })
+      .toBeGreaterThan(0);
   });
 
   await test.step('detail: pause, resume and complete', async () => {
     await page.goto(`/experiments/${experimentId}`);
     await expectPageReady(page, NAME);
-    await expect(page.getByText(/^Exposed users: \d/)).toBeVisible();
+    await expect(page.getByText(/^Exposed users: [1-9]/)).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'experiment detail (running)');
     const lifecycle = page.getByRole('group', { name: 'Lifecycle' });
     await lifecycle.getByRole('button', { name: 'Pause' }).click();

@@ -4,12 +4,14 @@ import { ValueText } from './value-text';
 export interface ChangeListProps {
   changes: readonly { label: string; before: unknown; after: unknown; key: string }[];
   caption: string;
+  /** What each row is, e.g. "Field" or "Parameter". */
+  itemLabel: string;
   beforeLabel: string;
   afterLabel: string;
 }
 
 /** What differs, one row per field or parameter: label, before, after. */
-export function ChangeList({ changes, caption, beforeLabel, afterLabel }: ChangeListProps) {
+export function ChangeList({ changes, caption, itemLabel, beforeLabel, afterLabel }: ChangeListProps) {
   if (changes.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -23,7 +25,7 @@ export function ChangeList({ changes, caption, beforeLabel, afterLabel }: Change
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Field</Table.Th>
+            <Table.Th scope="col">{itemLabel}</Table.Th>
             <Table.Th scope="col">{beforeLabel}</Table.Th>
             <Table.Th scope="col">{afterLabel}</Table.Th>
           </Table.Tr>

@@ -34,5 +34,6 @@ const count = (n: number) => Math.round(n).toLocaleString('en');
 
 /** "≈ 1,234 of 5,678 known users (21.7%)": users seen in the last 30 days the audience matches. */
 export function formatReachShort(reach: { matched: number; total: number; share: number; exact: boolean }): string {
+  if (reach.total === 0) return 'not known yet: no users seen in the last 30 days';
   return `${reach.exact ? '' : '≈ '}${count(reach.matched)} of ${count(reach.total)} known users (${(reach.share * 100).toFixed(1)}%)`;
 }

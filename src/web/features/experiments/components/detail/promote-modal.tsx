@@ -77,7 +77,7 @@ function PromoteFlow({ experiment, segments, onClose, onPromoted }: Omit<Promote
         <Stack gap="sm" aria-live="polite">
           <Text size="sm">
             <strong>{plan.audienceLabel}</strong> will get {experiment.variants.find((v) => v.key === variant)?.name}'s values
-            {plan.reach ? `: ${formatReachShort(plan.reach)}` : ''}. Each change is written as a targeting rule placed first on its parameter.
+            {plan.reach && plan.reach.total > 0 ? `: ${formatReachShort(plan.reach)}` : ''}. Each change is written as a targeting rule placed first on its parameter.
             {experiment.status === 'running' || experiment.status === 'paused' ? ' The experiment completes; its results stay readable.' : ''}
           </Text>
           {plan.changes.length === 0 ? (
@@ -88,6 +88,7 @@ function PromoteFlow({ experiment, segments, onClose, onPromoted }: Omit<Promote
             <ChangeList
               changes={plan.changes.map((c) => ({ key: c.parameterKey, label: `${c.parameterName} (${c.parameterKey})`, before: c.before, after: c.after }))}
               caption="Parameters that will change"
+              itemLabel="Parameter"
               beforeLabel="Now"
               afterLabel="After promotion"
             />

@@ -28,7 +28,7 @@ export function ConflictModal({ current, mine, onReload, onOverwrite, onCancel, 
             Version {current.version} was saved while you were editing{current.status !== 'draft' ? ` (it is now ${current.status})` : ''}. These fields differ between their
             version and yours:
           </Text>
-          <ChangeList changes={differences} caption="Their version compared with yours" beforeLabel="Theirs (saved)" afterLabel="Yours (not saved)" />
+          <ChangeList changes={differences} caption="Their version compared with yours" itemLabel="Field" beforeLabel="Theirs (saved)" afterLabel="Yours (not saved)" />
           <FormError message={error ? errorMessage(error) : undefined} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onReload} disabled={overwriting}>

@@ -68,7 +68,7 @@ export function ReviewStep({ onGoToStep, launch }: ReviewStepProps) {
               )}
               <Text size="sm">
                 <strong>Reach:</strong> {review.data.reach ? formatReachShort(review.data.reach) : 'not known yet (no users seen in the last 30 days)'}
-                {review.data.reach && `, of whom ${values.allocation}% enter`}
+                {review.data.reach && review.data.reach.total > 0 && `, of whom ${values.allocation}% enter`}
               </Text>
               {review.data.collisions.length === 0 ? (
                 <Text size="sm">No other running experiment or targeting rule changes these parameters for an overlapping audience.</Text>
