@@ -45,7 +45,7 @@ export function ExperimentsList({ canEdit, segments }: ExperimentsListProps) {
           onChange={(event) => setSearch(event.currentTarget.value)}
           style={{ flex: '1 1 260px' }}
         />
-        <Select<ExperimentStatus> label="Status" placeholder="Any status" data={statusOptions} value={status} onChange={setStatus} clearable style={{ flex: '0 0 200px' }} />
+        <Select<ExperimentStatus> label="Status" placeholder="Any status" data={statusOptions} value={status} onChange={setStatus} clearable clearButtonProps={{ 'aria-label': 'Clear the status filter' }} style={{ flex: '0 0 200px' }} />
       </Group>
       {experiments.isError ? (
         <QueryError title="Could not load experiments" error={experiments.error} onRetry={() => void experiments.refetch()} retrying={experiments.isFetching} />
