@@ -1,5 +1,5 @@
 import { Anchor, Fieldset, Group, NativeSelect, SegmentedControl, SimpleGrid, Slider, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import type { ExperimentFormInput } from '../../utils/experiment-form';
@@ -25,6 +25,7 @@ export function AudienceStep() {
     segmentId: audience.kind === 'segment' ? audience.segmentId : '',
     condition: audience.kind === 'condition' ? audience.condition : {},
   });
+  const reportConditionInvalid = useCallback((invalid: boolean) => reportInvalid('audience-condition', invalid), [reportInvalid]);
   const errors = formState.errors.audience as { message?: string; segmentId?: { message?: string }; condition?: { message?: string } } | undefined;
 
   const setAudience = (next: Audience) => {
@@ -69,7 +70,7 @@ export function AudienceStep() {
             onChange: (condition) => setAudience({ kind: 'condition', condition: condition as never }),
             error: errors?.condition?.message ?? errors?.message,
             disabled: readOnly,
-            onInvalid: (invalid) => reportInvalid('audience-condition', invalid),
+            onInvalid: reportConditionInvalid,
           })}
         {renderReach(audience)}
       </Stack>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, Paper, Stack, Stepper, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconArrowRight, IconDeviceFloppy } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, type FieldErrors } from 'react-hook-form';
 import type { Experiment } from '../../../../../shared/contract/experiments';
 import { FormError } from '../../../../components/form-error';
@@ -65,10 +65,17 @@ export function ExperimentEditor(props: ExperimentEditorProps) {
 
   const status = experiment?.status ?? 'draft';
   const readOnly = !canEdit || isFinished(status);
-  const context: EditorContextValue = useMemo(
-    () => ({ ...props, experiment, segments, serverErrors: saving.serverErrors, variantsLocked: isLive(status), readOnly, reportInvalid }),
-    [props, experiment, segments, saving.serverErrors, status, readOnly, reportInvalid],
-  );
+  const context: EditorContextValue = {
+    renderValueEditor: props.renderValueEditor,
+    renderConditionEditor: props.renderConditionEditor,
+    renderReach: props.renderReach,
+    experiment,
+    segments,
+    serverErrors: saving.serverErrors,
+    variantsLocked: isLive(status),
+    readOnly,
+    reportInvalid,
+  };
 
   const errorPaths = Object.keys(form.formState.errors).filter((key) => key !== 'root');
   const stepsWithErrors = new Set([...errorPaths, ...saving.serverErrors.map((e) => e.path)].map(stepOfPath));
@@ -78,7 +85,7 @@ export function ExperimentEditor(props: ExperimentEditorProps) {
   const submit = (then: EditorStepId | null) =>
     form.handleSubmit(
       async (values) => {
-        if (anyInvalid) return form.setError('root.server', { type: 'client', message: 'Finish the values first: some text in them is not valid yet.' });
+        if (anyInvalid) return form.setError('root.server', { type: 'client', message: 'Finish what is marked in red first: a value or condition is incomplete or not valid yet.' });
         const outcome = await saving.save(values);
         if (outcome.kind === 'created') {
           notify(`Draft “${outcome.experiment.name}” saved`, 'teal');
@@ -90,8 +97,10 @@ export function ExperimentEditor(props: ExperimentEditorProps) {
         if (then) onStepChange(then);
       },
       (errors: FieldErrors<ExperimentFormInput>) => {
-        const first = firstStepWith(Object.keys(errors).filter((key) => key !== 'root'));
-        if (first && !(stepsWithErrors.has(step) && first !== step)) onStepChange(first);
+        // Stay on this step if it has a problem; else go to the first step that has one.
+        const paths = Object.keys(errors).filter((key) => key !== 'root');
+        const first = firstStepWith(paths);
+        if (first && !paths.some((path) => stepOfPath(path) === step)) onStepChange(first);
         form.setError('root.server', { type: 'client', message: 'Fix the fields marked in red, then save again.' });
       },
     );
