@@ -17,6 +17,8 @@ export interface CompiledConfig {
   compiledAt: Date;
   keys: string[];
   evaluate(key: string, context: EvaluationContext, options?: EvaluateOptions): EvaluationResult | null;
+  /** Every parameter's result for one context, in key order (see evaluateAll). */
+  evaluateAll(context: EvaluationContext): EvaluationResult[];
   /** The experiment and variant a result places its user in (SPLIT results of running experiments), for exposure logging. */
   exposureOf(result: EvaluationResult): ExposureInfo | undefined;
   /** Running experiments, for exposure bookkeeping. */
@@ -93,10 +95,22 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
     });
   }
 
+  // The hot path (apps' bulk requests): parameters whose value cannot depend on the user are
+  // answered from a precomputed result; when that is all of them, the same frozen array serves everyone.
+  const keys = [...byKey.keys()].sort();
+  const ordered = keys.map((key) => byKey.get(key)!);
+  const fixed = ordered.map((p) => p.killed ?? (p.rules.length === 0 && p.experiments.length === 0 ? p.fallback : null));
+  const allFixed = fixed.every((r) => r !== null) ? Object.freeze(fixed as EvaluationResult[]) as EvaluationResult[] : null;
   return {
     version: snapshot.version,
     compiledAt: snapshot.compiledAt,
-    keys: [...byKey.keys()].sort(),
+    keys,
+    evaluateAll(context) {
+      if (allFixed) return allFixed;
+      const results = new Array<EvaluationResult>(ordered.length);
+      for (let i = 0; i < ordered.length; i++) results[i] = fixed[i] ?? evaluateParameter(ordered[i], context, false, wasExposed);
+      return results;
+    },
     evaluate(key, context, options) {
       const compiled = byKey.get(key);
       return compiled ? evaluateParameter(compiled, context, options?.trace ?? false, wasExposed) : null;
@@ -180,6 +194,7 @@ function experimentResult(p: CompiledParameter, context: EvaluationContext, trac
 
 /** Every parameter's value for one context, in key order. */
 export function evaluateAll(config: CompiledConfig, context: EvaluationContext, options?: EvaluateOptions): EvaluationResult[] {
+  if (!options?.trace) return config.evaluateAll(context);
   return config.keys.map((key) => config.evaluate(key, context, options)!);
 }
 

@@ -149,3 +149,20 @@ describe('experiments in evaluation', () => {
     expect(config.evaluate('headline', { targetingKey: 'u' })!.reason).toBe('SPLIT');
   });
 });
+
+describe('evaluateAll fast path', () => {
+  it('answers every user with one frozen array when nothing depends on the user', () => {
+    const staticOnly = compileConfig({ ...snapshot([]), parameters: [{ ...parameters[2], rules: [] }] });
+    const first = evaluateAll(staticOnly, { targetingKey: 'a' });
+    expect(evaluateAll(staticOnly, { targetingKey: 'b' })).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first[0]).toMatchObject({ value: 'same', reason: 'STATIC' });
+  });
+
+  it('gives the same answers as evaluating key by key, with rules and experiments', () => {
+    const config = compileConfig(snapshot([experiment({ allocation: 50 })]));
+    for (const key of users(500)) {
+      expect(evaluateAll(config, { targetingKey: key })).toEqual(config.keys.map((k) => config.evaluate(k, { targetingKey: key })));
+    }
+  });
+});

@@ -28,7 +28,7 @@ const act = async (id: string, action: string) => {
 };
 const evaluate = async (targetingKey: string, attributes: Record<string, unknown> = {}) => {
   const response = await t.call('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey, ...attributes } }, sdk);
-  return Object.fromEntries((response.json.flags as { key: string }[]).map((f) => [f.key, f])) as Record<string, { value: unknown; variant: string; reason: string; metadata: Record<string, unknown> }>;
+  return Object.fromEntries((response.json.flags as { key: string }[]).map((f) => [f.key, f])) as unknown as Record<string, { value: unknown; variant: string; reason: string; metadata: Record<string, unknown> }>;
 };
 
 describe('experiments API', () => {
