@@ -41,9 +41,10 @@ function InlineConditionEditor({ condition, onChange, error, disabled, onInvalid
   useEffect(() => onInvalid?.(mode === 'rules' ? !builderCheck.success : !jsonOk), [mode, builderCheck.success, jsonOk, onInvalid]);
   useEffect(() => () => onInvalid?.(false), [onInvalid]);
 
+  // Only complete rules reach the experiment (and the reach estimate); saving waits for them meanwhile.
   const changeBuilder = (next: BuilderGroup) => {
     setBuilder(next);
-    onChange(compileBuilder(next));
+    if (segmentDefinitionSchema.safeParse({ kind: 'rules', builder: next }).success) onChange(compileBuilder(next));
   };
   const changeText = (next: string) => {
     setText(next);
@@ -82,9 +83,9 @@ function InlineConditionEditor({ condition, onChange, error, disabled, onInvalid
               “Within the last N days” is fixed to the date you save it on here; use a saved segment to keep it moving with time.
             </Text>
           )}
-          <CompiledCondition condition={condition} />
+          <CompiledCondition condition={compileBuilder(builder)} />
           {error && (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="var(--mantine-color-error)" role="alert">
               {error}
             </Text>
           )}

@@ -87,4 +87,17 @@ describe('experiment editor against the real API', () => {
     const saved = (await api.call('GET', `/api/experiments/${running.id}`)) as Experiment;
     expect(saved.variants.map((variant) => variant.weight)).toEqual([60, 40]);
   });
+
+  it('blocks saving while a visual rule of the inline condition is incomplete', async () => {
+    const api = await useRealApi();
+    const draft = await createDraftExperiment(api);
+    const { user } = renderWithApp(null, { routes, path: `/experiments/${draft.id}/edit?step=audience`, session: api.session });
+
+    await user.click(await screen.findByText('Custom condition'));
+    await user.click(screen.getByRole('button', { name: 'Add rule' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText(/^Finish what is marked in red first/)).toBeInTheDocument();
+    expect(((await api.call('GET', `/api/experiments/${draft.id}`)) as Experiment).version).toBe(draft.version);
+  });
 });
