@@ -29,11 +29,29 @@ if (mode === 'bare') {
   fetchHandler = bare.fetch;
 }
 
-const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info) => {
+// Counted so that shutdown waits for batches still being written, even if the client gave up.
+let inFlight = 0;
+let lastActivity = Date.now();
+const counted = async (...args: Parameters<typeof fetchHandler>) => {
+  inFlight++;
+  lastActivity = Date.now();
+  try {
+    return await fetchHandler(...args);
+  } finally {
+    inFlight--;
+    lastActivity = Date.now();
+  }
+};
+
+const server = serve({ fetch: counted, port: 0, hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port, key, pid: process.pid })}\n`);
 });
 process.on('SIGTERM', async () => {
+  // Requests the load generator wrote before it stopped may still sit in sockets: handle them,
+  // and wait until nothing has run for a moment, so every batch commits before the store closes.
   server.close();
+  const started = Date.now();
+  while ((inFlight > 0 || Date.now() - lastActivity < 300) && Date.now() - started < 30_000) await new Promise((resolve) => setTimeout(resolve, 50));
   if (mode === 'switchboard') {
     const row = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events`.execute(store.kysely);
     console.error(`stored events: ${row.rows[0].n}`);

@@ -12,10 +12,11 @@ interface Batch {
   exposures: ExposureRecord[];
 }
 
-// Two writes in flight let one batch group commit while the next is inserted; more only queue
-// inside PostgreSQL. A group stays under ~20 batches of 500 so no commit grows unbounded.
+// Two writes in flight let one group commit while the next is inserted; more only queue inside
+// PostgreSQL. A group stays under ~10 batches of 500, so no statement holds PGlite (which runs
+// on the server's own thread) for long.
 const WRITERS = 2;
-const MAX_GROUP_ROWS = 10_000;
+const MAX_GROUP_ROWS = 5000;
 
 export class SqlEvents implements EventStore {
   private readonly group: GroupCommit<Batch, number> | null;
