@@ -52,7 +52,8 @@ function isCanonical(timestamp: string): boolean {
 /**
  * Exposure events that name an experiment and a variant (`properties.experiment`,
  * `properties.variant`) also record the exposure results count, as server-side evaluation does:
- * the earliest time per user and experiment wins. Unknown keys are field errors.
+ * the earliest time per user and experiment wins; test users and experiments not started yet do
+ * not count. Unknown keys are field errors.
  */
 async function exposuresOf(services: Services, items: { index: number; event: SdkEvent; at: string }[], errors: FieldError[]): Promise<ExposureRecord[]> {
   const keys = experimentKeysOf(services);
@@ -85,6 +86,8 @@ async function exposuresOf(services: Services, items: { index: number; event: Sd
       );
       continue;
     }
+    // Stored as an event either way; as an exposure only where server-side evaluation would count one.
+    if (!found.ref.started || found.ref.testUsers.has(event.targetingKey)) continue;
     const id = `${found.ref.id}\u0000${event.targetingKey}`;
     const known = earliest.get(id);
     if (!known || at < known.firstSeenAt) earliest.set(id, { experimentId: found.ref.id, targetingKey: event.targetingKey, variant, firstSeenAt: at });

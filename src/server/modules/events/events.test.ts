@@ -91,4 +91,17 @@ describe('events', () => {
     expect((await send({ events: [exposure('x2', { experiment: 'nope', variant: 'b' })] })).json).toEqual({ accepted: 1, duplicates: 0 });
     expect(await store.exposures.counts('exp-2')).toEqual([{ variant: 'b', users: 1 }]);
   });
+
+  it('stores exposure events of test users and of experiments not started yet without counting them as exposures', async () => {
+    const { t, send } = await setup();
+    const store = t.app.services.store;
+    await store.experiments.insert(experimentDoc({ id: 'exp-1', key: 'running', testUsers: [{ targetingKey: 'qa-phone', variant: 'b' }] }));
+    await store.experiments.insert(experimentDoc({ id: 'exp-2', key: 'draft', status: 'draft', startedAt: null }));
+    const exposure = (id: string, experiment: string, targetingKey: string) =>
+      event(id, { type: 'exposure', event: '$exposure', targetingKey, value: undefined, properties: { experiment, variant: 'b' } });
+    const sent = await send({ events: [exposure('x1', 'running', 'qa-phone'), exposure('x2', 'draft', 'u1'), exposure('x3', 'running', 'u1')] });
+    expect(sent.json).toEqual({ accepted: 3, duplicates: 0 });
+    expect(Object.fromEntries(await store.exposures.variantsOf('exp-1'))).toEqual({ u1: 'b' });
+    expect(await store.exposures.counts('exp-2')).toEqual([]);
+  });
 });

@@ -5,6 +5,10 @@ export interface ExperimentRef {
   id: string;
   key: string;
   variants: string[];
+  /** Exposures count only once the experiment has started (drafts only reach test users). */
+  started: boolean;
+  /** QA devices forced into a variant: their exposures never count. */
+  testUsers: Set<string>;
 }
 
 const TTL_MS = 5000;
@@ -32,7 +36,13 @@ export class ExperimentKeys {
       this.cache.delete(key);
       return { problem: 'experiment' };
     }
-    const ref = { id: experiment.id, key: experiment.key, variants: experiment.variants.map((v) => v.key) };
+    const ref = {
+      id: experiment.id,
+      key: experiment.key,
+      variants: experiment.variants.map((v) => v.key),
+      started: experiment.startedAt !== null,
+      testUsers: new Set(experiment.testUsers.map((u) => u.targetingKey)),
+    };
     this.cache.set(key, { ref, until: now + TTL_MS });
     return ref.variants.includes(variant) ? { ref } : { problem: 'variant', ref };
   }
