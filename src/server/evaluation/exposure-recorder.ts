@@ -4,6 +4,9 @@ import type { ExposureRecord } from '../store/types';
 
 const FLUSH_INTERVAL_MS = 1000;
 const MAX_PENDING = 100_000;
+// Rows per statement: small enough that one write never holds the event loop long (PGlite runs
+// in this process), large enough to keep the per-statement cost low.
+const CHUNK = 1000;
 
 /**
  * Records the first time server-side evaluation places a user in a running experiment, off the
@@ -71,15 +74,17 @@ export class ExposureRecorder {
     if (batch.length === 0) return;
     this.pending = [];
     this.flushing = (async () => {
-      try {
-        await this.services.store.exposures.record(batch);
-      } catch (error) {
-        // Forget them so a later evaluation records them again.
-        for (const e of batch) this.exposed.get(e.experimentId)?.delete(e.targetingKey);
-        this.services.log('Could not record exposures', error);
-      } finally {
-        this.flushing = null;
+      for (let start = 0; start < batch.length; start += CHUNK) {
+        const chunk = batch.slice(start, start + CHUNK);
+        try {
+          await this.services.store.exposures.record(chunk);
+        } catch (error) {
+          // Forget them so a later evaluation records them again.
+          for (const e of chunk) this.exposed.get(e.experimentId)?.delete(e.targetingKey);
+          this.services.log('Could not record exposures', error);
+        }
       }
+      this.flushing = null;
     })();
     return this.flushing;
   }

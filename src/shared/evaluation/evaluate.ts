@@ -1,6 +1,9 @@
 import type { Experiment } from '../contract/experiments';
 import type { TargetingRule } from '../contract/parameters';
-import { assignVariant, compileExperiments, type CompiledExperiment, type ExposureInfo, type ExposureLookup } from './experiments';
+import { assignVariant, compileExperiments, describeAssignment, type Assignment, type CompiledExperiment, type ExposureInfo, type ExposureLookup } from './experiments';
+
+/** Assignments already made for this context: an experiment touching several parameters is decided once. */
+type AssignmentMemo = Map<CompiledExperiment, Assignment>;
 import { toOfrepValue } from '../values/ofrep-mapping';
 import { compileSegments, savedGroupsOf, type SegmentPredicate } from './segments';
 import { compileCondition, hash } from '../targeting';
@@ -108,12 +111,13 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
     evaluateAll(context) {
       if (allFixed) return allFixed;
       const results = new Array<EvaluationResult>(ordered.length);
-      for (let i = 0; i < ordered.length; i++) results[i] = fixed[i] ?? evaluateParameter(ordered[i], context, false, wasExposed);
+      const memo: AssignmentMemo | null = experiments.length > 0 ? new Map() : null;
+      for (let i = 0; i < ordered.length; i++) results[i] = fixed[i] ?? evaluateParameter(ordered[i], context, false, wasExposed, memo);
       return results;
     },
     evaluate(key, context, options) {
       const compiled = byKey.get(key);
-      return compiled ? evaluateParameter(compiled, context, options?.trace ?? false, wasExposed) : null;
+      return compiled ? evaluateParameter(compiled, context, options?.trace ?? false, wasExposed, null) : null;
     },
     exposureOf: (result) => exposures.get(result),
     runningExperiments: experiments.filter((e) => e.running).map((e) => ({ id: e.id, key: e.key, sticky: e.sticky })),
@@ -144,13 +148,19 @@ export function rolloutBucket(seed: string, targetingKey: string): number | null
   return hash(seed, targetingKey, 2);
 }
 
-function evaluateParameter(p: CompiledParameter, context: EvaluationContext, withTrace: boolean, wasExposed: ExposureLookup | undefined): EvaluationResult {
+function evaluateParameter(
+  p: CompiledParameter,
+  context: EvaluationContext,
+  withTrace: boolean,
+  wasExposed: ExposureLookup | undefined,
+  memo: AssignmentMemo | null,
+): EvaluationResult {
   const trace: TraceStep[] | null = withTrace ? [] : null;
   if (p.killed) {
     trace?.push({ kind: 'killSwitch', label: 'Kill switch', matched: true, detail: 'The flag is switched off for everyone' });
     return trace ? { ...p.killed, trace } : p.killed;
   }
-  const fromExperiment = experimentResult(p, context, trace, wasExposed);
+  const fromExperiment = experimentResult(p, context, trace, wasExposed, memo);
   if (fromExperiment) return trace ? { ...fromExperiment, trace } : fromExperiment;
   for (const compiled of p.rules) {
     const inAudience = compiled.audience(context);
@@ -175,7 +185,13 @@ function evaluateParameter(p: CompiledParameter, context: EvaluationContext, wit
 }
 
 /** Test users first (any experiment not yet completed), then running experiments in start order. */
-function experimentResult(p: CompiledParameter, context: EvaluationContext, trace: TraceStep[] | null, wasExposed: ExposureLookup | undefined): EvaluationResult | null {
+function experimentResult(
+  p: CompiledParameter,
+  context: EvaluationContext,
+  trace: TraceStep[] | null,
+  wasExposed: ExposureLookup | undefined,
+  memo: AssignmentMemo | null,
+): EvaluationResult | null {
   if (p.experiments.length === 0) return null;
   for (const experiment of p.experiments) {
     const forced = experiment.testUsers.get(context.targetingKey);
@@ -185,9 +201,13 @@ function experimentResult(p: CompiledParameter, context: EvaluationContext, trac
   }
   for (const experiment of p.experiments) {
     if (!experiment.running) continue;
-    const { index, why } = assignVariant(experiment, context, wasExposed);
-    trace?.push({ kind: 'experiment', label: `Experiment "${experiment.name}"`, matched: index >= 0, detail: index >= 0 ? `${why}: variant ${experiment.variantKeys[index]}` : why });
-    if (index >= 0) return experiment.served.get(p.key)!.split[index];
+    let assignment = memo?.get(experiment);
+    if (!assignment) {
+      assignment = assignVariant(experiment, context, wasExposed);
+      memo?.set(experiment, assignment);
+    }
+    trace?.push({ kind: 'experiment', label: `Experiment "${experiment.name}"`, matched: assignment.index >= 0, detail: describeAssignment(experiment, assignment) });
+    if (assignment.index >= 0) return experiment.served.get(p.key)!.split[assignment.index];
   }
   return null;
 }

@@ -94,26 +94,49 @@ export function layerBucket(layer: string, targetingKey: string): number | null 
   return hash(`__layer.${layer}`, targetingKey, 2);
 }
 
+/** Where a user stands in a running experiment: a variant index, or -1 and why they are out. */
+export interface Assignment {
+  index: number;
+  /** Why: 'sticky' (entered earlier), 'in', or the step that kept them out. */
+  step: 'sticky' | 'in' | 'noKey' | 'audience' | 'layer' | 'allocation';
+  bucket: number | null;
+}
+
 /**
- * Which variant (index) a running experiment gives this user, or -1 with the reason they are out.
+ * Which variant (index) a running experiment gives this user, or -1 with the step that kept them out.
  * Order: sticky membership, audience, layer slice, allocation and variant by hash(seed, targetingKey).
  */
-export function assignVariant(
-  experiment: CompiledExperiment,
-  context: EvaluationContext,
-  wasExposed: ExposureLookup | undefined,
-): { index: number; why: string } {
+export function assignVariant(experiment: CompiledExperiment, context: EvaluationContext, wasExposed: ExposureLookup | undefined): Assignment {
   const n = hash(experiment.seed, context.targetingKey, 2);
-  if (n === null) return { index: -1, why: 'No targetingKey to bucket by' };
+  if (n === null) return { index: -1, step: 'noKey', bucket: null };
   if (experiment.sticky && wasExposed?.(experiment.id, context.targetingKey)) {
-    return { index: chooseVariation(n, experiment.fullRanges), why: 'Entered earlier (sticky membership)' };
+    return { index: chooseVariation(n, experiment.fullRanges), step: 'sticky', bucket: n };
   }
-  if (!experiment.audience(context)) return { index: -1, why: `Not in the audience: ${experiment.audienceLabel}` };
+  if (!experiment.audience(context)) return { index: -1, step: 'audience', bucket: n };
   if (experiment.layer) {
     const bucket = layerBucket(experiment.layer.name, context.targetingKey);
     const [start, end] = experiment.layer.range;
-    if (bucket === null || bucket < start || bucket >= end) return { index: -1, why: `Outside this experiment's slice of layer "${experiment.layer.name}"` };
+    if (bucket === null || bucket < start || bucket >= end) return { index: -1, step: 'layer', bucket: n };
   }
   const index = chooseVariation(n, experiment.ranges);
-  return index < 0 ? { index, why: `In the audience but outside the traffic allocation (bucket ${n.toFixed(4)})` } : { index, why: `In the audience; bucket ${n.toFixed(4)}` };
+  return { index, step: index < 0 ? 'allocation' : 'in', bucket: n };
+}
+
+/** The trace's words for an assignment (the preview page). */
+export function describeAssignment(experiment: CompiledExperiment, a: Assignment): string {
+  const bucket = a.bucket?.toFixed(4);
+  switch (a.step) {
+    case 'sticky':
+      return `Entered earlier (sticky membership): variant ${experiment.variantKeys[a.index]}`;
+    case 'in':
+      return `In the audience; bucket ${bucket}: variant ${experiment.variantKeys[a.index]}`;
+    case 'noKey':
+      return 'No targetingKey to bucket by';
+    case 'audience':
+      return `Not in the audience: ${experiment.audienceLabel}`;
+    case 'layer':
+      return `Outside this experiment's slice of layer "${experiment.layer!.name}"`;
+    case 'allocation':
+      return `In the audience but outside the traffic allocation (bucket ${bucket})`;
+  }
 }

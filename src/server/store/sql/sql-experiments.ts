@@ -87,18 +87,17 @@ export class SqlExposures implements ExposureStore {
   constructor(private readonly db: Db) {}
   async record(exposures: ExposureRecord[]) {
     if (exposures.length === 0) return;
-    // One statement per batch; a user already exposed keeps their variant and the earliest time
-    // (a back-dated exposure event from an app may arrive after the server saw the user).
-    const column = <T>(pick: (e: ExposureRecord) => T) => exposures.map(pick);
+    // One statement per batch, rows as one JSON parameter (cheaper to send than arrays). A user
+    // already exposed keeps their variant; only an earlier time (a back-dated exposure event from
+    // an app) rewrites the row, so the usual repeat costs no write at all.
     await sql`
       INSERT INTO exposures (experiment_id, targeting_key, variant, first_seen_at)
-      SELECT DISTINCT ON (experiment_id, targeting_key) * FROM unnest(
-        ${column((e) => e.experimentId)}::text[], ${column((e) => e.targetingKey)}::text[],
-        ${column((e) => e.variant)}::text[], ${column((e) => e.firstSeenAt)}::timestamptz[]
-      ) AS batch(experiment_id, targeting_key, variant, first_seen_at)
-      ORDER BY experiment_id, targeting_key, first_seen_at
+      SELECT DISTINCT ON ("experimentId", "targetingKey") "experimentId", "targetingKey", variant, "firstSeenAt"
+      FROM json_to_recordset(${JSON.stringify(exposures)}::json)
+        AS batch("experimentId" text, "targetingKey" text, variant text, "firstSeenAt" timestamptz)
+      ORDER BY "experimentId", "targetingKey", "firstSeenAt"
       ON CONFLICT (experiment_id, targeting_key)
-      DO UPDATE SET first_seen_at = LEAST(exposures.first_seen_at, excluded.first_seen_at)`.execute(this.db);
+      DO UPDATE SET first_seen_at = excluded.first_seen_at WHERE excluded.first_seen_at < exposures.first_seen_at`.execute(this.db);
   }
   async variantsOf(experimentId: string) {
     const rows = await this.db.selectFrom('exposures').select(['targeting_key', 'variant']).where('experiment_id', '=', experimentId).execute();
