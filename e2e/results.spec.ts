@@ -197,6 +197,8 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
   });
 
   await test.step('a skewed split is flagged as a sample ratio mismatch, with how to fix it', async () => {
+    // The exposures were just committed: wait until the API's figures include them all.
+    await expect.poll(async () => (await api(page, ids.skew)).headline.text, { intervals: [3000], timeout: 90_000 }).toMatch(/^Check the traffic split/);
     await page.goto(`/experiments/${ids.skew}/results`);
     await expectPageReady(page, `Results: Results skew ${run}`);
     await expect(page.getByTestId('results-verdict')).toHaveText(/^Check the traffic split/);

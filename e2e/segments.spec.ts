@@ -90,7 +90,8 @@ test('a marketer builds a segment, targets a parameter at it, previews two users
   await test.step('with no rules the segment reaches everyone', async () => {
     await page.getByRole('textbox', { name: 'Name' }).fill(SEGMENT_NAME);
     await expect.poll(() => reachMatched(page)).toBeGreaterThanOrEqual(people.length);
-    await expect(page.getByText(/ of [\d,]+ known users \(/)).toHaveText(/^\d[\d,]* of \d[\d,]* known users \(\d+\.\d%\)/);
+    // "≈" when other journeys left more known users than reach counts exactly (it samples above 100,000).
+    await expect(page.getByText(/ of [\d,]+ known users \(/)).toHaveText(/^(≈ )?\d[\d,]* of \d[\d,]* known users \(\d+\.\d%\)/);
   });
 
   await test.step('rule 1: country is one of DE, AT (text)', async () => {
