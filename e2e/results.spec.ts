@@ -98,6 +98,7 @@ async function expectChartsWithData(page: Page, charts: Record<string, string>) 
 test('results name the winner of a +10% lift, say "no difference" on an A/A test and flag a skewed split', async ({ page }) => {
   test.setTimeout(25 * 60_000); // 105,000 simulated users through OFREP and the events API first
   const ids: Record<string, string> = {};
+  const versions: Record<string, number> = {};
   const keys = { lift: `lift-${run}`, aa: `aa-${run}`, skew: `skew-${run}` };
 
   await test.step(`setup: a metric, three running experiments and ${USERS.toLocaleString('en')} simulated users for two`, async () => {
@@ -124,11 +125,18 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
           },
         }),
       );
-      await created(await page.request.post(`/api/experiments/${experiment.id}/transitions`, { headers, data: { action: 'start', expectedVersion: experiment.version } }));
       ids[name] = experiment.id;
+      versions[name] = experiment.version;
     }
+    const start = async (name: string) =>
+      created(await page.request.post(`/api/experiments/${ids[name]}/transitions`, { headers, data: { action: 'start', expectedVersion: versions[name] } }));
+    await start('lift');
+    await start('aa');
     await simulate(secret, keys.lift, { users: USERS, rates: 'control=0.20,b=0.22', seed: `${run}l` });
     await simulate(secret, keys.aa, { users: USERS, rates: 'control=0.20,b=0.20', seed: `${run}a` });
+    // Started only now: while it ran, the simulated users' OFREP requests (which read every
+    // parameter) would have exposed them all to it, evenly, and drowned the skew.
+    await start('skew');
     // The simulator's --skew did not produce an exposure mismatch here (exposures stayed 50/50), so
     // the skewed split comes from client-side exposure events, as a lossy app would send them.
     await sendSkewedExposures(secret, keys.skew, 5000);
