@@ -34,10 +34,10 @@ export default defineConfig({
   projects: [
     // First-run setup creates the admin that every later journey signs in as.
     { name: 'setup', testMatch: /first-run\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
-    { name: 'journeys', dependencies: ['setup'], testMatch: /.*\.spec\.ts/, testIgnore: /results\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
-    // The results journey sends 100,000+ simulated users (with country, platform, app version):
-    // it runs after the others, whose reach figures count the few users they create themselves.
-    { name: 'results', dependencies: ['journeys'], testMatch: /results\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
+    { name: 'journeys', dependencies: ['setup'], testMatch: /.*\.spec\.ts/, testIgnore: /(experiments|results)\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
+    // The experiments and results journeys send simulated users (with country, platform, app
+    // version): they run after the others, whose reach figures count the few users they create.
+    { name: 'simulated traffic', dependencies: ['journeys'], testMatch: /(experiments|results)\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
   ],
   webServer: {
     // A fresh PGlite data folder for every run, the production build, the real server. The build
