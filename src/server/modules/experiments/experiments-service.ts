@@ -9,6 +9,7 @@ import {
 } from '../../../shared/contract/experiments';
 import { randomId, randomToken } from '../../lib/crypto';
 import { badRequest, conflict, notFound, UniqueViolation, type AppError } from '../../lib/errors';
+import { definedOnly } from '../../lib/objects';
 import type { Services } from '../../services';
 import type { Store } from '../../store/types';
 import { recordAudit, type Actor } from '../audit/audit-service';
@@ -170,7 +171,3 @@ export async function applyTransition(
 
 const pastTense = (action: ExperimentAction) =>
   ({ schedule: 'scheduled', unschedule: 'unscheduled', start: 'started', pause: 'paused', resume: 'resumed', complete: 'completed', archive: 'archived' })[action];
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}

@@ -11,6 +11,8 @@ import type {
 } from '../../../shared/contract/parameters';
 import { randomId } from '../../lib/crypto';
 import { badRequest, conflict, notFound, UniqueViolation } from '../../lib/errors';
+import { definedOnly } from '../../lib/objects';
+import { touchedKeys } from '../experiments/experiment-checks';
 import type { Services } from '../../services';
 import type { Store } from '../../store/types';
 import { recordAudit, type Actor } from '../audit/audit-service';
@@ -194,7 +196,7 @@ function applyBulk(p: Parameter, action: z.output<typeof bulkParametersBodySchem
 async function assertNotInLiveExperiment(store: Store, ids: string[]): Promise<void> {
   const keys = new Map((await store.parameters.getByIds([...new Set(ids)])).map((p) => [p.key, p]));
   for (const experiment of await store.experiments.list(['scheduled', 'running', 'paused'])) {
-    const used = experiment.variants.flatMap((v) => Object.keys(v.overrides)).find((key) => keys.has(key));
+    const used = touchedKeys(experiment.variants).find((key) => keys.has(key));
     if (used) {
       throw conflict(`"${used}" is used by the ${experiment.status} experiment "${experiment.name}": complete the experiment first`, [
         { path: 'ids', message: `Used by experiment "${experiment.name}"` },
@@ -205,8 +207,4 @@ async function assertNotInLiveExperiment(store: Store, ids: string[]): Promise<v
 
 async function activeSegmentIds(store: Store): Promise<Set<string>> {
   return new Set((await store.segments.list(false)).map((segment) => segment.id));
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
