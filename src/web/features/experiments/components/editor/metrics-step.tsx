@@ -58,43 +58,54 @@ export function MetricsStep() {
           />
         )}
       />
-      <Controller
-        control={control}
+      <MetricsMultiSelect
         name="metrics.secondary"
-        render={({ field, fieldState }) => (
-          <MultiSelect
-            label="Secondary metrics"
-            description="Shown in the results to explain the primary one"
-            data={options}
-            value={field.value ?? []}
-            onChange={field.onChange}
-            searchable
-            clearable
-            error={fieldState.error?.message}
-            disabled={readOnly}
-          />
-        )}
+        label="Secondary metrics"
+        description="Shown in the results to explain the primary one"
+        options={options}
+        disabled={readOnly}
       />
-      <Controller
-        control={control}
+      <MetricsMultiSelect
         name="metrics.guardrails"
-        render={({ field, fieldState }) => (
-          <MultiSelect
-            label="Guardrail metrics"
-            description="Must not get worse, e.g. errors or unsubscribes; the results warn when one does"
-            data={options}
-            value={field.value ?? []}
-            onChange={field.onChange}
-            searchable
-            clearable
-            error={fieldState.error?.message}
-            disabled={readOnly}
-          />
-        )}
+        label="Guardrail metrics"
+        description="Must not get worse, e.g. errors or unsubscribes; the results warn when one does"
+        options={options}
+        disabled={readOnly}
       />
       <Anchor component={Link} to="/metrics" size="sm">
         Define another metric
       </Anchor>
     </Stack>
+  );
+}
+
+interface MetricsMultiSelectProps {
+  name: 'metrics.secondary' | 'metrics.guardrails';
+  label: string;
+  description: string;
+  options: { value: string; label: string }[];
+  disabled: boolean;
+}
+
+function MetricsMultiSelect({ name, label, description, options, disabled }: MetricsMultiSelectProps) {
+  const { control } = useFormContext<ExperimentFormInput>();
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <MultiSelect
+          label={label}
+          description={description}
+          data={options}
+          value={field.value ?? []}
+          onChange={field.onChange}
+          searchable
+          clearable
+          error={fieldState.error?.message}
+          disabled={disabled}
+        />
+      )}
+    />
   );
 }
