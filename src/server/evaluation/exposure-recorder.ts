@@ -58,8 +58,9 @@ export class ExposureRecorder {
       let users = this.exposed.get(exposure.experimentId);
       if (!users) this.exposed.set(exposure.experimentId, (users = new Set()));
       if (users.has(targetingKey)) continue;
+      // The database is behind: leave this user unmarked so a later evaluation records them.
+      if (this.pending.length >= MAX_PENDING) continue;
       users.add(targetingKey);
-      if (this.pending.length >= MAX_PENDING) continue; // the database is behind; sticky lookups still work in memory
       now ??= this.services.clock.now().toISOString();
       this.pending.push({ experimentId: exposure.experimentId, targetingKey, variant: exposure.variant, firstSeenAt: now });
     }
