@@ -12,6 +12,8 @@ export interface Settings {
   dashboardDir: string;
   /** How often scheduled experiment starts and ends are checked. */
   schedulerIntervalMs: number;
+  /** How often running experiments' results rollups catch up with new events. */
+  rollupIntervalMs: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -27,5 +29,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     secureCookies: env.SECURE_COOKIES === 'true',
     dashboardDir: resolve(env.DASHBOARD_DIR ?? './dist/web'),
     schedulerIntervalMs: Math.max(1000, Number(env.SCHEDULER_INTERVAL_MS) || 15_000),
+    rollupIntervalMs: Math.max(1000, Number(env.ROLLUP_INTERVAL_MS) || 5_000),
   };
 }

@@ -8,6 +8,7 @@ import type { Store } from '../store/types';
 import { nodePasswordHasher } from './password-node';
 import type { Settings } from './settings';
 import { runDueExperiments } from '../modules/experiments/experiment-scheduler';
+import { refreshRunningRollups } from '../modules/results/result-rollups';
 import { serveDashboard } from './static-dashboard';
 
 export interface RunningServer {
@@ -53,6 +54,16 @@ export async function startServer(settings: Settings): Promise<RunningServer> {
     runDueExperiments(app.services).catch((error) => app.services.log('The experiment scheduler failed', error));
   }, settings.schedulerIntervalMs);
   schedulerTimer.unref();
+  // Results rollups follow the events in the background; one refresh at a time.
+  let refreshing = false;
+  const rollupTimer = setInterval(() => {
+    if (refreshing) return;
+    refreshing = true;
+    refreshRunningRollups(app.services)
+      .catch((error) => app.services.log('Refreshing results rollups failed', error))
+      .finally(() => (refreshing = false));
+  }, settings.rollupIntervalMs);
+  rollupTimer.unref();
   void runDueExperiments(app.services).catch((error) => app.services.log('The experiment scheduler failed', error));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -63,6 +74,7 @@ export async function startServer(settings: Settings): Promise<RunningServer> {
     async close() {
       clearInterval(flushTimer);
       clearInterval(schedulerTimer);
+      clearInterval(rollupTimer);
       await new Promise<void>((done) => server.close(() => done()));
       await app.services.knownUsers.flush();
       await app.services.exposures.flush();

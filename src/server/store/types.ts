@@ -274,6 +274,23 @@ export interface ResultsQuery {
   groupBy: { kind: 'day' } | { kind: 'attribute'; attribute: string };
   /** CUPED look-back: each user's same metric in this many days before exposure; 0 turns it off. */
   preExposureDays: number;
+  /**
+   * Answer from the experiment's per-user rollups (refreshed first), not by joining every event.
+   * Only for a query whose `to` is the experiment's own end (null while it runs) and whose
+   * preExposureDays is 0 or CUPED_DAYS; a custom end date joins the events.
+   */
+  useRollups?: boolean;
+}
+
+/** Days of each user's history before exposure that CUPED uses (and that rollups keep). */
+export const CUPED_DAYS = 14;
+
+/** What an experiment's per-user rollups are kept for: a change of any of it rebuilds them. */
+export interface RollupSpec {
+  experimentId: string;
+  metrics: Metric[];
+  /** Events at or after this time (the experiment's end) do not count; null while it runs. */
+  to: string | null;
 }
 
 /**
@@ -307,6 +324,12 @@ export interface ResultsStore {
   aggregate(query: ResultsQuery): Promise<ResultsRow[]>;
   /** Which of these event names apps have ever sent as track events. */
   sentEvents(events: string[]): Promise<Set<string>>;
+  /**
+   * Brings the experiment's per-user rollups up to date with every event and exposure written so
+   * far, recomputing only the users touched since the last refresh (everyone when the spec
+   * changed). Returns how many users were recomputed. A no-op where aggregate() needs no rollups.
+   */
+  refreshRollups(spec: RollupSpec): Promise<{ users: number; rebuilt: boolean }>;
 }
 
 export type StoreKind = 'memory' | 'pglite' | 'postgres';

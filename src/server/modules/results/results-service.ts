@@ -4,8 +4,9 @@ import type { ExperimentResults, resultsQuerySchema } from '../../../shared/cont
 import { armMean, armVariance, checkSrm, daysRemaining, sampleSizePerArm, SRM_P_THRESHOLD, type Baseline } from '../../../shared/stats';
 import { notFound } from '../../lib/errors';
 import type { Services } from '../../services';
-import type { ResultsRow } from '../../store/types';
+import { CUPED_DAYS, type ResultsRow } from '../../store/types';
 import { analyseMetrics, armResults, armsOf, type RoledMetric } from './results-analysis';
+import { experimentMetrics } from './result-rollups';
 import { resultsCacheOf } from './results-cache';
 import { healthWarnings } from './results-health';
 import { headline, PLANNED_MDE } from './results-headline';
@@ -13,8 +14,6 @@ import { armStats } from './metric-stats';
 
 type Query = z.output<typeof resultsQuerySchema>;
 
-/** Days of each user's history before exposure that CUPED uses. */
-export const CUPED_DAYS = 14;
 /** Breakdown values shown one by one; the rest are summed into "(other)". */
 const MAX_SEGMENTS = 10;
 const DAY_MS = 86_400_000;
@@ -40,8 +39,7 @@ export async function experimentResults(services: Services, experimentId: string
   const store = services.store;
   const experiment = await store.experiments.getById(experimentId);
   if (!experiment) throw notFound('No such experiment');
-  const ids = [...new Set([experiment.metrics.primary, ...experiment.metrics.secondary, ...experiment.metrics.guardrails].filter((id): id is string => Boolean(id)))];
-  const found = await store.metrics.getByIds(ids);
+  const { ids, found } = await experimentMetrics(store, experiment);
   const roleOf = (id: string): RoledMetric['role'] =>
     id === experiment.metrics.primary ? 'primary' : experiment.metrics.secondary.includes(id) ? 'secondary' : 'guardrail';
   const metrics: RoledMetric[] = found.map((metric) => ({ metric, role: roleOf(metric.id) }));
@@ -53,7 +51,8 @@ export async function experimentResults(services: Services, experimentId: string
   const version = await store.results.dataVersion();
   const key = JSON.stringify([experiment.id, version, experiment.version, found.map((m) => [m.id, m.version]), range, breakdown, cuped]);
   const data = await resultsCacheOf<Aggregates>(services).get(key, async () => {
-    const base = { experimentId: experiment.id, ...range, metrics: found, preExposureDays: cuped ? CUPED_DAYS : 0 };
+    // Without a chosen end date the range ends where the experiment did: its rollups answer.
+    const base = { experimentId: experiment.id, ...range, metrics: found, preExposureDays: cuped ? CUPED_DAYS : 0, useRollups: !query.to };
     const events = found.flatMap((m) => [m.event, ...(m.kind === 'ratio' && m.denominator ? [m.denominator.event] : [])]);
     const [days, byAttribute, sentEvents] = await Promise.all([
       store.results.aggregate({ ...base, groupBy: { kind: 'day' } }),

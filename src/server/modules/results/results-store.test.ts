@@ -3,7 +3,7 @@ import type { Metric } from '../../../shared/contract/metrics';
 import { MemoryStore } from '../../store/memory/memory-store';
 import { openPostgresStore } from '../../store/sql/open';
 import { sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
-import type { ResultsQuery, ResultsRow, Store, StoredEvent } from '../../store/types';
+import { CUPED_DAYS, type ResultsQuery, type ResultsRow, type Store, type StoredEvent } from '../../store/types';
 import { experimentDoc, metricDoc, seededRandom } from './results-fixtures';
 
 // The memory store (tests, browser mock) and the SQL store (PGlite, PostgreSQL) must give the
@@ -92,6 +92,27 @@ const queries: Record<string, Omit<ResultsQuery, 'metrics'>> = {
   'by attribute': { experimentId: 'exp-1', from: null, to: new Date(START + 12 * DAY).toISOString(), groupBy: { kind: 'attribute', attribute: 'country' }, preExposureDays: 3 },
 };
 
+function expectSameSums(expected: ResultsRow[], actual: ResultsRow[], metricList: Metric[]) {
+  expect(expected.length).toBeGreaterThan(3);
+  const [left, right] = [sortRows(expected), sortRows(actual)];
+  expect(right.map((r) => [r.variant, r.bucket, r.users])).toEqual(left.map((r) => [r.variant, r.bucket, r.users]));
+  left.forEach((row, i) =>
+    row.metrics.forEach((sums, k) => {
+      for (const [field, value] of Object.entries(sums)) {
+        expect(right[i].metrics[k][field as keyof typeof sums], `${row.variant}/${row.bucket}/${metricList[k].id}/${field}`).toBeCloseTo(value, 6);
+      }
+    }),
+  );
+}
+
+// Queries that per-user rollups answer: no end date but the experiment's own.
+const rollupQueries: Record<string, Omit<ResultsQuery, 'metrics'>> = {
+  'by day, with CUPED': { experimentId: 'exp-1', from: null, to: null, groupBy: { kind: 'day' }, preExposureDays: CUPED_DAYS, useRollups: true },
+  'from a start date, without CUPED': { experimentId: 'exp-1', from: new Date(START + 3 * DAY).toISOString(), to: null, groupBy: { kind: 'day' }, preExposureDays: 0, useRollups: true },
+  'by attribute': { experimentId: 'exp-1', from: null, to: null, groupBy: { kind: 'attribute', attribute: 'country' }, preExposureDays: CUPED_DAYS, useRollups: true },
+  'of an experiment that ended': { experimentId: 'exp-1', from: null, to: new Date(START + 9 * DAY).toISOString(), groupBy: { kind: 'day' }, preExposureDays: CUPED_DAYS, useRollups: true },
+};
+
 const sortRows = (rows: ResultsRow[]) => [...rows].sort((a, b) => `${a.variant}|${a.bucket}`.localeCompare(`${b.variant}|${b.bucket}`));
 
 // With TEST_DATABASE_URL (scripts/with-postgres.sh) the same checks run on PostgreSQL too.
@@ -115,18 +136,9 @@ describe.each(sqlStores)('results store: memory and %s agree', (_name, open) => 
   for (const [name, query] of Object.entries(queries)) {
     it(`gives the same sufficient statistics ${name}`, async () => {
       const [a, b] = await Promise.all([memory.results.aggregate({ ...query, metrics }), pglite.results.aggregate({ ...query, metrics })]);
-      expect(a.length).toBeGreaterThan(3);
-      const [left, right] = [sortRows(a), sortRows(b)];
-      expect(right.map((r) => [r.variant, r.bucket, r.users])).toEqual(left.map((r) => [r.variant, r.bucket, r.users]));
-      left.forEach((row, i) =>
-        row.metrics.forEach((sums, k) => {
-          for (const [field, value] of Object.entries(sums)) {
-            expect(right[i].metrics[k][field as keyof typeof sums], `${row.variant}/${row.bucket}/${metrics[k].id}/${field}`).toBeCloseTo(value, 6);
-          }
-        }),
-      );
+      expectSameSums(a, b, metrics);
       // The data exercise every metric: none is all zeros.
-      metrics.forEach((metric, k) => expect(left.reduce((s, r) => s + r.metrics[k].m, 0), metric.id).toBeGreaterThan(0));
+      metrics.forEach((metric, k) => expect(a.reduce((s, r) => s + r.metrics[k].m, 0), metric.id).toBeGreaterThan(0));
     });
   }
 
@@ -147,5 +159,48 @@ describe.each(sqlStores)('results store: memory and %s agree', (_name, open) => 
       await store.exposures.record([{ experimentId: 'exp-2', targetingKey: 'late', variant: 'b', firstSeenAt: new Date(START).toISOString() }]);
       expect(await store.results.dataVersion()).not.toBe(afterEvents);
     }
+  });
+
+  describe('from per-user rollups', () => {
+    const compare = async (query: Omit<ResultsQuery, 'metrics'>, metricList = metrics) => {
+      const [a, b] = await Promise.all([memory.results.aggregate({ ...query, metrics: metricList }), pglite.results.aggregate({ ...query, metrics: metricList })]);
+      expectSameSums(a, b, metricList);
+    };
+    const spec = { experimentId: 'exp-1', metrics, to: null };
+    const at = (days: number) => new Date(START + days * DAY).toISOString();
+    const event = (id: string, targetingKey: string, name: string, days: number, properties: StoredEvent['properties'] = null): StoredEvent => ({
+      id, type: 'track', targetingKey, event: name, value: 12.5, timestamp: at(days), properties, receivedAt: at(0),
+    });
+
+    for (const [name, query] of Object.entries(rollupQueries)) {
+      it(`gives the sums of the events join ${name}`, () => compare(query));
+    }
+
+    it('recomputes only the users whose events or exposures changed', async () => {
+      expect(await pglite.results.refreshRollups(spec)).toEqual({ users: 400, rebuilt: true });
+      expect(await pglite.results.refreshRollups(spec)).toEqual({ users: 0, rebuilt: false });
+      for (const store of [memory, pglite]) {
+        await store.events.insertBatch([
+          event('r-1', 'user-3', 'purchase', 4, { category: 'shoes', price: 30.5, coupon: 'SAVE5', vip: true }),
+          event('r-2', 'user-4', 'view', -5, { vip: true, page: 'home' }),
+          event('r-3', 'user-5', 'other', 2),
+          event('r-4', 'new-user', 'purchase', 6, { category: 'shoes' }),
+        ]);
+        // A back-dated exposure moves user-6's start earlier; new-user is exposed for the first time.
+        await store.exposures.record([
+          { experimentId: 'exp-1', targetingKey: 'user-6', variant: 'b', firstSeenAt: at(-1) },
+          { experimentId: 'exp-1', targetingKey: 'new-user', variant: 'b', firstSeenAt: at(5) },
+        ]);
+      }
+      // user-3, user-4, user-6 and new-user: an event of no metric (user-5's) touches nobody.
+      expect(await pglite.results.refreshRollups(spec)).toEqual({ users: 4, rebuilt: false });
+      for (const query of Object.values(rollupQueries)) await compare(query);
+    });
+
+    it('rebuilds when a metric changes', async () => {
+      const edited = metrics.map((m, i) => (i === 0 ? { ...m, version: m.version + 1, windowHours: 48 } : m));
+      expect(await pglite.results.refreshRollups({ ...spec, metrics: edited })).toEqual({ users: 401, rebuilt: true });
+      await compare(rollupQueries['by day, with CUPED'], edited);
+    });
   });
 });

@@ -3,6 +3,7 @@ import type { EventCatalogEntry, EventStore, ExposureRecord, StoredEvent } from 
 import { GroupCommit, type Outcome } from './group-commit';
 import type { Database } from './schema';
 import { SqlExposures } from './sql-experiments';
+import { withIngestLock } from './sql-results';
 import { iso } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -28,7 +29,7 @@ export class SqlEvents implements EventStore {
 
   async insertBatch(events: StoredEvent[], exposures: ExposureRecord[] = []) {
     if (events.length === 0 && exposures.length === 0) return 0;
-    if (!this.group) return writeBatch(this.db, { events, exposures });
+    if (!this.group) return withIngestLock(this.db, (trx) => writeBatch(trx, { events, exposures }));
     return this.group.submit({ events, exposures }, events.length + exposures.length);
   }
 
@@ -61,9 +62,7 @@ async function writeGroup(db: Kysely<Database>, batches: Batch[]): Promise<Outco
   const events = batches.flatMap((b) => b.events);
   const exposures = batches.flatMap((b) => b.exposures);
   try {
-    // One statement is atomic by itself; exposures need a transaction around both.
-    if (exposures.length === 0) await insertEvents(db, events, 'plain');
-    else await db.transaction().execute(async (trx) => {
+    await withIngestLock(db, async (trx) => {
       await insertEvents(trx, events, 'plain');
       await new SqlExposures(trx).record(exposures);
     });
@@ -72,7 +71,7 @@ async function writeGroup(db: Kysely<Database>, batches: Batch[]): Promise<Outco
     const outcomes: Outcome<number>[] = [];
     for (const batch of batches) {
       try {
-        outcomes.push({ ok: true, value: batch.exposures.length === 0 ? await writeBatch(db, batch) : await db.transaction().execute((trx) => writeBatch(trx, batch)) });
+        outcomes.push({ ok: true, value: await withIngestLock(db, (trx) => writeBatch(trx, batch)) });
       } catch (error) {
         outcomes.push({ ok: false, error });
       }

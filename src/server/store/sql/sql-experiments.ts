@@ -3,6 +3,7 @@ import type { Experiment, ExperimentStatus } from '../../../shared/contract/expe
 import type { Metric } from '../../../shared/contract/metrics';
 import type { ExperimentStore, ExposureRecord, ExposureStore, MetricStore } from '../types';
 import type { Database } from './schema';
+import { withIngestLock } from './sql-results';
 import { guardUnique } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -90,14 +91,14 @@ export class SqlExposures implements ExposureStore {
     // One statement per batch, rows as one JSON parameter (cheaper to send than arrays). A user
     // already exposed keeps their variant; only an earlier time (a back-dated exposure event from
     // an app) rewrites the row, so the usual repeat costs no write at all.
-    await sql`
+    await withIngestLock(this.db, (trx) => sql`
       INSERT INTO exposures (experiment_id, targeting_key, variant, first_seen_at)
       SELECT DISTINCT ON ("experimentId", "targetingKey") "experimentId", "targetingKey", variant, "firstSeenAt"
       FROM json_to_recordset(${JSON.stringify(exposures)}::json)
         AS batch("experimentId" text, "targetingKey" text, variant text, "firstSeenAt" timestamptz)
       ORDER BY "experimentId", "targetingKey", "firstSeenAt"
       ON CONFLICT (experiment_id, targeting_key)
-      DO UPDATE SET first_seen_at = excluded.first_seen_at WHERE excluded.first_seen_at < exposures.first_seen_at`.execute(this.db);
+      DO UPDATE SET first_seen_at = excluded.first_seen_at, seq = nextval('ingest_seq') WHERE excluded.first_seen_at < exposures.first_seen_at`.execute(trx));
   }
   async variantsOf(experimentId: string) {
     const rows = await this.db.selectFrom('exposures').select(['targeting_key', 'variant']).where('experiment_id', '=', experimentId).execute();
