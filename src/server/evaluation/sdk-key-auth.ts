@@ -5,11 +5,19 @@ import type { SdkKeyRecord } from '../store/types';
 // A key's record is cached briefly so evaluation does not hit the database per request; a
 // revocation on this replica applies at once, on others within this time.
 const CACHE_MS = 5000;
+// From this age on, the record is read again in the background while requests keep answering
+// from memory; requests wait only when that read has not landed by CACHE_MS, and then for that
+// one read. (Reading only on expiry made every request arriving during the read start its own:
+// a burst of hashes and queries on the server's thread every 5 s, which PGlite runs synchronously.)
+const REFRESH_AFTER_MS = 4000;
 const TOUCH_INTERVAL_MS = 60_000;
+const MAX_ENTRIES = 10_000;
 
 interface Entry {
   record: SdkKeyRecord | null;
-  /** When the record was read from the store. */
+  /** The secret's SHA-256 (what the store is keyed by), kept so refreshes skip hashing. */
+  keyHash: string;
+  /** When the read of `record` started (ms): a change committed after it may be missing. */
   at: number;
   /** When lastUsedAt was last written (ms), so the hot path compares numbers. */
   touchedAt: number;
@@ -18,10 +26,17 @@ interface Entry {
 export class SdkKeyAuthenticator {
   // Keyed by the presented secret, so the hot path skips hashing; a revocation drops its entry.
   private readonly cache = new Map<string, Entry>();
+  /** Reads of the store in flight, by secret: concurrent requests for one key share one read. */
+  private readonly loading = new Map<string, Promise<Entry>>();
+  /** Bumped by each revocation: a read that started before one is not cached. */
+  private generation = 0;
 
   constructor(private readonly services: Services) {
     services.onSdkKeyRevoked((keyHash) => {
-      for (const [secret, entry] of this.cache) if (entry.record?.keyHash === keyHash) this.cache.delete(secret);
+      this.generation++;
+      // Reads in flight may predate the revocation: later requests start their own.
+      this.loading.clear();
+      for (const [secret, entry] of this.cache) if (entry.keyHash === keyHash) this.cache.delete(secret);
     });
   }
 
@@ -33,24 +48,54 @@ export class SdkKeyAuthenticator {
     const secret = secretOf(headers);
     if (!secret) return null;
     const entry = this.cache.get(secret);
+    if (!entry) return undefined;
     const now = Date.now();
-    if (!entry || now - entry.at > CACHE_MS) return undefined;
-    return this.use(entry, now);
+    return this.fresh(secret, entry, now) ? this.use(entry, now) : undefined;
   }
 
   /** The active key behind `Authorization: Bearer <key>` or `X-API-Key: <key>`, or null. */
   async authenticate(headers: { authorization?: string; apiKey?: string }): Promise<SdkKeyRecord | null> {
     const secret = secretOf(headers);
     if (!secret) return null;
-    const now = Date.now();
     let entry = this.cache.get(secret);
-    if (!entry || now - entry.at > CACHE_MS) {
-      const record = await this.services.store.sdkKeys.getByHash(await sha256Hex(secret));
-      entry = { record, at: now, touchedAt: record?.lastUsedAt ? Date.parse(record.lastUsedAt) : 0 };
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(secret, entry);
+    if (!entry || !this.fresh(secret, entry, Date.now())) entry = await this.load(secret, entry);
+    return this.use(entry, Date.now());
+  }
+
+  /** Whether `entry` may answer now; starts the background read when it is due. */
+  private fresh(secret: string, entry: Entry, now: number): boolean {
+    const age = now - entry.at;
+    if (age > CACHE_MS) return false;
+    if (age > REFRESH_AFTER_MS && !this.loading.has(secret)) {
+      this.load(secret, entry).catch((error) => this.services.log('Could not read SDK key', error));
     }
-    return this.use(entry, now);
+    return true;
+  }
+
+  /** Reads the key from the store, once for all concurrent callers, and caches it. */
+  private load(secret: string, previous: Entry | undefined): Promise<Entry> {
+    const inFlight = this.loading.get(secret);
+    if (inFlight) return inFlight;
+    const generation = this.generation;
+    const loading = (async (): Promise<Entry> => {
+      const at = Date.now();
+      const keyHash = previous?.keyHash ?? (await sha256Hex(secret));
+      const record = await this.services.store.sdkKeys.getByHash(keyHash);
+      const stored = record?.lastUsedAt ? Date.parse(record.lastUsedAt) : 0;
+      // The last write of lastUsedAt may not have landed before this read: keep the later time.
+      const entry: Entry = { record, keyHash, at, touchedAt: Math.max(stored, previous?.touchedAt ?? 0) };
+      if (generation === this.generation) {
+        if (this.cache.size >= MAX_ENTRIES && !this.cache.has(secret)) this.cache.clear();
+        this.cache.set(secret, entry);
+      }
+      return entry;
+    })();
+    this.loading.set(secret, loading);
+    const done = () => {
+      if (this.loading.get(secret) === loading) this.loading.delete(secret);
+    };
+    loading.then(done, done);
+    return loading;
   }
 
   private use(entry: Entry, now: number): SdkKeyRecord | null {
