@@ -3,12 +3,15 @@ import { availableParallelism, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startBenchServer } from './lib/load';
 import { pacedLoad, poolLatencies, type PacedResult } from './lib/paced-load';
+import { readStalls, type StallReading } from './lib/stall-monitor';
 
 interface ServerInfo {
   port: number;
   key: string;
   body: string;
   pid: number;
+  /** Where the server answers its event-loop delay and GC pauses (bench/lib/stall-monitor.ts). */
+  stallsPort: number;
 }
 
 const PARAMETERS = 200;
@@ -46,6 +49,10 @@ function cpuSeconds(pid: number): number | null {
     return null;
   }
 }
+
+/** A server's own stalls over a run: event-loop delay (10 ms resolution) and GC pauses. */
+const stallText = (r: StallReading) =>
+  `server loop delay p99 ${r.loopP99Ms} ms, max ${r.loopMaxMs} ms; GC ${r.gcCount} pauses (${r.gcMajorCount} major), longest ${r.gcMaxMs} ms`;
 
 const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const median = (values: number[]) => {
@@ -115,11 +122,31 @@ export async function ofrepBench(): Promise<void> {
     }
 
     // Steady rate, interleaved the same way: each server gets SECONDS in all, latencies pooled.
+    // Each run also reads the server's own event-loop delay and GC pauses over the measured
+    // seconds: a tail that both servers show while their loops stayed free is the machine's (or
+    // the load generator's); one beside a long delay of that server's loop is the server's.
     const steadyRuns: Record<Mode, PacedResult[]> = { bare: [], switchboard: [] };
+    const stalls: Record<Mode, StallReading[]> = { bare: [], switchboard: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const order: Mode[] = round % 2 === 0 ? ['bare', 'switchboard'] : ['switchboard', 'bare'];
-      for (const mode of order) steadyRuns[mode].push(await pacedLoad({ ...target(servers[mode]), rate: STEADY_RATE, seconds: SECONDS / ROUNDS, warmupSeconds: 1 }));
-      console.log(`  steady round ${round + 1}: p99 bare ${steadyRuns.bare[round].p99Ms} ms, Switchboard ${steadyRuns.switchboard[round].p99Ms} ms at ${STEADY_RATE} req/s, load average ${loadAverage()}`);
+      for (const mode of order) {
+        const stallsPort = servers[mode].info.stallsPort;
+        const run = await pacedLoad({
+          ...target(servers[mode]),
+          rate: STEADY_RATE,
+          seconds: SECONDS / ROUNDS,
+          warmupSeconds: 1,
+          beforeMeasure: () => readStalls(stallsPort).then(() => {}),
+        });
+        steadyRuns[mode].push(run);
+        stalls[mode].push(await readStalls(stallsPort));
+      }
+      const [b, s] = [steadyRuns.bare[round], steadyRuns.switchboard[round]];
+      console.log(
+        `  steady round ${round + 1} at ${STEADY_RATE} req/s: bare p99 ${b.p99Ms} ms (max ${b.maxMs}; ${stallText(stalls.bare[round])}), ` +
+          `Switchboard p99 ${s.p99Ms} ms (max ${s.maxMs}; ${stallText(stalls.switchboard[round])}), ` +
+          `load generator late sends ${b.lateSends} / ${s.lateSends}, load average ${loadAverage()}`,
+      );
     }
     const steady = Object.fromEntries(
       (['bare', 'switchboard'] as const).map((mode) => {
@@ -167,6 +194,11 @@ export async function ofrepBench(): Promise<void> {
         (cpuRatio === null ? '' : `; by server CPU per request ${(cpuRatio * 100).toFixed(0)}%`),
     );
     console.log(`  p99 ${p99} ms at ${STEADY_RATE} req/s (target < 10 ms; bare ${steady.bare.p99Ms} ms): ${met ? 'met' : 'NOT met'}`);
+    const worst = (mode: Mode) => {
+      const readings = stalls[mode];
+      return `event loop delayed up to ${Math.max(...readings.map((r) => r.loopMaxMs))} ms, GC pauses up to ${Math.max(...readings.map((r) => r.gcMaxMs))} ms`;
+    };
+    console.log(`  over the steady rounds: bare ${worst('bare')}; Switchboard ${worst('switchboard')} (pooled p99 above counts every round)`);
     const late = steady.bare.lateSends + steady.switchboard.lateSends;
     console.log(`  load average ${loadAverage()} at end${late ? `; the load generator sent ${late} requests over 2 ms late (its own stalls)` : ''}`);
     if (loadavg()[0] > availableParallelism()) {

@@ -45,6 +45,8 @@ export async function pacedLoad(options: {
   connections: number;
   seconds: number;
   warmupSeconds?: number;
+  /** Called after the warm-up, just before the measured run (e.g. to start a server-side reading). */
+  beforeMeasure?: () => Promise<void>;
   method?: 'POST' | 'GET';
   headers?: Record<string, string>;
   body?: string;
@@ -55,6 +57,7 @@ export async function pacedLoad(options: {
   const headers = { ...options.headers, ...(body && { 'content-length': String(body.length) }) };
   try {
     if (options.warmupSeconds) await run(options.warmupSeconds);
+    await options.beforeMeasure?.();
     return await run(options.seconds);
   } finally {
     agents.forEach((agent) => agent.destroy());

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
 import { nodePasswordHasher } from '../../src/server/node/password-node';
 import { openPgliteStore } from '../../src/server/store/sql/open';
+import { startStallMonitor } from '../lib/stall-monitor';
 import { seedParameters } from './seed';
 
 // One benchmark server per process, so the load generator never shares its event loop.
@@ -34,8 +35,10 @@ if (mode === 'bare') {
   fetchHandler = bare.fetch;
 }
 
+// Event-loop delay and GC pauses of this process, read by the bench per round on a port of its own.
+const stallsPort = await startStallMonitor();
 const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`${JSON.stringify({ port: info.port, key, body, pid: process.pid })}\n`);
+  process.stdout.write(`${JSON.stringify({ port: info.port, key, body, pid: process.pid, stallsPort })}\n`);
 });
 process.on('SIGTERM', () => {
   server.close();

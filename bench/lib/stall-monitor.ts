@@ -1,0 +1,66 @@
+import { createServer } from 'node:http';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+
+/**
+ * What held a benchmark server's thread since the last reading: event-loop delay (how late a
+ * timer ran; a stall of the thread shows as a delay) and garbage-collection pauses. Read beside a
+ * latency figure, it tells a stall of the server (its own delay is high) from one of the machine
+ * or the load generator (the server's delay stays low while the latencies climb).
+ */
+export interface StallReading {
+  /** How late the monitor's 10 ms timer ran, in ms: 99th percentile and longest. */
+  loopP99Ms: number;
+  loopMaxMs: number;
+  /** Garbage-collection pauses: count, longest and total, in ms; majors are mark-compact. */
+  gcCount: number;
+  gcMajorCount: number;
+  gcMaxMs: number;
+  gcTotalMs: number;
+}
+
+// The resolution of the histogram's sampling timer: finer would add work to the measured thread.
+const RESOLUTION_MS = 10;
+
+/**
+ * Starts measuring on this thread and answers readings over HTTP on a port of its own (so the
+ * measured server's handler is untouched); each GET returns the figures since the previous one
+ * and starts a new period. Resolves to that port.
+ */
+export function startStallMonitor(): Promise<number> {
+  const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  loop.enable();
+  let gc = { count: 0, major: 0, max: 0, total: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count++;
+      // kind 2: mark-sweep-compact (perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR).
+      if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === 2) gc.major++;
+      gc.max = Math.max(gc.max, entry.duration);
+      gc.total += entry.duration;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  // The histogram records each timer's whole delay, its resolution included: subtract that.
+  const lateMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 10) / 10);
+  const server = createServer((_request, response) => {
+    const reading: StallReading = {
+      loopP99Ms: lateMs(loop.percentile(99)),
+      loopMaxMs: lateMs(loop.max),
+      gcCount: gc.count,
+      gcMajorCount: gc.major,
+      gcMaxMs: Math.round(gc.max * 10) / 10,
+      gcTotalMs: Math.round(gc.total * 10) / 10,
+    };
+    loop.reset();
+    gc = { count: 0, major: 0, max: 0, total: 0 };
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reading));
+  });
+  server.unref();
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+}
+
+/** The reading of a server started with `startStallMonitor` (and a new period begins). */
+export async function readStalls(port: number): Promise<StallReading> {
+  const response = await fetch(`http://127.0.0.1:${port}/`);
+  return (await response.json()) as StallReading;
+}
