@@ -4,18 +4,24 @@ import { loadEvaluationSegments } from './load-segments';
 
 // How often a replica asks the database whether another replica changed the configuration.
 const VERSION_CHECK_INTERVAL_MS = 1000;
+// From this age of the last check on, the next one runs in the background while requests keep
+// answering; a request waits for a check only when none has landed within the interval.
+const CHECK_AHEAD_MS = 800;
 // Segments with relative dates ("in the last 7 days") move with the clock: recompile hourly.
 const MAX_AGE_MS = 60 * 60 * 1000;
 
 /**
  * The compiled configuration apps are served from. Local writes drop it at once; changes made by
- * other replicas are noticed by a cheap version check at most once a second.
+ * other replicas are noticed by a cheap version check at most once a second: every answer comes
+ * from a check (or load) that started within the last second.
  */
 export class ConfigCache {
   private compiled: Promise<CompiledConfig> | null = null;
   /** What `compiled` resolved to, for callers that must not wait (null while loading). */
   private loaded: CompiledConfig | null = null;
+  /** When the last version check that landed (or the current load) started. */
   private lastCheck = 0;
+  private checking: Promise<void> | null = null;
 
   constructor(private readonly services: Services) {
     services.onConfigChanged(() => {
@@ -25,26 +31,22 @@ export class ConfigCache {
   }
 
   /**
-   * The compiled configuration without waiting, when it is loaded and no version check is due;
-   * otherwise null (then call `get`). Answers exactly what `get` would at this moment.
+   * The compiled configuration without waiting, when it is loaded and checked within the
+   * interval (starting the next check in the background when it is nearly due); otherwise null
+   * (then call `get`). Answers exactly what `get` would at this moment.
    */
   ready(): CompiledConfig | null {
-    return this.loaded !== null && Date.now() - this.lastCheck <= VERSION_CHECK_INTERVAL_MS ? this.loaded : null;
+    if (this.loaded === null) return null;
+    const age = Date.now() - this.lastCheck;
+    if (age > VERSION_CHECK_INTERVAL_MS) return null;
+    if (age > CHECK_AHEAD_MS && this.checking === null) this.check().catch((error) => this.services.log('Could not check the configuration version', error));
+    return this.loaded;
   }
 
   async get(): Promise<CompiledConfig> {
-    const now = Date.now();
-    if (this.compiled && now - this.lastCheck > VERSION_CHECK_INTERVAL_MS) {
-      this.lastCheck = now;
-      const [current, stored] = await Promise.all([this.compiled, this.services.store.configVersion.get()]);
-      const age = this.services.clock.now().getTime() - current.compiledAt.getTime();
-      if (stored !== current.version || age > MAX_AGE_MS) {
-        this.compiled = null;
-        this.loaded = null;
-      }
-    }
+    if (this.compiled && Date.now() - this.lastCheck > VERSION_CHECK_INTERVAL_MS) await this.check();
     if (!this.compiled) {
-      this.lastCheck = now;
+      this.lastCheck = Date.now();
       const loading = this.load();
       this.compiled = loading;
       loading.then(
@@ -57,6 +59,29 @@ export class ConfigCache {
       );
     }
     return this.compiled;
+  }
+
+  /** Compares the stored version with the compiled one (one query for all callers at a time). */
+  private check(): Promise<void> {
+    this.checking ??= (async () => {
+      try {
+        const started = Date.now();
+        const compiled = this.compiled;
+        const [current, stored] = await Promise.all([compiled, this.services.store.configVersion.get()]);
+        // Dropped or replaced meanwhile (a local write): the next load reads the version itself.
+        if (compiled === null || current === null || this.compiled !== compiled) return;
+        const age = this.services.clock.now().getTime() - current.compiledAt.getTime();
+        if (stored !== current.version || age > MAX_AGE_MS) {
+          this.compiled = null;
+          this.loaded = null;
+        } else {
+          this.lastCheck = started;
+        }
+      } finally {
+        this.checking = null;
+      }
+    })();
+    return this.checking;
   }
 
   private async load(): Promise<CompiledConfig> {
