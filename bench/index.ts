@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   events: eventsBench,
   results: resultsBench,
   'ofrep-experiments': ofrepExperimentsBench,
+  'results-page': async () => (await import('./results-page-bench')).resultsPageBench(),
 };
 
 const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');
