@@ -177,7 +177,7 @@ describe.each(sqlStores)('results store: memory and %s agree', (_name, open) => 
     }
 
     it('recomputes only the users whose events or exposures changed', async () => {
-      expect(await pglite.results.refreshRollups(spec)).toEqual({ users: 400, rebuilt: true });
+      await pglite.results.refreshRollups(spec);
       expect(await pglite.results.refreshRollups(spec)).toEqual({ users: 0, rebuilt: false });
       for (const store of [memory, pglite]) {
         await store.events.insertBatch([
@@ -195,6 +195,40 @@ describe.each(sqlStores)('results store: memory and %s agree', (_name, open) => 
       // user-3, user-4, user-6 and new-user: an event of no metric (user-5's) touches nobody.
       expect(await pglite.results.refreshRollups(spec)).toEqual({ users: 4, rebuilt: false });
       for (const query of Object.values(rollupQueries)) await compare(query);
+    });
+
+    it('waits for a write that has not committed, rather than passing over its events', async () => {
+      await pglite.results.refreshRollups(spec);
+      const late = event('uncommitted-1', 'user-7', 'purchase', 3, { category: 'shoes', price: 30.5 });
+      let release!: () => void;
+      let written!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const wrote = new Promise<void>((resolve) => (written = resolve));
+      const writing = pglite.transaction(async (trx) => {
+        await trx.events.insertBatch([late]);
+        written();
+        await held;
+      });
+      await wrote;
+      let settled = false;
+      const refreshing = pglite.results.refreshRollups(spec).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      release();
+      await writing;
+      expect(await refreshing).toEqual({ users: 1, rebuilt: false });
+      await memory.events.insertBatch([late]);
+      await compare(rollupQueries['by day, with CUPED']);
+    });
+
+    it('recomputes the users with events after the end when the experiment ends', async () => {
+      const ended = { ...spec, to: at(9) };
+      await pglite.results.refreshRollups(spec); // running again: no end
+      const refreshed = await pglite.results.refreshRollups(ended);
+      expect(refreshed.rebuilt).toBe(false);
+      expect(refreshed.users).toBeGreaterThan(0);
+      expect(refreshed.users).toBeLessThan(401);
+      await compare(rollupQueries['of an experiment that ended']);
     });
 
     it('rebuilds when a metric changes', async () => {

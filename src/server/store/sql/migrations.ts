@@ -244,6 +244,7 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE TABLE result_rollup_state (
         experiment_id text PRIMARY KEY,
         generation text NOT NULL,
+        cutoff timestamptz,
         seq bigint NOT NULL,
         refreshed_at timestamptz NOT NULL
       );

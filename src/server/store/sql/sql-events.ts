@@ -3,7 +3,7 @@ import type { EventCatalogEntry, EventStore, ExposureRecord, StoredEvent } from 
 import { GroupCommit, type Outcome } from './group-commit';
 import type { Database } from './schema';
 import { SqlExposures } from './sql-experiments';
-import { withIngestLock } from './sql-results';
+import { withIngestLock } from './sql-rollups';
 import { iso } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;

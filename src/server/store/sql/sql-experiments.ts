@@ -3,7 +3,7 @@ import type { Experiment, ExperimentStatus } from '../../../shared/contract/expe
 import type { Metric } from '../../../shared/contract/metrics';
 import type { ExperimentStore, ExposureRecord, ExposureStore, MetricStore } from '../types';
 import type { Database } from './schema';
-import { withIngestLock } from './sql-results';
+import { withIngestLock } from './sql-rollups';
 import { guardUnique } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
