@@ -1,7 +1,9 @@
 import { Button, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconChartBar, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
+import type { ExperimentResults } from '../../../../shared/contract/results';
+import type { Difference } from '../lib/format-results';
 import { QueryError } from '../../../components/query-error';
 import { resultsQueryOptions } from '../api/get-results';
 import { downloadBlob, fileSlug } from '../lib/download';
@@ -39,6 +41,16 @@ function Computing() {
       </Stack>
     </Center>
   );
+}
+
+/**
+ * The charts draw after the verdict and the tables are on screen: their first render is a
+ * transition (React yields to the browser while it works), so the verdict never waits for them.
+ */
+function DeferredCharts({ results, difference }: { results: ExperimentResults; difference: Difference }) {
+  const deferred = useDeferredValue<ExperimentResults | null>(results, null);
+  if (!deferred) return <div style={{ minHeight: 560 }} />;
+  return <ResultsCharts results={deferred} difference={difference} />;
 }
 
 export function ResultsView({ experimentId, settings, onSettingsChange, attributes }: ResultsViewProps) {
@@ -99,7 +111,7 @@ export function ResultsView({ experimentId, settings, onSettingsChange, attribut
       {results.breakdown && decision && <BreakdownTable results={results} metricId={decision} difference={difference} />}
       {results.exposures.length > 0 ? (
         <section aria-label="Charts">
-          <ResultsCharts results={results} difference={difference} />
+          <DeferredCharts results={results} difference={difference} />
         </section>
       ) : (
         <EmptyState icon={<IconChartBar aria-hidden />} withIndicatorBackground title="No charts yet" description="Charts appear once users have been exposed in this date range." />
