@@ -6,14 +6,12 @@ import { highWaterMark, inTransaction, readRollups, refreshRollupsIn } from './s
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** One output row: every metric's eight sums in one array, in the order of the query's metrics. */
-type Row = { variant: string; bucket: string | null; users: string | number; sums: (string | number)[] | null };
-
 /**
  * Sufficient statistics of an experiment's metrics in one statement: exposed users (first
  * exposure in range) joined to their track events, reduced to one row per user with each
- * metric's per-user quantities, then summed per variant and bucket. Every value from the request
- * or a metric travels as a bind parameter; only generated column names are spliced in.
+ * metric's per-user quantities, then summed per variant and bucket. With useRollups the same
+ * per-user quantities come from the rollups kept in sql-rollups.ts instead. Every value from the
+ * request or a metric travels as a bind parameter; only generated column names are spliced in.
  */
 export class SqlResults implements ResultsStore {
   constructor(private readonly db: Db) {}
@@ -49,6 +47,7 @@ export class SqlResults implements ResultsStore {
     );
     const exposed = sql`SELECT x.targeting_key, x.variant, x.first_seen_at, ${bucket} AS bucket FROM exposures x ${attributes} WHERE ${range}`;
     const counts = sql`SELECT variant, bucket, count(*) AS users FROM x GROUP BY variant, bucket`;
+    type Row = { variant: string; bucket: string | null; users: string | number; sums: (string | number)[] | null };
     const toRow = (row: Row): ResultsRow => ({
       variant: row.variant,
       bucket: row.bucket,
