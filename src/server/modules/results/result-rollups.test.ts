@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type SwitchboardApp } from '../../app';
 import { nodePasswordHasher } from '../../node/password-node';
 import { sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
-import type { Store } from '../../store/types';
+import type { SqlStore } from '../../store/sql/sql-store';
 import { experimentMetrics, refreshRunningRollups } from './result-rollups';
 import { experimentResults } from './results-service';
 import { experimentDoc, metricDoc } from './results-fixtures';
@@ -14,7 +14,7 @@ const purchase = metricDoc({ id: 'm-purchase', kind: 'conversion', event: 'purch
 const at = (minutes: number) => new Date(Date.parse('2026-01-01T00:00:00.000Z') + minutes * 60_000).toISOString();
 
 describe('refreshRunningRollups', () => {
-  let store: Store;
+  let store: SqlStore;
   let app: SwitchboardApp;
   beforeAll(async () => {
     store = await sharedPgliteStore();
