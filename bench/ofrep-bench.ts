@@ -52,7 +52,7 @@ function cpuSeconds(pid: number): number | null {
 
 /** A server's own stalls over a run: event-loop delay (10 ms resolution) and GC pauses. */
 const stallText = (r: StallReading) =>
-  `server loop delay p99 ${r.loopP99Ms} ms, max ${r.loopMaxMs} ms; GC ${r.gcCount} pauses (${r.gcMajorCount} major), longest ${r.gcMaxMs} ms`;
+  `server loop delay p99 ${r.loopP99Ms} ms, max ${r.loopMaxMs} ms; GC ${r.gcCount} pauses, longest ${r.gcMaxMs} ms, ${r.gcMajorCount} of a full collection${r.gcMajorCount ? ` (longest ${r.gcMajorMaxMs} ms)` : ''}`;
 
 const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const median = (values: number[]) => {

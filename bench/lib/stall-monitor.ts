@@ -11,11 +11,13 @@ export interface StallReading {
   /** How late the monitor's 10 ms timer ran, in ms: 99th percentile and longest. */
   loopP99Ms: number;
   loopMaxMs: number;
-  /** Garbage-collection pauses: count, longest and total, in ms; majors are mark-compact. */
+  /** Garbage-collection pauses: count, longest and total, in ms. */
   gcCount: number;
-  gcMajorCount: number;
   gcMaxMs: number;
   gcTotalMs: number;
+  /** Of those, pauses for a full (mark-compact) collection: its incremental steps and its end. */
+  gcMajorCount: number;
+  gcMajorMaxMs: number;
 }
 
 // The resolution of the histogram's sampling timer: finer would add work to the measured thread.
@@ -29,30 +31,37 @@ const RESOLUTION_MS = 10;
 export function startStallMonitor(): Promise<number> {
   const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   loop.enable();
-  let gc = { count: 0, major: 0, max: 0, total: 0 };
+  const fresh = () => ({ count: 0, max: 0, total: 0, major: 0, majorMax: 0 });
+  let gc = fresh();
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gc.count++;
-      // kind 2: mark-sweep-compact (perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR).
-      if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === 2) gc.major++;
       gc.max = Math.max(gc.max, entry.duration);
       gc.total += entry.duration;
+      // perf_hooks.constants: NODE_PERFORMANCE_GC_MAJOR (2), NODE_PERFORMANCE_GC_INCREMENTAL (4).
+      const kind = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
+      if (kind === 2 || kind === 4) {
+        gc.major++;
+        gc.majorMax = Math.max(gc.majorMax, entry.duration);
+      }
     }
   });
   observer.observe({ entryTypes: ['gc'] });
   // The histogram records each timer's whole delay, its resolution included: subtract that.
+  const round = (ms: number) => Math.round(ms * 10) / 10;
   const lateMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 10) / 10);
   const server = createServer((_request, response) => {
     const reading: StallReading = {
       loopP99Ms: lateMs(loop.percentile(99)),
       loopMaxMs: lateMs(loop.max),
       gcCount: gc.count,
+      gcMaxMs: round(gc.max),
+      gcTotalMs: round(gc.total),
       gcMajorCount: gc.major,
-      gcMaxMs: Math.round(gc.max * 10) / 10,
-      gcTotalMs: Math.round(gc.total * 10) / 10,
+      gcMajorMaxMs: round(gc.majorMax),
     };
     loop.reset();
-    gc = { count: 0, major: 0, max: 0, total: 0 };
+    gc = fresh();
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reading));
   });
   server.unref();
