@@ -7,16 +7,11 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { expectPageReady, signIn } from '../e2e/support/pages';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from '../e2e/support/accounts';
 import playwrightConfig from '../playwright.config';
-import { createExperimentBodySchema } from '../src/shared/contract/experiments';
-import { createMetricBodySchema } from '../src/shared/contract/metrics';
 import { systemActor } from '../src/server/modules/audit/audit-service';
-import { createExperiment, transitionExperiment } from '../src/server/modules/experiments/experiments-service';
-import { createMetric } from '../src/server/modules/metrics/metrics-service';
 import { createParameter } from '../src/server/modules/parameters/parameters-service';
-import { createSdkKey } from '../src/server/modules/sdk-keys/sdk-keys-service';
 import { readSettings } from '../src/server/node/settings';
 import { startServer, type RunningServer } from '../src/server/node/start-server';
-import { runSimulation } from '../src/server/simulate/simulator';
+import { runDemoExperiment } from '../src/server/simulate/demo-experiment';
 
 // The issue's target: "the results page interactive within 1 s of the data arriving". Measured in
 // Chromium against the real server and the production build, from the moment the results API
@@ -132,32 +127,11 @@ async function load(context: BrowserContext, baseURL: string, spec: PageSpec, cp
   }
 }
 
-/** A running experiment with three metrics and USERS simulated users over 14 days, as `npm run demo` makes. */
+/** The `npm run demo` experiment: three metrics and USERS simulated users over 14 days. */
 async function seed(server: RunningServer): Promise<string> {
   const services = server.app.services;
-  const actor = systemActor;
-  await createParameter(services, { key: 'button_colour', name: 'Buy button colour', description: '', tags: ['checkout'], killed: false, rules: [], spec: { type: 'color' }, defaultValue: '#2F9E44' }, actor);
-  const metric = async (body: object) => createMetric(services, createMetricBodySchema.parse(body), actor);
-  const conversion = await metric({ key: 'purchase-conversion', name: 'Purchase conversion', kind: 'conversion', event: 'purchase', windowHours: 72 });
-  const revenue = await metric({ key: 'revenue-per-user', name: 'Revenue per user', kind: 'sum', event: 'purchase' });
-  const addToCart = await metric({ key: 'add-to-cart', name: 'Add to cart', kind: 'conversion', event: 'add_to_cart' });
-  const experiment = await createExperiment(services, createExperimentBodySchema.parse({
-    key: 'checkout-button', name: 'Orange checkout button', hypothesis: 'A brighter buy button gets more purchases', owner: 'Growth team', tags: ['checkout'],
-    variants: [
-      { key: 'control', name: 'Green (current)', weight: 50, overrides: {} },
-      { key: 'orange', name: 'Orange', weight: 50, overrides: { button_colour: '#E8590C' } },
-    ],
-    metrics: { primary: conversion.id, secondary: [revenue.id, addToCart.id], guardrails: [] },
-  }), actor);
-  await transitionExperiment(services, experiment.id, 'start', experiment.version, actor);
-  const serverKey = await createSdkKey(services, { name: 'Traffic simulator', kind: 'server', allowEvents: true }, actor);
-  await runSimulation({
-    url: server.url, experiment: 'checkout-button', users: USERS, days: 14, sdkKey: serverKey.secret, events: ['purchase', 'add_to_cart'],
-    rates: new Map([['purchase:control', 0.1], ['purchase:orange', 0.125], ['add_to_cart:control', 0.3], ['add_to_cart:orange', 0.31]]),
-    values: new Map([['purchase:control', 42], ['purchase:orange', 43]]),
-    skew: new Map(), seed: 'bench', concurrency: 8, batchSize: 500,
-  });
-  await services.exposures.flush();
+  await createParameter(services, { key: 'button_colour', name: 'Buy button colour', description: '', tags: ['checkout'], killed: false, rules: [], spec: { type: 'color' }, defaultValue: '#2F9E44' }, systemActor);
+  const { experiment } = await runDemoExperiment(services, server.url, USERS, 'bench');
   await services.knownUsers.flush();
   return experiment.id;
 }

@@ -1,17 +1,13 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createExperimentBodySchema } from '../shared/contract/experiments';
-import { createMetricBodySchema } from '../shared/contract/metrics';
 import { randomToken } from './lib/crypto';
 import { systemActor } from './modules/audit/audit-service';
-import { createExperiment, transitionExperiment } from './modules/experiments/experiments-service';
-import { createMetric } from './modules/metrics/metrics-service';
 import { createParameter } from './modules/parameters/parameters-service';
 import { createSdkKey } from './modules/sdk-keys/sdk-keys-service';
 import { createSegment } from './modules/segments/segments-service';
 import { readSettings } from './node/settings';
 import { startServer } from './node/start-server';
-import { runSimulation } from './simulate/simulator';
+import { runDemoExperiment } from './simulate/demo-experiment';
 
 // `npm run demo`: a fresh workspace with parameters, segments, targeting, metrics, a running
 // experiment and app traffic (the simulator, through the real endpoints), so every page,
@@ -92,29 +88,11 @@ for (let i = 1; i <= 400; i++) {
 await services.knownUsers.flush();
 
 // An experiment with two weeks of simulated traffic: B's orange button converts a little better.
-const metric = async (body: object) => createMetric(services, createMetricBodySchema.parse(body), actor);
-const conversion = await metric({ key: 'purchase-conversion', name: 'Purchase conversion', kind: 'conversion', event: 'purchase', windowHours: 72 });
-const revenue = await metric({ key: 'revenue-per-user', name: 'Revenue per user', kind: 'sum', event: 'purchase' });
-const addToCart = await metric({ key: 'add-to-cart', name: 'Add to cart', kind: 'conversion', event: 'add_to_cart' });
-const checkout = await createExperiment(services, createExperimentBodySchema.parse({
-  key: 'checkout-button', name: 'Orange checkout button', hypothesis: 'A brighter buy button gets more purchases', owner: 'Growth team', tags: ['checkout'],
-  variants: [
-    { key: 'control', name: 'Green (current)', weight: 50, overrides: {} },
-    { key: 'orange', name: 'Orange', weight: 50, overrides: { button_colour: '#E8590C' } },
-  ],
-  metrics: { primary: conversion.id, secondary: [revenue.id, addToCart.id], guardrails: [] },
-}), actor);
-await transitionExperiment(services, checkout.id, 'start', checkout.version, actor);
-const serverKey = await createSdkKey(services, { name: 'Traffic simulator', kind: 'server', allowEvents: true }, actor);
 const DEMO_USERS = Number(process.env.DEMO_USERS ?? 10_000);
 process.stdout.write(`Simulating ${DEMO_USERS.toLocaleString('en')} users of the checkout-button experiment over 14 days…\n`);
-const simulated = await runSimulation({
-  url: server.url, experiment: 'checkout-button', users: DEMO_USERS, days: 14, sdkKey: serverKey.secret, events: ['purchase', 'add_to_cart'],
-  rates: new Map([['purchase:control', 0.1], ['purchase:orange', 0.125], ['add_to_cart:control', 0.3], ['add_to_cart:orange', 0.31]]),
-  values: new Map([['purchase:control', 42], ['purchase:orange', 43]]),
-  skew: new Map(), seed: 'demo', concurrency: 8, batchSize: 500,
-}, (p) => process.stdout.isTTY && process.stdout.write(`\r  users ${p.usersDone.toLocaleString('en')} / ${p.users.toLocaleString('en')}, ${Math.round(p.eventsPerSecond).toLocaleString('en')} events/s   `));
-await services.exposures.flush();
+const { serverKey, simulated } = await runDemoExperiment(services, server.url, DEMO_USERS, 'demo', (p) =>
+  process.stdout.isTTY && process.stdout.write(`\r  users ${p.usersDone.toLocaleString('en')} / ${p.users.toLocaleString('en')}, ${Math.round(p.eventsPerSecond).toLocaleString('en')} events/s   `),
+);
 await services.knownUsers.flush();
 
 console.log(`
