@@ -87,7 +87,7 @@ export async function refreshRollupsIn(trx: Transaction<Database>, spec: RollupS
   await sql`
     INSERT INTO result_rollup_state (experiment_id, generation, cutoff, seq, refreshed_at) VALUES (${id}, ${generation}, ${spec.to}::timestamptz, ${high}, now())
     ON CONFLICT (experiment_id) DO UPDATE SET generation = excluded.generation, cutoff = excluded.cutoff, seq = excluded.seq, refreshed_at = excluded.refreshed_at`.execute(trx);
-  // Fresh statistics, or the planner reads a million new rows through the primary key.
+  // Fresh statistics, or the planner reads a million new rows through an index.
   if (rebuilt) await sql`ANALYZE result_rollups`.execute(trx);
   return { users: recomputed, rebuilt };
 }
