@@ -121,7 +121,7 @@ export async function ofrepBench(): Promise<void> {
       );
     }
 
-    // Steady rate, interleaved the same way: each server gets SECONDS in all, latencies pooled.
+    // Steady rate, interleaved the same way: each server gets ROUNDS runs of SECONDS, latencies pooled.
     // Each run also reads the server's own event-loop delay and GC pauses over the measured
     // seconds: a tail that both servers show while their loops stayed free is the machine's (or
     // the load generator's); one beside a long delay of that server's loop is the server's.

@@ -8,11 +8,6 @@ const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
  * critical violation, listing each with the offending elements.
  */
 export async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
-  // A notification or modal still fading in has, mid-transition, the contrast of neither end:
-  // judge the page once its transitions have finished.
-  await page
-    .waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5000 })
-    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations
     .filter((violation) => BLOCKING_IMPACTS.has(violation.impact ?? ''))

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { CUPED_DAYS, type ResultsQuery, type ResultsRow, type ResultsStore, type RollupSpec } from '../types';
 import type { Database } from './schema';
 import { metricEvents, perUserQuantities, toSums } from './sql-metric-quantities';
-import { highWaterMark, inTransaction, readRollups, refreshRollupsIn } from './sql-rollups';
+import { highWaterMark, inTransaction, readRollups, refreshRollupsIn, tuneForPerUserGroups } from './sql-rollups';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -95,7 +95,10 @@ export class SqlResults implements ResultsStore {
       SELECT c.variant, c.bucket::text AS bucket, c.users, s.sums
       FROM (${counts}) c LEFT JOIN s ON s.variant = c.variant AND s.bucket IS NOT DISTINCT FROM c.bucket
       ORDER BY c.variant, c.bucket`;
-    const result = await withWorkMem(this.db, (db) => statement.execute(db));
+    const result = await inTransaction(this.db, async (trx) => {
+      await tuneForPerUserGroups(trx);
+      return statement.execute(trx);
+    });
     return result.rows.map(toRow);
   }
 
@@ -105,17 +108,4 @@ export class SqlResults implements ResultsStore {
   }
 }
 
-/**
- * One user per group means a hash table of every converting user: give it room in memory
- * rather than spilling to disk (the default work_mem is 4 MB), for this statement only.
- */
-async function withWorkMem<T>(db: Db, run: (db: Db) => Promise<T>): Promise<T> {
-  const body = async (trx: Db) => {
-    await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
-    // Compiling this one-off statement costs more than it saves.
-    await sql`SET LOCAL jit = off`.execute(trx);
-    return run(trx);
-  };
-  return db.isTransaction ? body(db) : (db as Kysely<Database>).transaction().execute(body);
-}
 

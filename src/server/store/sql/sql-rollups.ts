@@ -43,6 +43,16 @@ export async function highWaterMark(db: Db): Promise<number> {
   });
 }
 
+/**
+ * One group per user means a hash table of every user: give it room in memory rather than
+ * spilling to disk (the default work_mem is 4 MB), for this transaction only. Compiling such a
+ * one-off statement (JIT) costs more than it saves.
+ */
+export async function tuneForPerUserGroups(trx: Transaction<Database>): Promise<void> {
+  await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
+  await sql`SET LOCAL jit = off`.execute(trx);
+}
+
 /** Brings the rollups up to `high` (a highWaterMark read before trx began); returns users recomputed. */
 export async function refreshRollupsIn(trx: Transaction<Database>, spec: RollupSpec, high: number) {
   const id = spec.experimentId;
@@ -59,8 +69,7 @@ export async function refreshRollupsIn(trx: Transaction<Database>, spec: RollupS
   const cutoffMoved = !rebuilt && oldCutoff !== newCutoff;
   if (!rebuilt && !cutoffMoved && since >= high) return { users: 0, rebuilt };
 
-  await sql`SET LOCAL work_mem = '256MB'`.execute(trx);
-  await sql`SET LOCAL jit = off`.execute(trx);
+  await tuneForPerUserGroups(trx);
   // The rows live in memory or on SSD: at the default 4 the planner scans a million rollups
   // rather than look up ten thousand touched users by index.
   await sql`SET LOCAL random_page_cost = 1.1`.execute(trx);
