@@ -5,7 +5,7 @@ import type { SwitchboardApp } from '../server/app';
  * Mock mode runs the server app in the page, where browsers enforce two rules a real network
  * hop would not: a constructed Request drops its `cookie` header, and a constructed Response
  * drops `set-cookie`. This bridge carries the session cookie across anyway (see
- * /work/shared/notes/mock-mode.md, point 1):
+ * docs/mock-mode.md, point 1):
  *  - outgoing: the page's document.cookie goes on the forwarded request;
  *  - incoming: every Set-Cookie the app writes is copied into document.cookie (minus
  *    HttpOnly, which script-set cookies cannot have; acceptable for a demo, never for production).

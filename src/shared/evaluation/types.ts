@@ -3,7 +3,7 @@ import type { Parameter } from '../contract/parameters';
 import type { ExposureLookup } from './experiments';
 import type { EvaluationSegment } from './segments';
 
-/** OFREP reasons (spec/ofrep.md). */
+/** OFREP reasons (docs/ofrep.md). */
 export type EvaluationReason = 'STATIC' | 'TARGETING_MATCH' | 'SPLIT' | 'DISABLED' | 'DEFAULT' | 'UNKNOWN';
 
 /** What an app sends: a stable targetingKey plus any attributes. */

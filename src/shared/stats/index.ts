@@ -1,6 +1,6 @@
 /**
  * Switchboard statistics engine: a pure TypeScript port of the formulas in
- * shared/spec/statistics.md (GrowthBook gbstats 0.8.0). No I/O, no Node or
+ * docs/statistics.md (GrowthBook gbstats 0.8.0). No I/O, no Node or
  * browser APIs: the results API and the dashboard share it.
  *
  * Typical use:

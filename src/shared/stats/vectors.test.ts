@@ -1,5 +1,5 @@
 /**
- * Conformance: every vector of shared/conformance/stats-vectors.json must be
+ * Conformance: every vector of test-data/stats-vectors.json must be
  * reproduced to 5 decimals (np.round(x, 5) on both sides, as the gbstats tests
  * assert), and the SRM cases as the back-end test asserts them (toFixed(9)).
  */
@@ -16,7 +16,7 @@ import {
   type TestResult,
 } from './index';
 
-const VECTORS_URL = new URL('../../../../shared/conformance/stats-vectors.json', import.meta.url);
+const VECTORS_URL = new URL('../../../test-data/stats-vectors.json', import.meta.url);
 
 const num = z.union([z.number(), z.literal('inf'), z.literal('-inf')]).transform((v) =>
   v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v,

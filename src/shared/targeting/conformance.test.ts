@@ -16,7 +16,7 @@ import {
 } from './index';
 
 // GrowthBook's language-agnostic SDK test suite (packages/sdk-js/test/cases.json).
-const casesUrl = new URL('../../../../shared/conformance/growthbook-sdk-cases.json', import.meta.url);
+const casesUrl = new URL('../../../test-data/growthbook-sdk-cases.json', import.meta.url);
 
 interface Cases {
   specVersion: string;

@@ -1,6 +1,6 @@
 /**
  * GrowthBook-compatible targeting: condition language, hashing and bucketing, matching
- * @growthbook/growthbook 1.8.0 exactly (see /shared/spec/targeting.md). Pure: no I/O,
+ * @growthbook/growthbook 1.8.0 exactly (see docs/targeting.md). Pure: no I/O,
  * no Node or DOM APIs, so it runs in the server and in browsers alike.
  */
 export type {

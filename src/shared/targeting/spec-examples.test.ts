@@ -1,5 +1,5 @@
 /**
- * The worked examples of /shared/spec/targeting.md, plus the places where the installed
+ * The worked examples of docs/targeting.md, plus the places where the installed
  * SDK (which wins) behaves differently from, or more specifically than, the spec text.
  */
 import { describe, expect, it } from 'vitest';

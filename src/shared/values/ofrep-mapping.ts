@@ -1,6 +1,6 @@
 import type { TypeSpec } from './type-spec';
 
-/** How each type reaches apps over OFREP (spec/ofrep.md). */
+/** How each type reaches apps over OFREP (docs/ofrep.md). */
 export type OfrepValueKind = 'boolean' | 'string' | 'number' | 'object';
 
 export function ofrepKindOf(spec: TypeSpec): OfrepValueKind {

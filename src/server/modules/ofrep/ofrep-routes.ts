@@ -5,7 +5,7 @@ import { RequestedKeyRecorder } from './requested-keys';
 import { OfrepResponseCache } from './response-cache';
 import type { Services } from '../../services';
 
-// OpenFeature Remote Evaluation Protocol (spec/ofrep.md). Errors use OFREP's own shapes, not
+// OpenFeature Remote Evaluation Protocol (docs/ofrep.md). Errors use OFREP's own shapes, not
 // problem+json, because the official providers parse these fields.
 
 type OfrepErrorCode = 'PARSE_ERROR' | 'TARGETING_KEY_MISSING' | 'INVALID_CONTEXT' | 'GENERAL' | 'FLAG_NOT_FOUND';

@@ -58,7 +58,7 @@ describe('@openfeature/ofrep-web-provider (web SDK)', () => {
 
   it('gets 304 when nothing changed and the new value after a change', async () => {
     const client = OpenFeature.getClient();
-    // Same targetingKey, other attributes: the provider re-sends its ETag (spec/ofrep.md trap).
+    // Same targetingKey, other attributes: the provider re-sends its ETag (docs/ofrep.md trap).
     await OpenFeature.setContext({ targetingKey: 'device-7', platform: 'web', visit: 2 });
     expect(requests.at(-1)).toMatchObject({ status: 304 });
     expect(requests.at(-1)?.ifNoneMatch).toMatch(/^".+"$/);

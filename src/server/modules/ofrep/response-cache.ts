@@ -27,7 +27,7 @@ export interface BulkHeaders {
  * (variant, reason, experiment) fixes its value (an invariant of src/shared/evaluation), so the JSON of
  * each result and its hash are computed once and reused for every context that gets the same.
  * The bulk ETag combines the hashes of the results actually served: it follows the evaluated
- * body, never the configuration version alone (spec/ofrep.md).
+ * body, never the configuration version alone (docs/ofrep.md).
  */
 interface ConfigEntry {
   fragments: Map<string, Fragment>;
