@@ -88,13 +88,18 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
         };
       });
     const defaultValue = toOfrepValue(parameter.spec, parameter.defaultValue);
+    // Experiments that can serve this parameter to someone: running ones, and any with test users
+    // (a draft, scheduled or paused one without test users serves nobody).
+    const serving = experiments.filter((e) => e.served.has(parameter.key) && (e.running || e.testUsers.size > 0));
     byKey.set(parameter.key, {
       key: parameter.key,
       killed: parameter.spec.type === 'boolean' && parameter.killed ? result(false, 'disabled', 'DISABLED') : null,
-      experiments: experiments.filter((e) => e.served.has(parameter.key)),
+      experiments: serving,
       rules,
-      // With no rules nothing depends on the user: the value is STATIC. Otherwise it is the DEFAULT.
-      fallback: result(defaultValue, 'default', rules.length ? 'DEFAULT' : 'STATIC'),
+      // STATIC tells providers they may cache the value for every user, so it is given only when no
+      // rule (whatever its audience, segment or rollout), experiment or test user could serve anyone
+      // else a different value. A user outside them gets the DEFAULT.
+      fallback: result(defaultValue, 'default', rules.length || serving.length ? 'DEFAULT' : 'STATIC'),
     });
   }
 

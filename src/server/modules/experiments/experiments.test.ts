@@ -125,7 +125,8 @@ describe('experiments API', () => {
   it('serves variants over OFREP, forces test users, and records each exposure once', async () => {
     const { id } = (await create({ testUsers: [{ targetingKey: 'qa-phone', variant: 'b' }] })).json;
     expect((await evaluate('qa-phone')).headline).toMatchObject({ value: 'Buy now', variant: 'b', reason: 'TARGETING_MATCH' });
-    expect((await evaluate('user-1')).headline).toMatchObject({ value: 'Welcome', reason: 'STATIC' });
+    // The value depends on the user (test users): DEFAULT, never STATIC (which providers may cache for everyone).
+    expect((await evaluate('user-1')).headline).toMatchObject({ value: 'Welcome', reason: 'DEFAULT' });
     await act(id, 'start');
     const seen: Record<string, string> = {};
     for (let i = 0; i < 200; i++) {
@@ -148,7 +149,18 @@ describe('experiments API', () => {
     const inside = await evaluate('user-7', { plan: 'free' });
     expect(inside.headline.reason).toBe('SPLIT');
     expect((await evaluate('user-7', { plan: 'pro' })).headline.variant).toBe(inside.headline.variant);
-    expect((await evaluate('user-8', { plan: 'pro' })).headline.reason).toBe('STATIC');
+    expect((await evaluate('user-8', { plan: 'pro' })).headline.reason).toBe('DEFAULT');
+  });
+
+  it('answers DEFAULT, not STATIC, to users outside a running experiment allocation', async () => {
+    const { id } = (await create({ allocation: 10 })).json;
+    await act(id, 'start');
+    const reasons = new Map<string, string>();
+    for (let i = 0; i < 100; i++) reasons.set(`user-${i}`, (await evaluate(`user-${i}`)).headline.reason);
+    expect(new Set(reasons.values())).toEqual(new Set(['SPLIT', 'DEFAULT']));
+    const outside = [...reasons].find(([, reason]) => reason === 'DEFAULT')![0];
+    const single = await t.call('POST', '/ofrep/v1/evaluate/flags/headline', { context: { targetingKey: outside } }, sdk);
+    expect(single.json).toMatchObject({ value: 'Welcome', reason: 'DEFAULT' });
   });
 
   it('promotes the winner to everyone, completes the experiment, and undo restores the rules', async () => {
