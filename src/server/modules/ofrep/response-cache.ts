@@ -26,8 +26,8 @@ export interface BulkHeaders {
  * Serialised OFREP results, cached per configuration version. Within one version a parameter's
  * (variant, reason, experiment) fixes its value (an invariant of src/shared/evaluation), so the JSON of
  * each result and its hash are computed once and reused for every context that gets the same.
- * The bulk ETag combines the hashes of the results actually served: it follows the evaluated
- * body, never the configuration version alone (docs/ofrep.md).
+ * The bulk ETag combines the hashes of the results actually served and the rest of the body (the
+ * metadata): it follows the bytes sent, never the configuration version alone (docs/ofrep.md).
  */
 interface ConfigEntry {
   fragments: Map<string, Fragment>;
@@ -76,9 +76,12 @@ export class OfrepResponseCache {
       last!.results = allKnown ? results : null;
       return last!.answer;
     }
-    const metadata = JSON.stringify({ configVersion: config.version });
-    const body = `{"flags":[${fragments.map((f) => f.json).join(',')}],"metadata":${metadata}}`;
-    const etag = `"${hashHex(fragments.map((f) => f.hash).join(''))}"`;
+    // Everything after the flags, the same for every answer of this configuration. The ETag hashes
+    // it with the flags' hashes, so it covers every byte of the body: a change to the metadata
+    // alone (configVersion 3 -> 4, same values) must not be answered 304 with the old metadata.
+    const tail = `],"metadata":${JSON.stringify({ configVersion: config.version })}}`;
+    const body = `{"flags":[${fragments.map((f) => f.json).join(',')}${tail}`;
+    const etag = `"${hashHex(fragments.map((f) => f.hash).join('') + tail)}"`;
     const answer: BulkAnswer = { bytes: encoder.encode(body), etag, headers: this.headers.ok(etag), notModifiedHeaders: this.headers.notModified(etag) };
     entry.lastBulk = { results: allKnown ? results : null, fragments, answer };
     return answer;
