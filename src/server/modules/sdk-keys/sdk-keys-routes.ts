@@ -28,7 +28,7 @@ export function sdkKeysRoutes() {
     )
     .openapi(
       createRoute({
-        method: 'delete', path: '/{id}', tags, summary: 'Revoke an SDK key: apps using it are refused at once',
+        method: 'delete', path: '/{id}', tags, summary: 'Revoke an SDK key: apps using it are refused at once by this server, within 1 s by every replica',
         middleware: [requireRole('admin')] as const,
         request: { params: idParamsSchema },
         responses: { 200: jsonContent(sdkKeySchema, 'Revoked'), ...errorResponses },
