@@ -229,6 +229,11 @@ export const promoteBodySchema = z.strictObject({
   expectedVersion: z.number().int().min(1),
   /** true: only report what would change (the confirmation step). */
   dryRun: z.boolean().default(true),
+  /**
+   * The typed phrase (the promotion check's confirmPhrase) that accepts the risks of promoting a
+   * variant that is not a significant winner or makes a guardrail worse; without it the API refuses.
+   */
+  confirmRisk: z.string().max(200).optional(),
 });
 export type PromoteBody = z.input<typeof promoteBodySchema>;
 
@@ -240,6 +245,42 @@ export const promotionPlanSchema = z.object({
   experiment: experimentSchema,
 });
 export type PromotionPlan = z.infer<typeof promotionPlanSchema>;
+
+/** Why promoting a variant may hurt: said in the dialog and in the API's refusal. */
+export const promotionRiskSchema = z.object({
+  code: z.enum(['not-significant', 'no-primary-metric', 'guardrail-worse', 'sample-ratio-mismatch']),
+  message: z.string(),
+});
+export type PromotionRisk = z.infer<typeof promotionRiskSchema>;
+
+const metricVerdictSchema = z.object({
+  metricName: z.string(),
+  verdict: z.enum(['winning', 'losing', 'no-difference', 'not-enough-data']),
+  /** "No difference: +0.4% (−3.1% to +4.0%), p = 0.81". */
+  summary: z.string(),
+});
+
+/** What the results say about promoting each variant (default results settings), before choosing one. */
+export const promotionCheckSchema = z.object({
+  exposedUsers: z.number().int(),
+  /** Why nothing can be promoted yet (no exposures), else null. */
+  blocked: z.string().nullable(),
+  /** The significant winner on the primary metric, if there is one: the dialog pre-selects it. */
+  recommended: z.string().nullable(),
+  variants: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      significantWinner: z.boolean(),
+      primary: metricVerdictSchema.nullable(),
+      guardrails: z.array(metricVerdictSchema),
+      risks: z.array(promotionRiskSchema),
+      /** What to type (confirmRisk) to promote it despite the risks; null when there is none. */
+      confirmPhrase: z.string().nullable(),
+    }),
+  ),
+});
+export type PromotionCheck = z.infer<typeof promotionCheckSchema>;
 
 /** Review step: what else touches the same parameters, and how long the test needs. */
 export const experimentReviewSchema = z.object({

@@ -10,6 +10,7 @@ import {
   experimentSchema,
   listExperimentsQuerySchema,
   promoteBodySchema,
+  promotionCheckSchema,
   promotionPlanSchema,
   transitionBodySchema,
   updateExperimentBodySchema,
@@ -19,6 +20,7 @@ import type { AppEnv } from '../../http/env';
 import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
 import { actorOf } from '../audit/audit-service';
 import * as experiments from './experiments-service';
+import { promotionCheck } from './promotion-check';
 import { promoteWinner, undoPromotion } from './promotion-service';
 import { reviewExperiment } from './review-service';
 
@@ -99,6 +101,19 @@ export function experimentsRoutes() {
         await exposures.flush();
         const experiment = await experiments.getExperiment(store, c.req.valid('param').id);
         return c.json({ items: await store.exposures.counts(experiment.id) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/{id}/promotion-check', tags,
+        summary: 'Per variant: the primary and guardrail verdicts, the risks of promoting it and the phrase that accepts them',
+        middleware: [requireRole('viewer')] as const,
+        request: { params },
+        responses: { 200: jsonContent(promotionCheckSchema, 'Check'), ...errorResponses },
+      }),
+      async (c) => {
+        const services = c.get('services');
+        return c.json(await promotionCheck(services, await experiments.getExperiment(services.store, c.req.valid('param').id)), 200);
       },
     )
     .openapi(

@@ -166,6 +166,7 @@ describe('experiments API', () => {
   it('promotes the winner to everyone, completes the experiment, and undo restores the rules', async () => {
     const { id } = (await create()).json;
     const running = (await act(id, 'start')).json;
+    for (const user of ['user-1', 'user-2', 'user-3', 'user-4']) await evaluate(user); // exposures: no promotion without them
     const plan = await t.call('POST', `/api/experiments/${id}/promote`, { variant: 'b', audience: { kind: 'everyone' }, expectedVersion: running.version, dryRun: true }, admin);
     expect(plan.status).toBe(200);
     expect(plan.json.changes).toEqual([
@@ -175,7 +176,8 @@ describe('experiments API', () => {
     expect(plan.json.audienceLabel).toBe('Everyone');
     expect((await t.call('GET', `/api/experiments/${id}`, undefined, admin)).json.status).toBe('running');
 
-    const done = await t.call('POST', `/api/experiments/${id}/promote`, { variant: 'b', audience: { kind: 'everyone' }, expectedVersion: running.version, dryRun: false }, admin);
+    // Four users prove nothing: B is no significant winner, so promoting it takes the typed phrase.
+    const done = await t.call('POST', `/api/experiments/${id}/promote`, { variant: 'b', audience: { kind: 'everyone' }, expectedVersion: running.version, dryRun: false, confirmRisk: 'promote b anyway' }, admin);
     expect(done.json.experiment).toMatchObject({ status: 'completed', promotion: { variant: 'b', undoneAt: null } });
     for (const user of ['user-1', 'user-2', 'user-3']) {
       const flags = await evaluate(user);

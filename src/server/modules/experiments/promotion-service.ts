@@ -10,6 +10,7 @@ import { computeReach } from '../audiences/reach-service';
 import { saveVersion } from '../parameters/parameters-service';
 import { parametersByKey, touchedKeys } from './experiment-checks';
 import { getExperiment, saveExperiment } from './experiments-service';
+import { enforcePromotionCheck, promotionCheck } from './promotion-check';
 
 type PromoteBody = z.output<typeof promoteBodySchema>;
 type Audience = TargetingRule['audience'];
@@ -72,6 +73,12 @@ function plannedChanges(experiment: Experiment, variantKey: string, parameters: 
  */
 export async function promoteWinner(services: Services, id: string, body: PromoteBody, actor: Actor): Promise<PromotionPlan> {
   let audience: Audience = { kind: 'everyone' };
+  // Read the results before the write transaction (they query the store themselves); the
+  // transaction still checks expectedVersion, so a change in between is refused.
+  const current = await getExperiment(services.store, id);
+  if (['running', 'paused', 'completed'].includes(current.status) && current.variants.some((v) => v.key === body.variant)) {
+    enforcePromotionCheck(await promotionCheck(services, current), body.variant, body.confirmRisk, body.dryRun);
+  }
   const run = async (store: Store): Promise<PromotionPlan> => {
     const experiment = await getExperiment(store, id);
     if (experiment.version !== body.expectedVersion) {

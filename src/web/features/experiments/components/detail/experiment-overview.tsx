@@ -1,9 +1,11 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChartBar, IconLock, IconPencil, IconTrophy } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Experiment } from '../../../../../shared/contract/experiments';
+import { exposureCountsQueryOptions } from '../../api/get-exposures';
 import { formatLocal } from '../../utils/date-time';
 import { valuesOf } from '../../utils/experiment-form';
 import { isFinished, isLive } from '../../utils/status';
@@ -27,6 +29,9 @@ export function ExperimentOverview({ experiment, segments, canEdit }: Experiment
   const hasRun = experiment.startedAt !== null;
   const promoted = experiment.promotion !== null && experiment.promotion.undoneAt === null;
   const canPromote = canEdit && hasRun && (isLive(status) || status === 'completed') && !promoted;
+  const exposures = useQuery({ ...exposureCountsQueryOptions(experiment.id), enabled: canPromote });
+  // The API refuses a promotion without exposures too; the button says why before anyone tries.
+  const nobodyExposed = exposures.data !== undefined && exposures.data.reduce((sum, row) => sum + row.users, 0) === 0;
 
   return (
     <Stack gap="lg">
@@ -66,9 +71,20 @@ export function ExperimentOverview({ experiment, segments, canEdit }: Experiment
           )}
           {canPromote && (
             <Group>
-              <Button color="teal.9" leftSection={<IconTrophy size={16} aria-hidden />} onClick={() => setPromoting(true)}>
+              <Button
+                color="teal.9"
+                leftSection={<IconTrophy size={16} aria-hidden />}
+                onClick={() => setPromoting(true)}
+                disabled={nobodyExposed || exposures.isPending}
+                aria-describedby={nobodyExposed ? 'promote-blocked-reason' : undefined}
+              >
                 Promote winner
               </Button>
+              {nobodyExposed && (
+                <Text size="sm" c="dimmed" id="promote-blocked-reason">
+                  No one has been exposed yet, so there is no result to promote.
+                </Text>
+              )}
             </Group>
           )}
         </Stack>

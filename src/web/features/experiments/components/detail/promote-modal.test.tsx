@@ -2,30 +2,73 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Experiment } from '../../../../../shared/contract/experiments';
 import type { Parameter } from '../../../../../shared/contract/parameters';
+// Tests may compose server and web: the simulated traffic is written through the real store.
+// eslint-disable-next-line no-restricted-imports
+import { simulate } from '../../../../../server/modules/results/results-fixtures';
 import { routes } from '../../../../app/routing/routes';
 import { renderWithApp } from '../../../../test/render';
 import { createDraftExperiment, moveThrough } from '../../test/fixtures';
 import { useRealApi } from '../../test/real-api';
 
+type Api = Awaited<ReturnType<typeof useRealApi>>;
+
+/** A running experiment measured by purchases, with 4,000 users at the given purchase rates. */
+async function runningWithTraffic(api: Api, rates: { control: number; b: number } | null) {
+  const metric = (await api.call('POST', '/api/metrics', { key: 'purchases', name: 'Purchases', kind: 'conversion', event: 'purchase', direction: 'higher' })) as { id: string };
+  const running = await moveThrough(api, await createDraftExperiment(api, { metrics: { primary: metric.id, secondary: [], guardrails: [] } }), ['start']);
+  if (rates) {
+    await simulate(api.store, {
+      experimentId: running.id, users: 4000, days: 7, seed: 5, start: running.startedAt!,
+      arms: [{ key: 'control', share: 0.5, purchaseRate: rates.control }, { key: 'b', share: 0.5, purchaseRate: rates.b }],
+    });
+  }
+  return running;
+}
+
 describe('promote the winner', () => {
-  it('shows every change (old → new) before writing it, then offers Undo, which removes the rule again', async () => {
+  it('cannot start while no one has been exposed, and says why', async () => {
     const api = await useRealApi();
-    const running = await moveThrough(api, await createDraftExperiment(api), ['start']);
+    const running = await runningWithTraffic(api, null);
+    renderWithApp(null, { routes, path: `/experiments/${running.id}`, session: api.session });
+    const button = await screen.findByRole('button', { name: 'Promote winner' });
+    expect(await screen.findByText('No one has been exposed yet, so there is no result to promote.')).toBeInTheDocument();
+    expect(button).toBeDisabled();
+    expect(button).toHaveAccessibleDescription('No one has been exposed yet, so there is no result to promote.');
+  });
+
+  it('chooses nothing when there is no significant winner, and promotes "no difference" only after the typed phrase', async () => {
+    const api = await useRealApi();
+    const running = await runningWithTraffic(api, { control: 0.2, b: 0.2 });
     const { user } = renderWithApp(null, { routes, path: `/experiments/${running.id}`, session: api.session });
 
     await user.click(await screen.findByRole('button', { name: 'Promote winner' }));
     const dialog = await screen.findByRole('dialog', { name: 'Promote the winner' });
-    expect(within(dialog).getByRole('radio', { name: 'Variant B (b)' })).toBeChecked();
+    const b = await within(dialog).findByRole('radio', { name: 'Variant B (b)' });
+    expect(b).not.toBeChecked();
+    expect(within(dialog).getByRole('radio', { name: 'Control (control)' })).not.toBeChecked();
+    expect(within(dialog).getByText(/none is chosen for you/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Show what changes' })).toBeDisabled();
+
+    await user.click(b);
+    expect(b).toHaveAccessibleDescription(/^Purchases: No difference: /);
+    const verdicts = within(dialog).getByRole('group', { name: 'What the results say about Variant B' });
+    expect(verdicts).toHaveTextContent(/Primary metric, Purchases: No difference/);
+    expect(within(dialog).getByText(/Variant B is not a significant winner on Purchases/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('radio', { name: 'Everyone' }));
     await user.click(within(dialog).getByRole('button', { name: 'Show what changes' }));
-
     const row = await within(dialog).findByRole('row', { name: /hero-color/ });
-    expect(row).toHaveTextContent('"#1C7ED6"');
     expect(row).toHaveTextContent('"#2F9E44"');
-    // The dry run changed nothing.
+
+    const promote = within(dialog).getByRole('button', { name: /^Promote to / });
+    expect(promote).toBeDisabled();
+    const phrase = within(dialog).getByRole('textbox', { name: 'To promote it anyway, type "promote b anyway"' });
+    await user.type(phrase, 'promote b');
+    expect(promote).toBeDisabled();
+    await user.type(phrase, ' anyway');
+    expect(promote).toBeEnabled();
     expect(((await api.call('GET', '/api/parameters/hero-color')) as Parameter).rules).toHaveLength(0);
 
-    await user.click(within(dialog).getByRole('button', { name: /^Promote to / }));
+    await user.click(promote);
     expect(await screen.findByText('Variant B was promoted')).toBeInTheDocument();
     expect(((await api.call('GET', '/api/parameters/hero-color')) as Parameter).rules).toHaveLength(1);
     expect(((await api.call('GET', `/api/experiments/${running.id}`)) as Experiment).status).toBe('completed');
@@ -34,5 +77,20 @@ describe('promote the winner', () => {
     await user.click(within(await screen.findByRole('dialog', { name: 'Undo the promotion?' })).getByRole('button', { name: 'Undo promotion' }));
     expect(await screen.findByText('Promotion undone')).toBeInTheDocument();
     expect(((await api.call('GET', '/api/parameters/hero-color')) as Parameter).rules).toHaveLength(0);
+  });
+
+  it('pre-selects a significant winner and promotes it without a phrase', async () => {
+    const api = await useRealApi();
+    const running = await runningWithTraffic(api, { control: 0.2, b: 0.3 });
+    const { user } = renderWithApp(null, { routes, path: `/experiments/${running.id}`, session: api.session });
+
+    await user.click(await screen.findByRole('button', { name: 'Promote winner' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Promote the winner' });
+    expect(await within(dialog).findByRole('radio', { name: 'Variant B (b)' })).toBeChecked();
+    expect(within(dialog).getByText('Variant B is the significant winner, so it is chosen.')).toBeInTheDocument();
+    expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Show what changes' }));
+    await user.click(await within(dialog).findByRole('button', { name: /^Promote to / }));
+    expect(await screen.findByText('Variant B was promoted')).toBeInTheDocument();
   });
 });

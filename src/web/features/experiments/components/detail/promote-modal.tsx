@@ -1,11 +1,15 @@
-import { Alert, Button, Group, Modal, NativeSelect, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, NativeSelect, Radio, Skeleton, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Experiment, PromoteBody, PromotionPlan } from '../../../../../shared/contract/experiments';
+import type { Experiment, PromoteBody, PromotionCheck, PromotionPlan } from '../../../../../shared/contract/experiments';
 import { FormError } from '../../../../components/form-error';
+import { QueryError } from '../../../../components/query-error';
 import { errorMessage, isApiError } from '../../../../lib/api-error';
+import { promotionCheckQueryOptions } from '../../api/get-promotion-check';
 import { usePromoteExperiment } from '../../api/promote-experiment';
 import { describeAudience, formatReachShort } from '../../utils/audience';
 import { ChangeList } from '../change-list';
+import { phraseAccepted, primaryVerdictText, PromotionVerdicts, RiskConfirmation } from './promotion-verdicts';
 
 export interface PromoteModalProps {
   experiment: Experiment;
@@ -26,16 +30,41 @@ export function PromoteModal({ experiment, segments, opened, onClose, onPromoted
   );
 }
 
-function PromoteFlow({ experiment, segments, onClose, onPromoted }: Omit<PromoteModalProps, 'opened'>) {
+/** Loads what the results say about each variant first: the choice starts from it. */
+function PromoteFlow(props: Omit<PromoteModalProps, 'opened'>) {
+  const check = useQuery(promotionCheckQueryOptions(props.experiment.id, props.experiment.version));
+  if (check.isPending) return <Skeleton height={160} radius="md" aria-label="Reading the results" />;
+  if (check.isError) return <QueryError title="Could not read the results" error={check.error} onRetry={() => void check.refetch()} retrying={check.isFetching} />;
+  if (check.data.blocked) {
+    return (
+      <Stack>
+        <Alert color="yellow" variant="light">
+          {check.data.blocked}
+        </Alert>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+  return <ChooseAndConfirm {...props} check={check.data} />;
+}
+
+function ChooseAndConfirm({ experiment, segments, onClose, onPromoted, check }: Omit<PromoteModalProps, 'opened'> & { check: PromotionCheck }) {
   const promote = usePromoteExperiment(experiment.id);
-  const [variant, setVariant] = useState(experiment.variants[1]?.key ?? experiment.variants[0].key);
+  // Only a significant winner (with no guardrail worse) is chosen for the user; anything else is their explicit choice.
+  const [variant, setVariant] = useState(check.recommended ?? '');
+  const [typed, setTyped] = useState('');
+  const chosen = check.variants.find((v) => v.key === variant);
   const [choice, setChoice] = useState<AudienceChoice>('experiment');
   const [segmentId, setSegmentId] = useState('');
   const [plan, setPlan] = useState<PromotionPlan | null>(null);
   const segmentNames = new Map(segments.map((segment) => [segment.id, segment.name]));
 
   const audience: PromoteBody['audience'] = choice === 'segment' ? { kind: 'segment', segmentId } : { kind: choice };
-  const body = (dryRun: boolean): PromoteBody => ({ variant, audience, expectedVersion: experiment.version, dryRun });
+  const body = (dryRun: boolean): PromoteBody => ({ variant, audience, expectedVersion: experiment.version, dryRun, ...(chosen?.confirmPhrase && !dryRun ? { confirmRisk: typed } : {}) });
   const change = (update: () => void) => {
     update();
     setPlan(null);
@@ -43,16 +72,24 @@ function PromoteFlow({ experiment, segments, onClose, onPromoted }: Omit<Promote
   };
   const fieldErrors = isApiError(promote.error) ? promote.error.fieldErrors : [];
   const segmentError = fieldErrors.find((e) => e.path.startsWith('audience'))?.message;
+  const riskError = fieldErrors.find((e) => e.path === 'confirmRisk')?.message;
 
   return (
     <Stack>
-      <Radio.Group label="Winning variant" value={variant} onChange={(value) => change(() => setVariant(value))}>
+      <Text size="sm">
+        {check.recommended
+          ? `${check.variants.find((v) => v.key === check.recommended)?.name} is the significant winner, so it is chosen.`
+          : 'No variant is a significant winner with every guardrail fine, so none is chosen for you.'}
+      </Text>
+      <Radio.Group label="Variant to promote" value={variant} onChange={(value) => change(() => { setVariant(value); setTyped(''); })}>
         <Stack gap={6} mt="xs">
           {experiment.variants.map((v) => (
-            <Radio key={v.key} value={v.key} label={`${v.name} (${v.key})`} />
+            <Radio key={v.key} value={v.key} label={`${v.name} (${v.key})`} description={primaryVerdictText(check.variants.find((c) => c.key === v.key))} />
           ))}
         </Stack>
       </Radio.Group>
+      {chosen && <PromotionVerdicts check={chosen} />}
+      {chosen && <RiskConfirmation check={chosen} typed={typed} onTypedChange={setTyped} error={riskError} />}
       <Radio.Group label="Who gets its values" value={choice} onChange={(value) => change(() => setChoice(value as AudienceChoice))}>
         <Stack gap={6} mt="xs">
           <Radio value="experiment" label={`The experiment's audience (${describeAudience(experiment.audience, segmentNames)})`} />
@@ -95,17 +132,17 @@ function PromoteFlow({ experiment, segments, onClose, onPromoted }: Omit<Promote
           )}
         </Stack>
       )}
-      <FormError message={promote.isError && !segmentError ? [errorMessage(promote.error), ...fieldErrors.map((e) => e.message)].join(' ') : undefined} />
+      <FormError message={promote.isError && !segmentError && !riskError ? [errorMessage(promote.error), ...fieldErrors.map((e) => e.message)].join(' ') : undefined} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose} disabled={promote.isPending}>
           Cancel
         </Button>
         {plan ? (
-          <Button color="teal.9" loading={promote.isPending} disabled={plan.changes.length === 0} onClick={() => promote.mutate(body(false), { onSuccess: onPromoted })}>
+          <Button color="teal.9" loading={promote.isPending} disabled={plan.changes.length === 0 || !phraseAccepted(chosen, typed)} onClick={() => promote.mutate(body(false), { onSuccess: onPromoted })}>
             Promote to {plan.audienceLabel}
           </Button>
         ) : (
-          <Button loading={promote.isPending} disabled={choice === 'segment' && !segmentId} onClick={() => promote.mutate(body(true), { onSuccess: setPlan })}>
+          <Button loading={promote.isPending} disabled={!chosen || (choice === 'segment' && !segmentId)} onClick={() => promote.mutate(body(true), { onSuccess: setPlan })}>
             Show what changes
           </Button>
         )}
