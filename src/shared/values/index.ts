@@ -5,3 +5,4 @@ export { defaultValueFor } from './defaults';
 export { ofrepKindOf, toOfrepValue, type OfrepValueKind } from './ofrep-mapping';
 export { parseJsonText, type JsonTextResult } from './json-text';
 export { diffJson, type ValueChange } from './diff';
+export { humanizeKey } from './schema-messages';

@@ -1,6 +1,7 @@
 import { Validator } from '@cfworker/json-schema';
 import type { z } from 'zod';
 import type { FieldError } from '../contract/common';
+import { plainSchemaError } from './schema-messages';
 import type { ElementSpec, TypeSpec } from './type-spec';
 import {
   colorValueSchema,
@@ -81,7 +82,8 @@ function validateElement(spec: ElementSpec, value: unknown, path: string): Value
       if (spec.schema) {
         const result = new Validator(spec.schema as ConstructorParameters<typeof Validator>[0], '2020-12', false).validate(value);
         for (const unit of result.errors.filter((u) => !['properties', 'items', 'allOf', '$ref'].includes(u.keyword))) {
-          fail(unit.error, join(path, pointerToPath(unit.instanceLocation)).replace(/\.$/, ''));
+          const plain = plainSchemaError(spec.schema, unit);
+          if (plain) fail(plain.message, join(path, pointerToPath(plain.pointer)).replace(/\.$/, ''));
         }
       }
       return check;

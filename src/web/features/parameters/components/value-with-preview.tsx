@@ -2,7 +2,7 @@ import { Grid, Paper, Stack, Text } from '@mantine/core';
 import { useId } from 'react';
 import type { TypeSpec } from '../../../../shared/values';
 import { ValueEditor } from '../editors/value-editor';
-import { ValuePreview } from '../editors/value-preview';
+import { ValuePreview } from '../../../components/value-preview/value-preview';
 import type { FieldMessage } from '../editors/field-messages';
 
 export interface ValueWithPreviewProps {

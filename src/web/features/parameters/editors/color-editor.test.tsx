@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { contrastLevels, contrastRatio, formatRatio, relativeLuminance, toStoredHex } from './color-contrast';
+import { contrastLevels, contrastRatio, formatRatio, relativeLuminance, toStoredHex } from '../../../components/value-preview/color-contrast';
 import { currentValue, EditorHarness, renderWithMantine } from './test-utils';
 
 describe('colour contrast maths', () => {

@@ -1,8 +1,8 @@
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useId, useState } from 'react';
-import { normalizeHex } from './color-contrast';
+import { normalizeHex } from '../../../components/value-preview/color-contrast';
 import { ColorField } from './color-field';
-import { ContrastReport } from './contrast-report';
+import { ContrastReport } from '../../../components/value-preview/contrast-report';
 import type { EditorProps, SpecOf } from './editor-props';
 import { fieldDescription } from './field-description';
 import { errorAt, messagesAt } from './field-messages';

@@ -1,6 +1,6 @@
 import { ColorInput } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { toStoredHex } from './color-contrast';
+import { toStoredHex } from '../../../components/value-preview/color-contrast';
 
 export const COLOR_SWATCHES = [
   '#000000',

@@ -1,7 +1,10 @@
 // JSON Schemas (draft 2020-12) of the marketer templates. Each carries "x-switchboard-template" so
-// the dashboard can recognise a parameter made from a template and offer its friendly form.
+// the dashboard can recognise a parameter made from a template and offer its friendly form. Each
+// field has a title: validation messages name fields by it ("Trial days is required").
 
-export const TEMPLATE_MARKER = 'x-switchboard-template';
+import { TEMPLATE_MARKER } from '../../../components/value-preview/template-kind';
+
+export { TEMPLATE_MARKER };
 
 const DRAFT = 'https://json-schema.org/draft/2020-12/schema';
 const HTTP_URL = { type: 'string', pattern: '^https?://[^\\s]+$', maxLength: 2000 };
@@ -40,6 +43,7 @@ export const onboardingSchema = {
   required: ['screens'],
   properties: {
     screens: {
+      title: 'Screens',
       type: 'array',
       minItems: 1,
       maxItems: 10,
@@ -48,10 +52,10 @@ export const onboardingSchema = {
         additionalProperties: false,
         required: ['title', 'body', 'buttonText'],
         properties: {
-          title: { type: 'string', minLength: 1, maxLength: 80 },
-          body: { type: 'string', maxLength: 500 },
-          imageUrl: HTTP_URL,
-          buttonText: { type: 'string', minLength: 1, maxLength: 30 },
+          title: { title: 'Title', type: 'string', minLength: 1, maxLength: 80 },
+          body: { title: 'Text', type: 'string', maxLength: 500 },
+          imageUrl: { ...HTTP_URL, title: 'Image URL' },
+          buttonText: { title: 'Button text', type: 'string', minLength: 1, maxLength: 30 },
         },
       },
     },
@@ -66,11 +70,11 @@ export const offerSchema = {
   additionalProperties: false,
   required: ['headline', 'price', 'currency', 'trialDays', 'accentColor'],
   properties: {
-    headline: { type: 'string', minLength: 1, maxLength: 120 },
-    price: { type: 'number', minimum: 0, maximum: 1_000_000 },
-    currency: { enum: currencies.map((currency) => currency.code) },
-    trialDays: { type: 'integer', minimum: 0, maximum: 365 },
-    accentColor: HEX_COLOR,
+    headline: { title: 'Headline', type: 'string', minLength: 1, maxLength: 120 },
+    price: { title: 'Price', type: 'number', minimum: 0, maximum: 1_000_000 },
+    currency: { title: 'Currency', enum: currencies.map((currency) => currency.code) },
+    trialDays: { title: 'Trial days', type: 'integer', minimum: 0, maximum: 365 },
+    accentColor: { ...HEX_COLOR, title: 'Accent colour' },
   },
 };
 
@@ -82,7 +86,7 @@ export const layoutSchema = {
   additionalProperties: false,
   required: ['sections'],
   properties: {
-    sections: { type: 'array', minItems: 1, maxItems: 30, uniqueItems: true, items: SLUG },
+    sections: { title: 'Sections', type: 'array', minItems: 1, maxItems: 30, uniqueItems: true, items: SLUG },
   },
 };
 
@@ -95,6 +99,7 @@ export const navigationSchema = {
   required: ['tabs'],
   properties: {
     tabs: {
+      title: 'Tabs',
       type: 'array',
       minItems: 2,
       maxItems: 5,
@@ -103,9 +108,9 @@ export const navigationSchema = {
         additionalProperties: false,
         required: ['id', 'label', 'icon'],
         properties: {
-          id: SLUG,
-          label: { type: 'string', minLength: 1, maxLength: 20 },
-          icon: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 40 },
+          id: { ...SLUG, title: 'Tab id' },
+          label: { title: 'Label', type: 'string', minLength: 1, maxLength: 20 },
+          icon: { title: 'Icon', type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$', maxLength: 40 },
         },
       },
     },
@@ -120,9 +125,9 @@ export const adSlotSchema = {
   additionalProperties: false,
   required: ['imageUrl', 'alt', 'linkUrl', 'frequencyCapPerDay'],
   properties: {
-    imageUrl: HTTP_URL,
-    alt: { type: 'string', maxLength: 200 },
-    linkUrl: HTTP_URL,
-    frequencyCapPerDay: { type: 'integer', minimum: 1, maximum: 100 },
+    imageUrl: { ...HTTP_URL, title: 'Image URL' },
+    alt: { title: 'Alt text', type: 'string', maxLength: 200 },
+    linkUrl: { ...HTTP_URL, title: 'Link URL' },
+    frequencyCapPerDay: { title: 'Times a day at most', type: 'integer', minimum: 1, maximum: 100 },
   },
 };

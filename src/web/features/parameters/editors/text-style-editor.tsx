@@ -1,8 +1,8 @@
 import { Group, Select } from '@mantine/core';
 import { fontWeights } from '../../../../shared/values';
-import { normalizeHex } from './color-contrast';
+import { normalizeHex } from '../../../components/value-preview/color-contrast';
 import { ColorField } from './color-field';
-import { ContrastReport } from './contrast-report';
+import { ContrastReport } from '../../../components/value-preview/contrast-report';
 import type { EditorProps, SpecOf } from './editor-props';
 import { EditorFieldset } from './editor-fieldset';
 import { fieldDescription } from './field-description';

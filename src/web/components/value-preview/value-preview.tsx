@@ -1,11 +1,20 @@
-import { Badge, Code, List, Table, Text } from '@mantine/core';
-import { isPlainObject, type ElementSpec, type TypeSpec } from '../../../../shared/values';
+import { Badge, Box, Code, ColorSwatch, Group, List, Stack, Table, Text } from '@mantine/core';
+import { humanizeKey, isPlainObject, type ElementSpec, type TypeSpec } from '../../../shared/values';
+import { normalizeHex } from './color-contrast';
+import { DeviceSwitch, type Device } from './device-frame';
+import { templateKindOf } from './template-kind';
+import { TemplateScreen, templateLabels } from './template-screens';
 import { ColorPreview, ImagePreview, TextStylePreview, Unpreviewable, VideoPreview } from './media-previews';
-import { asArray, asRecord, asStringList } from './object-value';
+import { asArray, asRecord, asStringList } from './value-shape';
 
 export interface ValuePreviewProps {
   spec: TypeSpec;
   value: unknown;
+  /**
+   * Screens, colours, text styles and media are drawn in a phone or web frame with a switch
+   * (default); `false` draws them bare, for tight spaces such as a list of values.
+   */
+  framed?: boolean;
 }
 
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 20 });
@@ -34,6 +43,46 @@ function JsonPreview({ value }: { value: unknown }) {
   );
 }
 
+/** An object as labelled fields ("Trial days: 7"), nested parts as indented JSON. */
+function FieldsPreview({ value }: { value: Record<string, unknown> }) {
+  const entries = Object.entries(value);
+  if (entries.length === 0) return <Text size="sm" c="dimmed">No fields</Text>;
+  return (
+    <Stack gap={4} component="dl" m={0}>
+      {entries.map(([key, item]) => (
+        <Group key={key} gap={6} wrap="nowrap" align="flex-start">
+          <Text component="dt" size="sm" fw={600} style={{ flexShrink: 0 }}>
+            {humanizeKey(key)}:
+          </Text>
+          <Box component="dd" m={0} style={{ minWidth: 0 }}>
+            <ScalarText value={item} />
+          </Box>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+function ScalarText({ value }: { value: unknown }) {
+  if (typeof value === 'string') {
+    const hex = normalizeHex(value);
+    return (
+      <Group gap={6} wrap="nowrap">
+        {hex && <ColorSwatch color={hex} size={14} aria-hidden />}
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {value}
+        </Text>
+      </Group>
+    );
+  }
+  if (typeof value === 'number') return <Text size="sm">{numberFormat.format(value)}</Text>;
+  if (typeof value === 'boolean') return <Text size="sm">{value ? 'On' : 'Off'}</Text>;
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) {
+    return <Text size="sm">{value.join(', ')}</Text>;
+  }
+  return <JsonPreview value={value} />;
+}
+
 function RecommendationsPreview({ value }: { value: unknown }) {
   const recommendations = asRecord(value);
   const items = asStringList(recommendations.items);
@@ -60,8 +109,20 @@ function RecommendationsPreview({ value }: { value: unknown }) {
   );
 }
 
-/** A preview of one non-container value. */
-export function ElementPreview({ spec, value }: { spec: ElementSpec; value: unknown }) {
+/** Kinds drawn as the app shows them, in a device frame. */
+function visualLabel(spec: TypeSpec): string | undefined {
+  const kind = templateKindOf(spec);
+  if (kind) return templateLabels[kind];
+  return { color: 'Colour', image: 'Image', video: 'Video', textStyle: 'Text style' }[spec.type as string];
+}
+
+/** A preview of one non-container value; `device` puts visual kinds in that device's frame. */
+export function ElementPreview({ spec, value, device }: { spec: ElementSpec; value: unknown; device?: Device }) {
+  const kind = templateKindOf(spec);
+  if (kind) {
+    if (!isPlainObject(value)) return <Unpreviewable what="not a group of fields" />;
+    return device ? <TemplateScreen kind={kind} value={value} device={device} /> : <FieldsPreview value={value} />;
+  }
   switch (spec.type) {
     case 'string':
       return typeof value === 'string' ? (
@@ -85,22 +146,26 @@ export function ElementPreview({ spec, value }: { spec: ElementSpec; value: unkn
         <Unpreviewable what="not true or false" />
       );
     case 'json':
-      return <JsonPreview value={value} />;
+      return isPlainObject(value) ? <FieldsPreview value={value} /> : <JsonPreview value={value} />;
     case 'color':
-      return <ColorPreview value={value} />;
+      return <ColorPreview value={value} device={device} />;
     case 'image':
-      return <ImagePreview value={value} />;
+      return <ImagePreview value={value} device={device} />;
     case 'video':
-      return <VideoPreview value={value} />;
+      return <VideoPreview value={value} device={device} />;
     case 'textStyle':
-      return <TextStylePreview value={value} />;
+      return <TextStylePreview value={value} device={device} />;
     case 'recommendations':
       return <RecommendationsPreview value={value} />;
   }
 }
 
 /** A live preview of a parameter value as apps would show it. Never renders HTML from the value. */
-export function ValuePreview({ spec, value }: ValuePreviewProps) {
+export function ValuePreview({ spec, value, framed = true }: ValuePreviewProps) {
+  const label = visualLabel(spec);
+  if (framed && label && spec.type !== 'array' && spec.type !== 'map') {
+    return <DeviceSwitch label={label}>{(device) => <ElementPreview spec={spec} value={value} device={device} />}</DeviceSwitch>;
+  }
   if (spec.type === 'array') {
     const items = asArray(value);
     if (!Array.isArray(value)) return <Unpreviewable what="not a list" />;

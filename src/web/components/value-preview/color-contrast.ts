@@ -1,4 +1,4 @@
-import { HEX_COLOR } from '../../../../shared/values';
+import { HEX_COLOR } from '../../../shared/values';
 
 export interface Rgba {
   r: number;

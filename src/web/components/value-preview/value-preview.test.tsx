@@ -1,9 +1,17 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import { fireEvent, render, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { defaultValueFor, parameterTypes, type TypeSpec } from '../../../../shared/values';
-import { defaultSpecFor } from './spec-defaults';
-import { renderWithMantine } from './test-utils';
+import { defaultValueFor, elementSpecSchema, parameterTypes, type ParameterType, type TypeSpec } from '../../../shared/values';
 import { ValuePreview } from './value-preview';
+
+const renderWithMantine = (ui: ReactElement) => render(<MantineProvider env="test">{ui}</MantineProvider>);
+
+function defaultSpecFor(type: ParameterType): TypeSpec {
+  if (type === 'array') return { type, items: { type: 'string' } };
+  if (type === 'map') return { type, values: { type: 'string' } };
+  return elementSpecSchema.parse({ type });
+}
 
 describe('ValuePreview', () => {
   it('renders every type from its default value without crashing', () => {
@@ -72,7 +80,8 @@ describe('ValuePreview', () => {
       [{ type: 'array', items: { type: 'integer' } }, [1200, 3], '1,200'],
       [{ type: 'map', values: { type: 'boolean' } }, { dark: true }, 'dark'],
       [{ type: 'recommendations' }, { items: ['sku-1', 'sku-2'], strategy: 'popular' }, 'popular'],
-      [{ type: 'json' }, { a: [1] }, '"a": ['],
+      [{ type: 'json' }, { a: [1, { b: 2 }] }, '"b": 2'],
+      [{ type: 'json' }, { trialDays: 7 }, 'Trial days:7'],
     ];
     for (const [spec, value, text] of cases) {
       const { container, unmount } = renderWithMantine(<ValuePreview spec={spec} value={value} />);

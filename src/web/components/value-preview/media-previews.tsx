@@ -1,8 +1,20 @@
 import { Box, ColorSwatch, Group, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { normalizeHex } from './color-contrast';
+import { AppButton, AppScreen } from './app-parts';
 import { ContrastReport } from './contrast-report';
-import { asRecord } from './object-value';
+import { DeviceFrame, type Device } from './device-frame';
+import { asRecord } from './value-shape';
+
+/** `content` in a device frame (centred on an app screen) when a device is given, else as it is. */
+function Framed({ device, label, children }: { device?: Device; label: string; children: ReactNode }) {
+  if (!device) return <>{children}</>;
+  return (
+    <DeviceFrame device={device} label={label}>
+      <AppScreen justify="center">{children}</AppScreen>
+    </DeviceFrame>
+  );
+}
 
 /** Only http(s) URLs reach src attributes: never javascript:, data: or relative paths from a value. */
 export function safeUrl(value: unknown): string | undefined {
@@ -20,13 +32,26 @@ export function Unpreviewable({ what }: { what: string }) {
   );
 }
 
-export function ColorPreview({ value }: { value: unknown }) {
+/** A colour as apps use it: on a button, with its swatch, hex code and contrast against white and black. */
+export function ColorPreview({ value, device }: { value: unknown; device?: Device }) {
   const hex = typeof value === 'string' ? normalizeHex(value) : null;
   if (!hex) return <Unpreviewable what="not a hex colour" />;
   return (
-    <Stack gap={4}>
+    <Stack gap={6} align="flex-start">
+      {device ? (
+        <DeviceFrame device={device} label="Colour">
+          <AppScreen justify="center">
+            <AppButton color={hex}>Buy now</AppButton>
+            <Box aria-hidden h={40} style={{ borderRadius: 8, background: hex }} />
+          </AppScreen>
+        </DeviceFrame>
+      ) : (
+        <AppButton color={hex} wide={false}>
+          Buy now
+        </AppButton>
+      )}
       <Group gap="xs">
-        <ColorSwatch color={hex} size={28} aria-hidden />
+        <ColorSwatch color={hex} size={24} aria-hidden />
         <Text ff="monospace" size="sm">
           {hex}
         </Text>
@@ -37,7 +62,7 @@ export function ColorPreview({ value }: { value: unknown }) {
   );
 }
 
-export function ImagePreview({ value }: { value: unknown }) {
+export function ImagePreview({ value, device }: { value: unknown; device?: Device }) {
   const image = asRecord(value);
   const src = safeUrl(image.url);
   // Remember which URL failed, so a new URL gets a fresh try.
@@ -53,7 +78,7 @@ export function ImagePreview({ value }: { value: unknown }) {
   const width = dimension(image.width);
   const height = dimension(image.height);
   return (
-    <Box maw="100%">
+    <Framed device={device} label="Image">
       <img
         src={src}
         alt={typeof image.alt === 'string' ? image.alt : ''}
@@ -65,11 +90,11 @@ export function ImagePreview({ value }: { value: unknown }) {
         onError={() => setFailedSrc(src)}
         style={{ maxWidth: '100%', maxHeight: 320, height: 'auto', objectFit: 'contain', display: 'block' }}
       />
-    </Box>
+    </Framed>
   );
 }
 
-export function VideoPreview({ value }: { value: unknown }) {
+export function VideoPreview({ value, device }: { value: unknown; device?: Device }) {
   const video = asRecord(value);
   const src = safeUrl(video.url);
   if (!src) return <Unpreviewable what="the video needs a full http(s) URL" />;
@@ -78,15 +103,17 @@ export function VideoPreview({ value }: { value: unknown }) {
   return (
     <Stack gap={4}>
       {/* No autoplay in the dashboard: apps autoplay, the preview waits for a click. */}
-      <video
+      <Framed device={device} label="Video">
+        <video
         src={src}
         poster={safeUrl(video.poster)}
         controls
         muted={autoplay}
         loop={loop}
         preload="metadata"
-        style={{ maxWidth: '100%', maxHeight: 320, display: 'block' }}
-      />
+          style={{ maxWidth: '100%', maxHeight: 320, display: 'block' }}
+        />
+      </Framed>
       <Text size="xs" c="dimmed">
         In apps: {autoplay ? 'plays automatically, muted' : 'plays when tapped'}
         {loop ? ', loops' : ''}
@@ -97,7 +124,7 @@ export function VideoPreview({ value }: { value: unknown }) {
 
 export const SAMPLE_TEXT = 'The quick brown fox';
 
-export function TextStylePreview({ value }: { value: unknown }) {
+export function TextStylePreview({ value, device }: { value: unknown; device?: Device }) {
   const style = asRecord(value);
   const color = typeof style.color === 'string' ? normalizeHex(style.color) : null;
   const background = typeof style.backgroundColor === 'string' ? normalizeHex(style.backgroundColor) : null;
@@ -105,6 +132,7 @@ export function TextStylePreview({ value }: { value: unknown }) {
   const fontWeight = typeof style.fontWeight === 'number' ? style.fontWeight : 400;
   return (
     <Stack gap={4}>
+      <Framed device={device} label="Text style">
       <Box
         p="sm"
         style={{
@@ -120,6 +148,7 @@ export function TextStylePreview({ value }: { value: unknown }) {
       >
         {SAMPLE_TEXT}
       </Box>
+      </Framed>
       <Text size="xs" c="dimmed">
         {fontSize}px, weight {fontWeight}
         {color ? `, ${color}` : ''}
