@@ -1,4 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { usageSchema, withWarnings } from '../../../shared/contract/usage';
+import { updateMetricWithWarnings } from '../usage/impact-writes';
+import { metricUsage } from '../usage/usage-service';
 import type { Context } from 'hono';
 import { idParamsSchema } from '../../../shared/contract/common';
 import { createMetricBodySchema, listMetricsQuerySchema, metricListSchema, metricSchema, updateMetricBodySchema } from '../../../shared/contract/metrics';
@@ -46,11 +49,23 @@ export function metricsRoutes() {
     )
     .openapi(
       createRoute({
+        method: 'get', path: '/{id}/usage', tags, summary: 'Where this metric is used: experiments (live or not), targeting rules, other segments',
+        middleware: [requireRole('viewer')] as const,
+        request: { params: idParamsSchema },
+        responses: { 200: jsonContent(usageSchema, 'Usage'), ...errorResponses },
+      }),
+      async (c) => {
+        const services = c.get('services');
+        return c.json(await metricUsage(services.store, await metrics.getMetric(services, c.req.valid('param').id)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
         method: 'patch', path: '/{id}', tags, summary: 'Change, archive (`archived: true`) or restore a metric; 409 when expectedVersion is stale',
         middleware: [requireRole('editor')] as const,
         request: { params: idParamsSchema, body: jsonBody(updateMetricBodySchema) },
-        responses: { 200: jsonContent(metricSchema, 'Saved'), ...errorResponses, ...stale409 },
+        responses: { 200: jsonContent(withWarnings(metricSchema), 'Saved, with the live experiments it changed'), ...errorResponses, ...stale409 },
       }),
-      async (c) => c.json(await metrics.updateMetric(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c)), 200),
+      async (c) => c.json(await updateMetricWithWarnings(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c)), 200),
     );
 }

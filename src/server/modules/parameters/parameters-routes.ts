@@ -1,4 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { usageSchema, withWarnings } from '../../../shared/contract/usage';
+import { updateParameterWithWarnings } from '../usage/impact-writes';
+import { parameterUsage } from '../usage/usage-service';
 import { idParamsSchema } from '../../../shared/contract/common';
 import {
   bulkParametersBodySchema,
@@ -92,12 +95,24 @@ export function parametersRoutes() {
     )
     .openapi(
       createRoute({
+        method: 'get', path: '/{id}/usage', tags, summary: 'Where this parameter is used: experiments (live or not), targeting rules, other segments',
+        middleware: [requireRole('viewer')] as const,
+        request: { params: idParamsSchema },
+        responses: { 200: jsonContent(usageSchema, 'Usage'), ...errorResponses },
+      }),
+      async (c) => {
+        const services = c.get('services');
+        return c.json(await parameterUsage(services.store, await parameters.getParameter(services, c.req.valid('param').id)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
         method: 'patch', path: '/{id}', tags, summary: 'Change a parameter (the key never changes); 409 when expectedVersion is stale',
         middleware: [requireRole('editor')] as const,
         request: { params: idParamsSchema, body: jsonBody(updateParameterBodySchema) },
-        responses: { 200: jsonContent(parameterSchema, 'Saved'), ...errorResponses, ...conflictResponse },
+        responses: { 200: jsonContent(withWarnings(parameterSchema), 'Saved, with the live experiments it changed'), ...errorResponses, ...conflictResponse },
       }),
-      async (c) => c.json(await parameters.updateParameter(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c)), 200),
+      async (c) => c.json(await updateParameterWithWarnings(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c)), 200),
     )
     .openapi(
       createRoute({

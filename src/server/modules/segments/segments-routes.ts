@@ -1,4 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { usageSchema, withWarnings } from '../../../shared/contract/usage';
+import { updateSegmentWithWarnings } from '../usage/impact-writes';
+import { segmentUsage } from '../usage/usage-service';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contract/common';
@@ -67,12 +70,24 @@ export function segmentsRoutes() {
     )
     .openapi(
       createRoute({
+        method: 'get', path: '/{id}/usage', tags, summary: 'Where this segment is used: experiments (live or not), targeting rules, other segments',
+        middleware: [requireRole('viewer')] as const,
+        request: { params: idParamsSchema },
+        responses: { 200: jsonContent(usageSchema, 'Usage'), ...errorResponses },
+      }),
+      async (c) => {
+        const services = c.get('services');
+        return c.json(await segmentUsage(services.store, (await segments.getSegment(services, c.req.valid('param').id)).id), 200);
+      },
+    )
+    .openapi(
+      createRoute({
         method: 'patch', path: '/{id}', tags, summary: 'Change a segment; 409 when expectedVersion is stale',
         middleware: [requireRole('editor')] as const,
         request: { params: idParamsSchema, body: jsonBody(updateSegmentBodySchema) },
-        responses: { 200: jsonContent(segmentSchema, 'Saved'), ...errorResponses, ...conflict409 },
+        responses: { 200: jsonContent(withWarnings(segmentSchema), 'Saved, with the live experiments it changed'), ...errorResponses, ...conflict409 },
       }),
-      async (c) => c.json(await segments.updateSegment(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c)), 200),
+      async (c) => c.json(await updateSegmentWithWarnings(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c)), 200),
     )
     .openapi(
       createRoute({
