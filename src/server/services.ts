@@ -5,7 +5,6 @@ import { KnownUsersRecorder } from './evaluation/known-users-recorder';
 import { SdkKeyAuthenticator } from './evaluation/sdk-key-auth';
 import { KnownUserSample } from './modules/audiences/reach-service';
 import type { PasswordHasher } from './lib/password';
-import { FailureRateLimiter } from './lib/rate-limiter';
 import type { Store } from './store/types';
 
 export interface ServerConfig {
@@ -20,7 +19,6 @@ export interface Services {
   store: Store;
   clock: Clock;
   passwords: PasswordHasher;
-  loginLimiter: FailureRateLimiter;
   config: ServerConfig;
   log: (message: string, detail?: unknown) => void;
   /** The compiled configuration OFREP and the preview evaluate against. */
@@ -41,9 +39,6 @@ export interface Services {
   onSdkKeyRevoked(listener: (keyHash: string) => void): void;
 }
 
-export const LOGIN_MAX_FAILURES = 10;
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-
 export function createServices(options: {
   store: Store;
   clock: Clock;
@@ -61,7 +56,6 @@ export function createServices(options: {
     store: options.store,
     clock: options.clock,
     passwords: options.passwords,
-    loginLimiter: new FailureRateLimiter(options.clock, LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS),
     config: {
       secureCookies: false,
       sessionTtlMs: 14 * 24 * 60 * 60 * 1000,

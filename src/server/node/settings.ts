@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './client-address';
 
 /** Settings from the environment, with the defaults README documents. */
 export interface Settings {
@@ -9,6 +10,8 @@ export interface Settings {
   adminEmail: string | undefined;
   adminPassword: string | undefined;
   secureCookies: boolean;
+  /** TRUST_PROXY: whether to take the client address (for sign-in limits) from X-Forwarded-For. */
+  trustProxy: TrustProxy;
   dashboardDir: string;
   /** How often scheduled experiment starts and ends are checked. */
   schedulerIntervalMs: number;
@@ -27,6 +30,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     secureCookies: env.SECURE_COOKIES === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     dashboardDir: resolve(env.DASHBOARD_DIR ?? './dist/web'),
     schedulerIntervalMs: Math.max(1000, Number(env.SCHEDULER_INTERVAL_MS) || 15_000),
     rollupIntervalMs: Math.max(1000, Number(env.ROLLUP_INTERVAL_MS) || 5_000),

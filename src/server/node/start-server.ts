@@ -5,6 +5,7 @@ import { createApp, type SwitchboardApp } from '../app';
 import { bootstrapAdmin } from '../modules/auth/auth-service';
 import { openPgliteStore, openPostgresStore } from '../store/sql/open';
 import type { Store } from '../store/types';
+import { clientAddressResolver } from './client-address';
 import { nodePasswordHasher } from './password-node';
 import type { Settings } from './settings';
 import { runDueExperiments } from '../modules/experiments/experiment-scheduler';
@@ -27,11 +28,12 @@ export async function openStore(settings: Settings): Promise<Store> {
 /** Opens the database, migrates, creates the first admin if asked, and listens. */
 export async function startServer(settings: Settings): Promise<RunningServer> {
   const store = await openStore(settings);
+  const clientAddress = clientAddressResolver(settings.trustProxy);
   const app = createApp({
     store,
     passwords: nodePasswordHasher,
     config: { secureCookies: settings.secureCookies },
-    clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    clientKey: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for')),
     dashboard: serveDashboard(settings.dashboardDir),
   });
   if (settings.adminEmail && settings.adminPassword) {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UniqueViolation } from '../lib/errors';
+import { authStoreContract } from './auth-store-contract';
 import { experimentStoreContract } from './experiment-store-contract';
 import { metricStoreContract } from './metric-store-contract';
 import type { Store, UserRecord } from './types';
@@ -34,6 +35,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     });
 
     metricStoreContract(() => store);
+    authStoreContract(() => store);
     experimentStoreContract(() => store);
 
     it('inserts, finds and lists users', async () => {

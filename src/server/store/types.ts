@@ -42,6 +42,12 @@ export interface UserStore {
   insertFirst(user: UserRecord): Promise<boolean>;
   /** Applies the patch and bumps the version; null when the user does not exist. */
   update(id: string, patch: UserPatch): Promise<UserRecord | null>;
+  /**
+   * Atomically uses up an invite: sets the name and password and clears the invite, only while the
+   * invite is unused, unexpired (after `now`) and the account enabled. null when it was not (or
+   * another request used it first), so one invite gives one account and one session.
+   */
+  consumeInvite(tokenHash: string, now: string, accepted: { name: string; passwordHash: string }): Promise<UserRecord | null>;
 }
 
 export interface SessionRecord {
@@ -82,6 +88,26 @@ export interface ApiTokenStore {
   getByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
   revoke(id: string, at: string): Promise<ApiTokenRecord | null>;
   touch(id: string, at: string): Promise<void>;
+  /** The token with its creator's current standing, in one lookup: what authenticating a request needs. */
+  getWithCreatorByHash(tokenHash: string): Promise<ApiTokenWithCreator | null>;
+}
+
+export interface ApiTokenWithCreator {
+  token: ApiTokenRecord;
+  /** null when the creator's account is gone. `active`: enabled and has a password. */
+  creator: { role: Role; active: boolean } | null;
+}
+
+/**
+ * Sign-in attempts counted per key in fixed windows that start at a key's first attempt. hit() is
+ * one atomic increment, so concurrent attempts can never all read the same count.
+ */
+export interface LoginAttemptStore {
+  /** Counts one attempt; starts a new window when the key's last one began `windowMs` or more before `now`. */
+  hit(key: string, now: string, windowMs: number): Promise<{ count: number; windowStartedAt: string }>;
+  clear(key: string): Promise<void>;
+  /** Forgets windows that started before `before`; returns how many. */
+  deleteStartedBefore(before: string): Promise<number>;
 }
 
 export interface AuditQuery {
@@ -339,6 +365,7 @@ export interface Store {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly apiTokens: ApiTokenStore;
+  readonly loginAttempts: LoginAttemptStore;
   readonly audit: AuditStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;

@@ -27,7 +27,10 @@ function setSessionCookie(c: Context<AppEnv>, secret: string) {
   });
 }
 
-/** The key failed sign-ins are counted under besides the email: the caller's address when known. */
+/**
+ * The client address sign-in attempts are counted under together with the email (the Node entry
+ * passes the socket address, or the X-Forwarded-For one when TRUST_PROXY says so).
+ */
 export type ClientKeyFn = (c: Context<AppEnv>) => string;
 
 export function authRoutes(clientKey: ClientKeyFn) {

@@ -1,4 +1,4 @@
-import type { AcceptInviteBody, LoginBody, SessionInfo, SetupBody } from '../../../shared/contract/auth';
+import { roleRank, type AcceptInviteBody, type LoginBody, type SessionInfo, type SetupBody } from '../../../shared/contract/auth';
 import { randomId, randomToken, sha256Hex } from '../../lib/crypto';
 import { AppError, badRequest, conflict, unauthorized } from '../../lib/errors';
 import type { Principal } from '../../http/env';
@@ -6,6 +6,7 @@ import type { Services } from '../../services';
 import type { UserRecord } from '../../store/types';
 import { toUserView } from '../users/user-view';
 import { recordAudit } from '../audit/audit-service';
+import { countLoginAttempt } from './login-limit';
 
 export interface NewSession {
   info: SessionInfo;
@@ -21,7 +22,11 @@ export async function needsSetup(services: Services): Promise<boolean> {
   return (await services.store.users.count()) === 0;
 }
 
+const alreadySetUp = () => conflict('Switchboard is already set up. Sign in instead.');
+
 export async function setupFirstAdmin(services: Services, body: SetupBody): Promise<NewSession> {
+  // Refuse before hashing: once set up, this public route must not cost a password hash per call.
+  if (!(await needsSetup(services))) throw alreadySetUp();
   const now = services.clock.now().toISOString();
   const user: UserRecord = {
     id: randomId(),
@@ -36,9 +41,7 @@ export async function setupFirstAdmin(services: Services, body: SetupBody): Prom
     updatedAt: now,
     version: 1,
   };
-  if (!(await services.store.users.insertFirst(user))) {
-    throw conflict('Switchboard is already set up. Sign in instead.');
-  }
+  if (!(await services.store.users.insertFirst(user))) throw alreadySetUp();
   await recordAudit(services.store, services.clock.now(), {
     actor: { id: user.id, name: `${user.name} <${user.email}>` },
     action: 'user.created-first-admin',
@@ -62,50 +65,42 @@ export async function bootstrapAdmin(services: Services, email: string, password
   }
 }
 
-export async function login(services: Services, body: LoginBody, clientKey: string): Promise<NewSession> {
-  const limiterKeys = [`email:${body.email}`, `client:${clientKey}`];
-  const retryAfter = Math.max(...limiterKeys.map((key) => services.loginLimiter.retryAfterSeconds(key)));
-  if (retryAfter > 0) {
-    throw new AppError(429, 'Too many attempts', `Too many failed sign-ins. Try again in ${retryAfter} seconds.`, undefined, {
-      'retry-after': String(retryAfter),
-    });
-  }
+export async function login(services: Services, body: LoginBody, clientAddress: string): Promise<NewSession> {
+  const { clearOnSuccess } = await countLoginAttempt(services, body.email, clientAddress);
   const user = await services.store.users.getByEmail(body.email);
   const hash = user?.passwordHash ?? (await (dummyHash ??= services.passwords.hash(randomToken())));
   const passwordOk = await services.passwords.verify(body.password, hash);
-  if (!user || !user.passwordHash || !passwordOk || user.disabled) {
-    limiterKeys.forEach((key) => services.loginLimiter.recordFailure(key));
-    throw unauthorized('The email or password is not right');
-  }
-  services.loginLimiter.reset(`email:${body.email}`);
+  if (!user || !user.passwordHash || !passwordOk || user.disabled) throw unauthorized('The email or password is not right');
+  await services.store.loginAttempts.clear(clearOnSuccess);
   return startSession(services, user);
 }
 
+const invalidInvite = () =>
+  badRequest('This invite link is not valid any more. Ask an admin for a new one.', [{ path: 'token', message: 'Invalid or expired invite' }]);
+
 export async function acceptInvite(services: Services, body: AcceptInviteBody): Promise<NewSession> {
-  const user = await services.store.users.getByInviteTokenHash(await sha256Hex(body.token));
+  const tokenHash = await sha256Hex(body.token);
+  const user = await services.store.users.getByInviteTokenHash(tokenHash);
   const now = services.clock.now();
-  if (!user || user.disabled || !user.inviteExpiresAt || new Date(user.inviteExpiresAt) <= now) {
-    throw badRequest('This invite link is not valid any more. Ask an admin for a new one.', [
-      { path: 'token', message: 'Invalid or expired invite' },
-    ]);
-  }
-  const updated = await services.store.users.update(user.id, {
-    name: body.name,
-    passwordHash: await services.passwords.hash(body.password),
-    inviteTokenHash: null,
-    inviteExpiresAt: null,
-    updatedAt: now.toISOString(),
+  // A cheap look first, so a wrong link costs no password hash; consumeInvite then decides atomically.
+  if (!user || user.disabled || !user.inviteExpiresAt || new Date(user.inviteExpiresAt) <= now) throw invalidInvite();
+  const passwordHash = await services.passwords.hash(body.password);
+  const updated = await services.store.transaction(async (store) => {
+    const consumed = await store.users.consumeInvite(tokenHash, now.toISOString(), { name: body.name, passwordHash });
+    if (!consumed) return null;
+    await recordAudit(store, now, {
+      actor: { id: consumed.id, name: `${consumed.name} <${consumed.email}>` },
+      action: 'user.invite-accepted',
+      objectType: 'user',
+      objectId: consumed.id,
+      objectLabel: consumed.email,
+      before: toUserView(user),
+      after: toUserView(consumed),
+    });
+    return consumed;
   });
-  if (!updated) throw badRequest('This invite link is not valid any more.');
-  await recordAudit(services.store, now, {
-    actor: { id: updated.id, name: `${updated.name} <${updated.email}>` },
-    action: 'user.invite-accepted',
-    objectType: 'user',
-    objectId: updated.id,
-    objectLabel: updated.email,
-    before: toUserView(user),
-    after: toUserView(updated),
-  });
+  // Another request used the invite while this one hashed the password.
+  if (!updated) throw invalidInvite();
   return startSession(services, updated);
 }
 
@@ -146,14 +141,20 @@ export async function principalFromSession(services: Services, secret: string): 
 
 const TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
 
+/**
+ * A token acts for the person who made it: never above their CURRENT role, and not at all once
+ * their account is disabled or gone (it works again if the account is re-enabled).
+ */
 export async function principalFromApiToken(services: Services, secret: string): Promise<Principal | null> {
-  const token = await services.store.apiTokens.getByHash(await sha256Hex(secret));
-  if (!token || token.revokedAt) return null;
+  const found = await services.store.apiTokens.getWithCreatorByHash(await sha256Hex(secret));
+  if (!found || found.token.revokedAt || !found.creator?.active) return null;
+  const { token, creator } = found;
   const now = services.clock.now();
   if (!token.lastUsedAt || now.getTime() - new Date(token.lastUsedAt).getTime() > TOKEN_TOUCH_INTERVAL_MS) {
     await services.store.apiTokens.touch(token.id, now.toISOString());
   }
-  return { kind: 'token', tokenId: token.id, role: token.role, createdBy: token.createdBy };
+  const role = roleRank[creator.role] < roleRank[token.role] ? creator.role : token.role;
+  return { kind: 'token', tokenId: token.id, role, createdBy: token.createdBy };
 }
 
 export async function sessionInfo(services: Services, principal: Principal): Promise<SessionInfo> {

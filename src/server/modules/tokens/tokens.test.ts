@@ -30,4 +30,47 @@ describe('API tokens', () => {
     expect((await t.call('GET', '/api/users', undefined, { bearer: 'sbt_unknown' })).status).toBe(401);
     expect((await t.call('DELETE', '/api/tokens/does-not-exist', undefined, admin)).status).toBe(404);
   });
+
+  it("acts with at most its creator's current role, and not at all while the creator is disabled", async () => {
+    const t = createTestApp();
+    const admin = await t.setupAdmin();
+    const second = await t.userWithRole(admin, 'admin', 'second@example.com');
+    const secondId = (await t.store.users.getByEmail('second@example.com'))!.id;
+    const token = await t.tokenWithRole(second, 'admin');
+    expect((await t.call('GET', '/api/users', undefined, token)).status).toBe(200);
+
+    // Disabled: the token can neither list users, mint tokens, nor re-enable its creator.
+    expect((await t.call('PATCH', `/api/users/${secondId}`, { disabled: true }, admin)).status).toBe(200);
+    expect((await t.call('GET', '/api/users', undefined, token)).status).toBe(401);
+    expect((await t.call('POST', '/api/tokens', { name: 'more', role: 'admin' }, token)).status).toBe(401);
+    expect((await t.call('PATCH', `/api/users/${secondId}`, { disabled: false }, token)).status).toBe(401);
+    expect((await t.store.users.getById(secondId))?.disabled).toBe(true);
+
+    // Re-enabled by another admin: the token works again.
+    expect((await t.call('PATCH', `/api/users/${secondId}`, { disabled: false }, admin)).status).toBe(200);
+    expect((await t.call('GET', '/api/users', undefined, token)).status).toBe(200);
+
+    // Demoted to editor: the admin token is an editor token now.
+    expect((await t.call('PATCH', `/api/users/${secondId}`, { role: 'editor' }, admin)).status).toBe(200);
+    expect((await t.call('GET', '/api/users', undefined, token)).status).toBe(403);
+    expect((await t.call('POST', '/api/tokens', { name: 'more', role: 'admin' }, token)).status).toBe(403);
+    expect((await t.call('PATCH', `/api/users/${secondId}`, { role: 'admin' }, token)).status).toBe(403);
+    expect((await t.call('GET', '/api/parameters', undefined, token)).status).toBe(200);
+
+    // Promoted back: admin again (the token's own role still caps it).
+    expect((await t.call('PATCH', `/api/users/${secondId}`, { role: 'admin' }, admin)).status).toBe(200);
+    expect((await t.call('GET', '/api/users', undefined, token)).status).toBe(200);
+  });
+
+  it('a token made by a token dies with the person behind both', async () => {
+    const t = createTestApp();
+    const admin = await t.setupAdmin();
+    const second = await t.userWithRole(admin, 'admin', 'second@example.com');
+    const secondId = (await t.store.users.getByEmail('second@example.com'))!.id;
+    const parent = await t.tokenWithRole(second, 'admin');
+    const child = { bearer: (await t.call('POST', '/api/tokens', { name: 'child', role: 'viewer' }, parent)).json.secret };
+    expect((await t.call('GET', '/api/parameters', undefined, child)).status).toBe(200);
+    await t.call('PATCH', `/api/users/${secondId}`, { disabled: true }, admin);
+    expect((await t.call('GET', '/api/parameters', undefined, child)).status).toBe(401);
+  });
 });

@@ -45,6 +45,18 @@ describe('users and roles', () => {
     expect((await t.call('POST', '/api/auth/login', { email: 'gone@example.com', password: 'a long enough password' })).status).toBe(401);
   });
 
+  it("a disabled user's session is refused even if it was left in the store", async () => {
+    const t = createTestApp();
+    const admin = await t.setupAdmin();
+    const editor = await t.userWithRole(admin, 'editor', 'kept@example.com');
+    const kept = (await t.store.users.getByEmail('kept@example.com'))!;
+    // Disabled behind the API's back, so the session rows stay: the per-request check must still refuse.
+    await t.store.users.update(kept.id, { disabled: true, updatedAt: kept.updatedAt });
+    expect((await t.call('GET', '/api/parameters', undefined, editor)).status).toBe(401);
+    await t.store.users.update(kept.id, { disabled: false, updatedAt: kept.updatedAt });
+    expect((await t.call('GET', '/api/parameters', undefined, editor)).status).toBe(200);
+  });
+
   it('refuses a duplicate email with a field error', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();

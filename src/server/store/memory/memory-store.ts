@@ -13,6 +13,7 @@ import type {
   ResultsStore,
   StoredEvent,
   KnownUserStore,
+  LoginAttemptStore,
   ObservedAttributeRecord,
   ObservedAttributeStore,
   SegmentRecord,
@@ -34,6 +35,7 @@ import type {
   UserStore,
 } from '../types';
 import { MemoryEvents } from './memory-events';
+import { MemoryLoginAttempts } from './memory-login-attempts';
 import { MemoryResults } from './memory-results';
 import { MemoryExperiments, MemoryExposures, MemoryMetrics } from './memory-experiments';
 import { MemoryKnownUsers, MemoryObservedAttributes, MemorySegments } from './memory-audiences';
@@ -127,6 +129,14 @@ class MemoryUsers implements UserStore {
     this.map.set(id, next);
     return copy(next);
   }
+  async consumeInvite(tokenHash: string, now: string, accepted: { name: string; passwordHash: string }) {
+    // No await between the check and the write: two calls cannot both see the invite unused.
+    const user = [...this.map.values()].find((u) => u.inviteTokenHash === tokenHash);
+    if (!user || user.disabled || !user.inviteExpiresAt || user.inviteExpiresAt <= now) return null;
+    const next = { ...user, ...accepted, inviteTokenHash: null, inviteExpiresAt: null, updatedAt: now, version: user.version + 1 };
+    this.map.set(user.id, next);
+    return copy(next);
+  }
 }
 
 class MemorySessions implements SessionStore {
@@ -194,6 +204,12 @@ class MemoryApiTokens implements ApiTokenStore {
     const token = this.map.get(id);
     if (token) this.map.set(id, { ...token, lastUsedAt: at });
   }
+  async getWithCreatorByHash(tokenHash: string) {
+    const token = await this.getByHash(tokenHash);
+    if (!token) return null;
+    const creator = token.createdBy === null ? undefined : this.state().users.get(token.createdBy);
+    return { token, creator: creator ? { role: creator.role, active: !creator.disabled && creator.passwordHash !== null } : null };
+  }
 }
 
 /**
@@ -220,7 +236,10 @@ export class MemoryStore implements Store {
   readonly results: ResultsStore;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly holder: { state: MemoryState } = { state: emptyMemoryState() }) {
+  constructor(
+    private readonly holder: { state: MemoryState } = { state: emptyMemoryState() },
+    readonly loginAttempts: LoginAttemptStore = new MemoryLoginAttempts(),
+  ) {
     const state = () => this.holder.state;
     this.users = new MemoryUsers(state);
     this.sessions = new MemorySessions(state);
@@ -247,7 +266,7 @@ export class MemoryStore implements Store {
   transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
     const run = async () => {
       const draft = { state: structuredClone(this.holder.state) };
-      const result = await fn(new MemoryStore(draft));
+      const result = await fn(new MemoryStore(draft, this.loginAttempts));
       this.holder.state = draft.state;
       return result;
     };

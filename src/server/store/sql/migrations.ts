@@ -254,6 +254,20 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'login attempts',
+    // Sign-in attempts counted in the database, so that concurrent guesses (and replicas) share
+    // one atomic count. Keys are hashes of email and client address, never the plain values.
+    sql: `
+      CREATE TABLE login_attempts (
+        key text PRIMARY KEY,
+        count integer NOT NULL,
+        window_started_at timestamptz NOT NULL
+      );
+      CREATE INDEX login_attempts_window_started_at ON login_attempts(window_started_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -40,6 +40,12 @@ export interface ApiTokensTable {
   revoked_at: NullableTimestamp;
 }
 
+export interface LoginAttemptsTable {
+  key: string;
+  count: number;
+  window_started_at: Timestamp;
+}
+
 type Json = ColumnType<unknown, string, string>;
 
 export interface AuditEntriesTable {
@@ -159,6 +165,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  login_attempts: LoginAttemptsTable;
   schema_migrations: SchemaMigrationsTable;
   audit_entries: AuditEntriesTable;
   parameters: ParametersTable;

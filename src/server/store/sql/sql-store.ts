@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/contract/auth';
-import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, LoginAttemptStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
 import { guardUnique, iso, isoOrNull } from './sql-util';
 import { SqlEvents } from './sql-events';
+import { SqlLoginAttempts } from './sql-login-attempts';
 import { SqlResults } from './sql-results';
 import { SqlExperiments, SqlExposures, SqlMetrics } from './sql-experiments';
 import { SqlKnownUsers, SqlObservedAttributes, SqlSegments } from './sql-audiences';
@@ -85,6 +86,18 @@ class SqlUsers implements UserStore {
         version: sql`version + 1`,
       })
       .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+  async consumeInvite(tokenHash: string, now: string, accepted: { name: string; passwordHash: string }) {
+    // A concurrent accept waits for this row's lock, then finds invite_token_hash cleared: no row.
+    const row = await this.db
+      .updateTable('users')
+      .set({ name: accepted.name, password_hash: accepted.passwordHash, invite_token_hash: null, invite_expires_at: null, updated_at: now, version: sql`version + 1` })
+      .where('invite_token_hash', '=', tokenHash)
+      .where('invite_expires_at', '>', new Date(now))
+      .where('disabled', '=', false)
       .returningAll()
       .executeTakeFirst();
     return row ? toUser(row) : null;
@@ -210,6 +223,18 @@ class SqlApiTokens implements ApiTokenStore {
   async touch(id: string, at: string) {
     await this.db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
   }
+  async getWithCreatorByHash(tokenHash: string) {
+    const row = await this.db
+      .selectFrom('api_tokens')
+      .leftJoin('users', 'users.id', 'api_tokens.created_by')
+      .selectAll('api_tokens')
+      .select(['users.role as creator_role', sql<boolean>`users.disabled = false AND users.password_hash IS NOT NULL`.as('creator_active')])
+      .where('api_tokens.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return null;
+    const { creator_role, creator_active, ...token } = row;
+    return { token: toApiToken(token), creator: creator_role === null ? null : { role: creator_role as Role, active: creator_active === true } };
+  }
 }
 
 function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
@@ -221,6 +246,7 @@ export class SqlStore implements Store {
   readonly users: UserStore;
   readonly sessions: SessionStore;
   readonly apiTokens: ApiTokenStore;
+  readonly loginAttempts: LoginAttemptStore;
   readonly audit: AuditStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
@@ -243,6 +269,7 @@ export class SqlStore implements Store {
     this.users = new SqlUsers(db);
     this.sessions = new SqlSessions(db);
     this.apiTokens = new SqlApiTokens(db);
+    this.loginAttempts = new SqlLoginAttempts(db);
     this.audit = new SqlAudit(db);
     this.parameters = new SqlParameters(db);
     this.sdkKeys = new SqlSdkKeys(db);
