@@ -1,8 +1,10 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrate } from './migrations';
+import { startPgliteWorker } from './pglite-worker-host';
+import { PgliteWorkerDialect } from './pglite-worker-dialect';
 import type { Database } from './schema';
 import { SqlStore } from './sql-store';
 
@@ -22,12 +24,24 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
   return new SqlStore('postgres', db, () => db.destroy());
 }
 
-/** PGlite in `dataDir` (or in memory when dataDir is undefined). Runs pending migrations first. */
+/**
+ * PGlite in `dataDir` (or in memory when dataDir is undefined), on a worker thread of its own so
+ * its statements never block this event loop (OFREP keeps answering during a rollup build or a
+ * results query). Runs pending migrations first; closing the store closes PGlite and the thread.
+ */
 export async function openPgliteStore(dataDir: string | undefined): Promise<SqlStore> {
-  return openPgliteStoreOn(await PGlite.create(dataDir));
+  const worker = await startPgliteWorker(dataDir);
+  const db = new Kysely<Database>({ dialect: new PgliteWorkerDialect(worker) });
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return new SqlStore('pglite', db, () => db.destroy());
 }
 
-/** Wraps an open PGlite instance (tests reuse one per worker). Closing the store closes it. */
+/** Wraps an open PGlite instance in this thread (tests share one per worker). Closing the store closes it. */
 export async function openPgliteStoreOn(pglite: PGlite): Promise<SqlStore> {
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   await migrate(db);

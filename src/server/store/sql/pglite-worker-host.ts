@@ -1,0 +1,84 @@
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, PgliteWorkerData, ToWorker, WorkerError } from './pglite-worker';
+
+/** PGlite running on a worker thread: statements go there and their rows come back. */
+export interface PgliteWorker {
+  query(sql: string, params: readonly unknown[]): Promise<{ rows: unknown[]; affectedRows: number | undefined }>;
+  /** Closes PGlite (its data folder stays consistent) and ends the thread. */
+  close(): Promise<void>;
+}
+
+const CLOSE_TIMEOUT_MS = 30_000;
+
+/**
+ * Node 20 applies no loader to worker threads, and this server runs from TypeScript source
+ * (under tsx, or vitest), so a small JavaScript bootstrap loads the worker through tsx's API.
+ */
+function spawn(workerData: PgliteWorkerData): Worker {
+  const entry = new URL('./pglite-worker.ts', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+const toError = (fields: WorkerError) => Object.assign(new Error(fields.message), fields);
+
+/** Starts PGlite on its own thread with `dataDir` (in memory when undefined). */
+export async function startPgliteWorker(dataDir: string | undefined): Promise<PgliteWorker> {
+  const worker = spawn({ dataDir });
+  const pending = new Map<number, { resolve: (value: { rows: unknown[]; affectedRows: number | undefined }) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  let stopped: Error | null = null;
+  let onClosed: (() => void) | null = null;
+  let onReady: { resolve: () => void; reject: (error: Error) => void } | null = null;
+  const ready = new Promise<void>((resolve, reject) => (onReady = { resolve, reject }));
+
+  const stop = (error: Error) => {
+    stopped ??= error;
+    onReady?.reject(error);
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+    onClosed?.();
+  };
+  worker.on('message', (message: FromWorker) => {
+    if (message.type === 'ready') onReady?.resolve();
+    else if (message.type === 'closed') onClosed?.();
+    else {
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.type === 'result') waiting?.resolve({ rows: message.rows, affectedRows: message.affectedRows });
+      else waiting?.reject(toError(message.error));
+    }
+  });
+  worker.on('error', (error) => stop(error));
+  worker.on('exit', (code) => stop(new Error(`The PGlite worker stopped (exit code ${code})`)));
+
+  try {
+    await ready;
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  onReady = null;
+  return {
+    query(sql, params) {
+      if (stopped) return Promise.reject(stopped);
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ type: 'query', id, sql, params: [...params] } satisfies ToWorker);
+      });
+    },
+    async close() {
+      if (stopped) return;
+      const closed = new Promise<void>((resolve) => (onClosed = resolve));
+      worker.postMessage({ type: 'close' } satisfies ToWorker);
+      // A worker that cannot close in time is ended; PGlite then recovers its folder at the next start.
+      const timer = setTimeout(() => onClosed?.(), CLOSE_TIMEOUT_MS);
+      await closed;
+      clearTimeout(timer);
+      stopped = new Error('The PGlite store is closed');
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storeContract, user } from '../store-contract';
+import { openPgliteStore } from './open';
+import type { SqlStore } from './sql-store';
+import { truncateAll } from './test-database';
+
+// The embedded default as `npm start` opens it: PGlite on a worker thread of its own.
+let opened: Promise<SqlStore> | undefined;
+const workerStore = () => (opened ??= openPgliteStore(undefined));
+afterAll(async () => {
+  await (await opened)?.close();
+});
+
+storeContract('PGlite on a worker thread', async () => {
+  const store = await workerStore();
+  await truncateAll(store);
+  return store;
+});
+
+describe('PGlite on a worker thread', () => {
+  it('rolls back a failed transaction and keeps serving on the same session', async () => {
+    const store = await workerStore();
+    await truncateAll(store);
+    const failed = store.transaction(async (tx) => {
+      await tx.users.insert(user({ email: 'rolled-back@example.com' }));
+      throw new Error('roll back');
+    });
+    await expect(failed).rejects.toThrow('roll back');
+    expect(await store.users.getByEmail('rolled-back@example.com')).toBeNull();
+    // The database error crosses the thread with its SQLSTATE (the store maps 23505 to UniqueViolation).
+    await expect(sql`SELECT 1/0`.execute(store.kysely)).rejects.toMatchObject({ code: '22012' });
+    await store.users.insert(user({ email: 'kept@example.com' }));
+    expect(await store.users.count()).toBe(1);
+  });
+
+  it('keeps this event loop turning while a heavy statement runs on the worker', async () => {
+    const store = await workerStore();
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    tick();
+    const before = ticks;
+    await sql`SELECT count(*) FROM generate_series(1, 2000000)`.execute(store.kysely);
+    running = false;
+    // PGlite in this thread would hold it for the whole statement: not one tick in between.
+    expect(ticks - before).toBeGreaterThan(100);
+  });
+
+  // Last: it closes the shared store (afterAll's second close is a no-op).
+  it('stops the thread at close and refuses statements after it', async () => {
+    const store = await workerStore();
+    await store.close();
+    await expect(store.ping()).rejects.toThrow(/closed|destroyed/);
+  });
+});

@@ -1,0 +1,54 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+
+/** What the main thread passes (pglite-worker-host.ts). */
+export interface PgliteWorkerData {
+  /** PGlite's data folder; undefined keeps the database in memory. */
+  dataDir: string | undefined;
+}
+
+/** A database error as plain fields (SQLSTATE `code`, `constraint`, ...), which cross threads intact. */
+export type WorkerError = { message: string } & Record<string, unknown>;
+
+export type ToWorker = { type: 'query'; id: number; sql: string; params: unknown[] } | { type: 'close' };
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; rows: unknown[]; affectedRows: number | undefined }
+  | { type: 'error'; id: number; error: WorkerError }
+  | { type: 'closed' };
+
+// PGlite runs here, on a thread of its own, so a long statement never blocks the server's event
+// loop. Statements arrive as messages and run through PGlite's own query path, the one the
+// in-process store used. Not @electric-sql/pglite-socket with `pg`: PGlite answers an errored
+// extended-protocol message with a ReadyForQuery before the client's Sync, which desynchronises
+// `pg` (pglite issue 958, open): after a unique violation the next query got the previous answer.
+const { dataDir } = workerData as PgliteWorkerData;
+const port = parentPort;
+if (!port) throw new Error('pglite-worker.ts runs as a worker thread');
+const send = (message: FromWorker) => port.postMessage(message);
+
+function plainError(error: unknown): WorkerError {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const fields: WorkerError = { message: error.message };
+  // PGlite's DatabaseError keeps code, detail, constraint... as own properties; only plain
+  // values cross (its `result` and the like are dropped).
+  for (const [key, value] of Object.entries(error)) {
+    if (value === undefined || typeof value === 'string' || typeof value === 'number') fields[key] = value;
+  }
+  return fields;
+}
+
+const db = await PGlite.create(dataDir);
+send({ type: 'ready' });
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'query') {
+    db.query(message.sql, message.params).then(
+      (result) => send({ type: 'result', id: message.id, rows: result.rows, affectedRows: result.affectedRows }),
+      (error: unknown) => send({ type: 'error', id: message.id, error: plainError(error) }),
+    );
+  } else if (message.type === 'close') {
+    // Closing PGlite leaves its data folder consistent for the next start.
+    void db.close().then(() => send({ type: 'closed' }));
+  }
+});
