@@ -8,6 +8,9 @@ import { createPasswordHasher, type PasswordHasher } from './lib/password';
 import { authenticate } from './http/auth-middleware';
 import type { AppEnv } from './http/env';
 import { handleError, problem, problemResponse } from './http/problem';
+import { API_MAX_BODY_BYTES, CLOSE_CONNECTION, SEGMENT_MAX_BODY_BYTES } from './http/limits';
+import { SdkRateLimiter } from './http/sdk-rate-limit';
+import { refuseHostileUrl } from './http/hostile-url';
 import { authRoutes, type ClientKeyFn } from './modules/auth/auth-routes';
 import { healthRoutes } from './modules/health/health-routes';
 import { tokensRoutes } from './modules/tokens/tokens-routes';
@@ -36,10 +39,6 @@ export interface CreateAppOptions {
   dashboard?: MiddlewareHandler;
   log?: Services['log'];
 }
-
-const API_BODY_LIMIT = 1024 * 1024;
-// Segment id lists hold up to 100,000 ids.
-const SEGMENT_BODY_LIMIT = 8 * 1024 * 1024;
 
 // The dashboard needs inline styles (Mantine's CSS variables) and images/videos from the
 // URLs marketers enter; scripts only from our own origin.
@@ -70,7 +69,15 @@ export function createApp(options: CreateAppOptions) {
 
   const app = new OpenAPIHono<AppEnv>();
   // Apps' JSON endpoints (/ofrep, /sdk) skip the browser-page headers: they are hot and need none.
-  const pageHeaders = secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, referrerPolicy: 'same-origin' });
+  // HSTS only when served over HTTPS (SECURE_COOKIES): over plain HTTP it is meaningless at best.
+  // X-Frame-Options agrees with the CSP's frame-ancestors 'none' for browsers without CSP 2.
+  const pageHeaders = secureHeaders({
+    contentSecurityPolicy,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: 'same-origin',
+    xFrameOptions: 'DENY',
+    strictTransportSecurity: services.config.secureCookies ? 'max-age=15552000; includeSubDomains' : false,
+  });
   app.use('*', (c, next) => (c.req.path.startsWith('/ofrep/') || c.req.path.startsWith('/sdk/') ? next() : pageHeaders(c, next)));
   app.use('*', async (c, next) => {
     c.set('services', services);
@@ -80,11 +87,12 @@ export function createApp(options: CreateAppOptions) {
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new AppError(413, 'Payload too large', `The request body is over ${maxSize / 1024} KiB`);
+        // Refused on Content-Length (or mid-stream) with the rest unread: close rather than keep alive.
+        throw new AppError(413, 'Payload too large', `The request body is over ${maxSize / 1024} KiB`, undefined, CLOSE_CONNECTION);
       },
     });
-  const segmentLimit = limitBody(SEGMENT_BODY_LIMIT);
-  const apiLimit = limitBody(API_BODY_LIMIT);
+  const segmentLimit = limitBody(SEGMENT_MAX_BODY_BYTES);
+  const apiLimit = limitBody(API_MAX_BODY_BYTES);
   app.use('/api/*', (c, next) => (/^\/api\/segments(\/[^/]+)?$/.test(c.req.path) ? segmentLimit(c, next) : apiLimit(c, next)));
   app.use('/api/*', authenticate);
 
@@ -108,9 +116,10 @@ export function createApp(options: CreateAppOptions) {
     c.set('services', services);
     await next();
   });
-  const ofrep = ofrepRoutes(services);
+  const sdkRateLimiter = new SdkRateLimiter(services.config.sdkRateLimitPerMin);
+  const ofrep = ofrepRoutes(services, sdkRateLimiter);
   apps.route('/ofrep/v1', ofrep);
-  apps.route('/sdk/v1', sdkEventsRoutes(services));
+  apps.route('/sdk/v1', sdkEventsRoutes(services, sdkRateLimiter));
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -129,7 +138,8 @@ export function createApp(options: CreateAppOptions) {
   const full = app.fetch;
   apps.notFound((c) => (/^\/ofrep\/v1(\/|$)/.test(c.req.path) ? ofrep.unrouted(c) : full(c.req.raw, c.env)));
   apps.onError(onError);
-  app.fetch = (request, env, executionCtx) => (isAppsPath(request.url) ? apps.fetch(request, env, executionCtx) : full(request, env, executionCtx));
+  app.fetch = (request, env, executionCtx) =>
+    refuseHostileUrl(request.url) ?? (isAppsPath(request.url) ? apps.fetch(request, env, executionCtx) : full(request, env, executionCtx));
   return Object.assign(app, { services });
 }
 

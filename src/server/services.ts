@@ -12,6 +12,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   sessionTtlMs: number;
   version: string;
+  /** Requests per minute per SDK key on /ofrep and /sdk (each process); 0 turns the limit off. */
+  sdkRateLimitPerMin: number;
 }
 
 /** What every module needs, built once per app. */
@@ -60,6 +62,7 @@ export function createServices(options: {
       secureCookies: false,
       sessionTtlMs: 14 * 24 * 60 * 60 * 1000,
       version: '0.1.0',
+      sdkRateLimitPerMin: 0,
       ...options.config,
     },
     log: options.log ?? ((message, detail) => console.error(message, detail ?? '')),

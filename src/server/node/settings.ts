@@ -17,11 +17,17 @@ export interface Settings {
   schedulerIntervalMs: number;
   /** How often running experiments' results rollups catch up with new events. */
   rollupIntervalMs: number;
+  /** Requests per minute per SDK key on /ofrep and /sdk, per process (token bucket); 0 is off. */
+  sdkRateLimitPerMin: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const sdkRateLimitPerMin = Number(env.SDK_RATE_LIMIT_PER_MIN || 0);
+  if (!Number.isInteger(sdkRateLimitPerMin) || sdkRateLimitPerMin < 0) {
+    throw new Error(`SDK_RATE_LIMIT_PER_MIN must be a whole number of requests per minute (0 turns it off), got "${env.SDK_RATE_LIMIT_PER_MIN}"`);
+  }
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -34,5 +40,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dashboardDir: resolve(env.DASHBOARD_DIR ?? './dist/web'),
     schedulerIntervalMs: Math.max(1000, Number(env.SCHEDULER_INTERVAL_MS) || 15_000),
     rollupIntervalMs: Math.max(1000, Number(env.ROLLUP_INTERVAL_MS) || 5_000),
+    sdkRateLimitPerMin,
   };
 }

@@ -32,7 +32,7 @@ export async function startServer(settings: Settings): Promise<RunningServer> {
   const app = createApp({
     store,
     passwords: nodePasswordHasher,
-    config: { secureCookies: settings.secureCookies },
+    config: { secureCookies: settings.secureCookies, sdkRateLimitPerMin: settings.sdkRateLimitPerMin },
     clientKey: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for')),
     dashboard: serveDashboard(settings.dashboardDir),
   });

@@ -5,15 +5,16 @@ import { AppError } from '../../lib/errors';
 import { requireRole } from '../../http/auth-middleware';
 import type { AppEnv } from '../../http/env';
 import { createRouter, errorResponses, jsonContent } from '../../http/openapi';
+import { CLOSE_CONNECTION, EVENTS_MAX_BODY_BYTES, readLimitedBody } from '../../http/limits';
 import { fieldErrorsFromZod, problem, problemResponse } from '../../http/problem';
+import type { SdkRateLimiter } from '../../http/sdk-rate-limit';
 import type { Services } from '../../services';
 import { ingestEvents } from './events-service';
 
 const CORS_HEADERS = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** `POST /sdk/v1/events`: apps send track and exposure events with a server key (or a client key allowed to). */
-export function sdkEventsRoutes(services: Services) {
+export function sdkEventsRoutes(services: Services, rateLimiter: SdkRateLimiter) {
   const app = new Hono<AppEnv>();
   app.options('*', () =>
     new Response(null, {
@@ -29,8 +30,11 @@ export function sdkEventsRoutes(services: Services) {
     const key = await services.sdkKeyAuth.authenticate({ authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') });
     if (!key) return answer(problemResponse(problem(401, 'Unauthorized', 'Send a valid SDK key as `Authorization: Bearer <key>`')));
     if (!key.allowEvents) return answer(problemResponse(problem(403, 'Forbidden', 'This client key may only evaluate; use a server key, or a client key that allows events')));
-    const text = await c.req.text();
-    if (text.length > MAX_BODY_BYTES) return answer(problemResponse(problem(413, 'Payload too large', 'Send at most 1,000 events (2 MiB) per batch')));
+    const retryAfter = rateLimiter.take(key.id);
+    if (retryAfter > 0) return answer(problemResponse(problem(429, 'Too many requests', 'Too many requests for this SDK key'), { 'retry-after': String(retryAfter) }));
+    const read = await readLimitedBody(c.req.raw, EVENTS_MAX_BODY_BYTES);
+    if (!read.ok) return answer(problemResponse(problem(413, 'Payload too large', 'Send at most 1,000 events (2 MiB) per batch'), CLOSE_CONNECTION));
+    const text = read.text;
     let body: unknown;
     try {
       body = JSON.parse(text);

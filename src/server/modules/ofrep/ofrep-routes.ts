@@ -1,6 +1,9 @@
 import { Hono, type Context } from 'hono';
 import { evaluateAll, type EvaluationContext } from '../../../shared/evaluation';
 import type { AppEnv } from '../../http/env';
+import { CLOSE_CONNECTION, contextLimitError, OFREP_MAX_BODY_BYTES, readLimitedBody } from '../../http/limits';
+import type { SdkRateLimiter } from '../../http/sdk-rate-limit';
+import type { SdkKeyRecord } from '../../store/types';
 import { RequestedKeyRecorder } from './requested-keys';
 import { OfrepResponseCache } from './response-cache';
 import type { Services } from '../../services';
@@ -11,20 +14,20 @@ import type { Services } from '../../services';
 type OfrepErrorCode = 'PARSE_ERROR' | 'TARGETING_KEY_MISSING' | 'INVALID_CONTEXT' | 'GENERAL' | 'FLAG_NOT_FOUND';
 class OfrepError extends Error {
   constructor(
-    readonly status: 400 | 404 | 500,
+    readonly status: 400 | 404 | 413 | 500,
     readonly errorCode: OfrepErrorCode,
     readonly errorDetails: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(errorDetails);
   }
 }
 
-const MAX_BODY_BYTES = 64 * 1024;
-
-/** Reads `{context: {targetingKey, ...}}`, refusing what the spec says to refuse. */
+/** Reads `{context: {targetingKey, ...}}`, refusing what the spec says to refuse and what breaks our limits (limits.ts). */
 async function readContext(c: Context): Promise<EvaluationContext> {
-  const text = await c.req.text();
-  if (text.length > MAX_BODY_BYTES) throw new OfrepError(400, 'PARSE_ERROR', `The body is larger than ${MAX_BODY_BYTES} bytes`);
+  const read = await readLimitedBody(c.req.raw, OFREP_MAX_BODY_BYTES);
+  if (!read.ok) throw new OfrepError(413, 'GENERAL', `The body is larger than ${OFREP_MAX_BODY_BYTES} bytes`, CLOSE_CONNECTION);
+  const text = read.text;
   let body: unknown = {};
   if (text.trim() !== '') {
     try {
@@ -43,6 +46,8 @@ async function readContext(c: Context): Promise<EvaluationContext> {
     throw new OfrepError(400, 'TARGETING_KEY_MISSING', '`context.targetingKey` is required: a stable id of the user or device');
   }
   if (typeof targetingKey !== 'string') throw new OfrepError(400, 'INVALID_CONTEXT', '`context.targetingKey` must be a string');
+  const overLimit = contextLimitError(context as Record<string, unknown>);
+  if (overLimit) throw new OfrepError(400, 'INVALID_CONTEXT', overLimit);
   return context as EvaluationContext;
 }
 
@@ -73,7 +78,7 @@ const UNAUTHORIZED = JSON.stringify({ errorDetails: 'Send a valid SDK key as `Au
  * Requests for paths it does not route get `unrouted` (an OFREP 404, after the key check) when
  * the mounting app's notFound hands them over.
  */
-export function ofrepRoutes(services: Services) {
+export function ofrepRoutes(services: Services, rateLimiter: SdkRateLimiter) {
   const configs = services.configs;
   const keys = services.sdkKeyAuth;
   const requested = new RequestedKeyRecorder(services);
@@ -83,19 +88,25 @@ export function ofrepRoutes(services: Services) {
   });
   const app = new Hono<AppEnv>();
 
-  /** Whether the request carries an active SDK key (without waiting when the answer is cached). */
-  const authorized = (c: Context): boolean | Promise<boolean> => {
+  /** The active SDK key the request carries (without waiting when the answer is cached), or null. */
+  const sdkKey = (c: Context): SdkKeyRecord | null | Promise<SdkKeyRecord | null> => {
     const headers = { authorization: c.req.header('authorization'), apiKey: c.req.header('x-api-key') };
     const key = keys.cached(headers);
-    return key === undefined ? keys.authenticate(headers).then((found) => found !== null) : key !== null;
+    return key === undefined ? keys.authenticate(headers) : key;
   };
-  const unauthorized = () => json(UNAUTHORIZED, 401);
+  /** The answer refusing the request (no key, or over the key's rate limit), or null to go on. */
+  const refusal = (key: SdkKeyRecord | null): Response | null => {
+    if (!key) return json(UNAUTHORIZED, 401);
+    const retryAfter = rateLimiter.take(key.id);
+    return retryAfter === 0 ? null : json(JSON.stringify({ errorDetails: 'Too many requests for this SDK key' }), 429, { 'retry-after': String(retryAfter) });
+  };
 
   app.options('*', () => new Response(null, { status: 204, headers: PREFLIGHT_HEADERS }));
 
   app.post('/evaluate/flags/:key', async (c) => {
-    const auth = authorized(c);
-    if (auth !== true && !(await auth)) return unauthorized();
+    const found = sdkKey(c);
+    const refused = refusal(found instanceof Promise ? await found : found);
+    if (refused) return refused;
     const key = c.req.param('key');
     try {
       const context = await readContext(c);
@@ -114,8 +125,9 @@ export function ofrepRoutes(services: Services) {
   });
 
   app.post('/evaluate/flags', async (c) => {
-    const auth = authorized(c);
-    if (auth !== true && !(await auth)) return unauthorized();
+    const found = sdkKey(c);
+    const refused = refusal(found instanceof Promise ? await found : found);
+    if (refused) return refused;
     try {
       const context = await readContext(c);
       services.knownUsers.observe(context);
@@ -133,8 +145,9 @@ export function ofrepRoutes(services: Services) {
   // Not a catch-all route: one would match beside every route above and make Hono run each request
   // through its middleware composer. The mounting app's notFound calls this for /ofrep/v1/* instead.
   const unrouted = async (c: Context): Promise<Response> => {
-    const auth = authorized(c);
-    if (auth !== true && !(await auth)) return unauthorized();
+    const found = sdkKey(c);
+    const refused = refusal(found instanceof Promise ? await found : found);
+    if (refused) return refused;
     return json(JSON.stringify({ errorCode: 'GENERAL', errorDetails: `No OFREP route ${c.req.method} ${c.req.path}` }), 404);
   };
   return Object.assign(app, { unrouted });
@@ -142,7 +155,7 @@ export function ofrepRoutes(services: Services) {
 
 function ofrepError(error: unknown, services: Services, key?: string): Response {
   if (error instanceof OfrepError) {
-    return json(JSON.stringify({ ...(key !== undefined && { key }), errorCode: error.errorCode, errorDetails: error.errorDetails }), error.status);
+    return json(JSON.stringify({ ...(key !== undefined && { key }), errorCode: error.errorCode, errorDetails: error.errorDetails }), error.status, error.headers);
   }
   services.log('OFREP evaluation failed', error);
   return json(JSON.stringify({ ...(key !== undefined && { key }), errorCode: 'GENERAL', errorDetails: 'Evaluation failed on the server' }), 500);
