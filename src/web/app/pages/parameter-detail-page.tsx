@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
+import { UsagePanel } from '../../components/usage/usage-panel';
 import { useSession } from '../../features/auth/api/session-context';
 import { parameterQueryOptions } from '../../features/parameters/api/get-parameter';
 import { parameterVersionsQueryOptions } from '../../features/parameters/api/list-versions';
@@ -63,6 +64,7 @@ export function ParameterDetailPage() {
       {crumbs}
       <PageHeader title={current.name} description={current.description || undefined} />
       <ParameterSummary parameter={current} updatedByName={latest?.version === current.version ? latest.authorName : undefined} />
+      <UsagePanel kind="parameters" id={current.id} />
       <Tabs value={tab} onChange={(next) => setParams(next && next !== 'value' ? { tab: next } : {}, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="value" leftSection={<IconSettings size={16} aria-hidden />}>

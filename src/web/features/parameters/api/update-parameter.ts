@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Parameter, UpdateParameterBody } from '../../../../shared/contract/parameters';
+import type { ImpactWarning } from '../../../../shared/contract/usage';
 import { apiRequest } from '../../../lib/api-client';
 import { isApiError } from '../../../lib/api-error';
 import { parametersKeys } from './parameters-keys';
@@ -44,8 +45,9 @@ export function useUpdateParameter() {
   return useMutation({
     mutationFn: ({ id, changes }: UpdateParameterVariables, { client }) =>
       withConflictDetection(client, id, () =>
-        apiRequest<Parameter>(client, `/api/parameters/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+        apiRequest<Parameter & { warnings?: ImpactWarning[] }>(client, `/api/parameters/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
       ),
-    onSuccess: (saved) => storeSavedParameter(queryClient, saved),
+    // The warnings (live experiments the save changed) are for the person saving, not the cached parameter.
+    onSuccess: ({ warnings: _warnings, ...saved }) => Promise.all([storeSavedParameter(queryClient, saved), queryClient.invalidateQueries({ queryKey: ['usage'] })]),
   });
 }

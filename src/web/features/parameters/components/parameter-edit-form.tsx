@@ -1,11 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Accordion, Alert, Button, Group, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconFlask } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { Parameter, TargetingRuleInput } from '../../../../shared/contract/parameters';
 import { defaultValueFor, type TypeSpec } from '../../../../shared/values';
 import { FormError } from '../../../components/form-error';
+import { ImpactConfirm } from '../../../components/usage/impact-confirm';
+import { liveExperiments, usageQueryOptions, warningsText } from '../../../components/usage/usage-query';
 import { applyFieldErrors } from '../../../lib/apply-field-errors';
 import { isParameterConflict, useUpdateParameter } from '../api/update-parameter';
 import type { FieldMessage } from '../editors/field-messages';
@@ -44,6 +47,9 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
   const [messages, setMessages] = useState<{ value: FieldMessage[]; spec: FieldMessage[]; rules: FieldMessage[] }>({ value: [], spec: [], rules: [] });
   const [draftInvalid, setDraftInvalid] = useState({ value: false, spec: false, rules: false });
   const [conflict, setConflict] = useState<{ current: Parameter; changes: Partial<EditableParameter> } | null>(null);
+  const [impact, setImpact] = useState<Partial<EditableParameter> | null>(null);
+  const usage = useQuery(usageQueryOptions('parameters', parameter.id));
+  const live = liveExperiments(usage.data);
   const form = useForm({ resolver: zodResolver(editParameterSchema), defaultValues: editableOf(parameter) });
   const { register, control, handleSubmit, setError, setValue, getValues, reset, clearErrors, formState } = form;
   const spec = useWatch({ control, name: 'spec' });
@@ -72,9 +78,12 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
         reset(editableOf(saved));
         setConflict(null);
         setMessages({ value: [], spec: [], rules: [] });
-        notify(`Saved as version ${saved.version}`, 'teal');
+        setImpact(null);
+        if (saved.warnings?.length) notify(`Saved as version ${saved.version}. ${warningsText(saved.warnings)}`, 'orange');
+        else notify(`Saved as version ${saved.version}`, 'teal');
       },
       (error: unknown) => {
+        setImpact(null);
         if (isParameterConflict(error)) return setConflict({ current: error.current, changes });
         setConflict(null);
         const routed = routeFieldErrors(setError);
@@ -93,6 +102,9 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
       notify('Nothing to save: no field changed.');
       return;
     }
+    // What users get changes for every variant that does not override it: ask first while a test runs.
+    const servingChange = (['defaultValue', 'rules', 'spec'] as const).some((field) => field in changes);
+    if (servingChange && live.length > 0) return setImpact(changes);
     return save(changes, parameter.version);
   });
 
@@ -155,6 +167,12 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
           <Title order={2} size="h4" id="parameter-rules-heading">
             Targeting rules
           </Title>
+          {live.length > 0 && (
+            <Alert color="blue" variant="light" icon={<IconFlask aria-hidden />}>
+              Running now: {live.map((e) => `"${e.name}" (${e.how})`).join('; ')}. Users in it get their variant's value first; everyone else gets the default
+              value and the rules below.
+            </Alert>
+          )}
           {renderRules ? (
             <Controller
               control={control}
@@ -194,6 +212,13 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
           </Group>
         )}
       </Stack>
+      <ImpactConfirm
+        affected={impact ? live : []}
+        effect="Users in the variants that do not override this parameter, the control among them, will get the new value in the middle of the test."
+        onConfirm={() => impact && void save(impact, parameter.version)}
+        onCancel={() => setImpact(null)}
+        loading={update.isPending}
+      />
       <ConflictModal
         current={conflict?.current ?? null}
         mine={getValues()}

@@ -75,7 +75,7 @@ export function TargetingRulesEditor({ spec, rules, onChange, errors = [], segme
       </Text>
       {rules.length === 0 && (
         <Text size="sm" fs="italic">
-          No targeting rules: everyone gets the default value.
+          No targeting rules: everyone gets the default value (except users a running experiment puts in a variant that overrides it).
         </Text>
       )}
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
