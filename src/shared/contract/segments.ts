@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './common';
-import { attributeKinds, operatorsByKind, validateCondition, type BuilderGroup, type BuilderRule } from '../targeting';
+import { attributeKinds, operatorsByKind, regexPatternProblem, unsupportedRuleMessage, validateCondition, type BuilderGroup, type BuilderRule } from '../targeting';
 
 export const MAX_SEGMENT_IDS = 100_000;
 
@@ -50,13 +50,14 @@ function valueProblem(rule: BuilderRule): string | null {
     case 'containsAny':
     case 'containsAll':
       return Array.isArray(v) && v.length > 0 ? null : 'Enter at least one value';
-    case 'matches':
-      try {
-        new RegExp(String(v));
-        return typeof v === 'string' && v !== '' ? null : 'Enter a pattern';
-      } catch {
-        return 'Not a valid regular expression';
-      }
+    case 'matches': {
+      if (typeof v !== 'string' || v === '') return 'Enter a pattern';
+      const problem = regexPatternProblem(v, false);
+      if (problem?.kind === 'invalid') return 'Not a valid regular expression';
+      // Patterns run in linear time (ReDoS): refused here, or the rule would never match.
+      if (problem) return unsupportedRuleMessage(problem.reason);
+      return null;
+    }
     case 'withinLastDays':
       return typeof v === 'number' && Number.isInteger(v) && v > 0 && v <= 3650 ? null : 'Enter a whole number of days (1 to 3650)';
     case 'before':

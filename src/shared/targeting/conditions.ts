@@ -3,6 +3,7 @@
  * call; use compileCondition (compile.ts) on hot paths. Kept deliberately close to the
  * SDK's control flow so the two implementations can be checked against each other.
  */
+import type { RE2JS } from 're2js';
 import type { Attributes, Condition, SavedGroups } from './types';
 import { paddedVersionString } from './version';
 import {
@@ -241,9 +242,9 @@ function isInAll(
 // Patterns come from a bounded set of configuration documents, but cap anyway so a
 // long-running server evaluating ad-hoc conditions cannot grow this without limit.
 const REGEX_CACHE_LIMIT = 1000;
-const regexCache = [new Map<string, RegExp | null>(), new Map<string, RegExp | null>()];
+const regexCache = [new Map<string, RE2JS | null>(), new Map<string, RE2JS | null>()];
 
-function cachedRegex(pattern: unknown, insensitive: boolean): RegExp | null {
+function cachedRegex(pattern: unknown, insensitive: boolean): RE2JS | null {
   if (typeof pattern !== 'string') return null;
   const cache = regexCache[insensitive ? 1 : 0];
   let re = cache.get(pattern);

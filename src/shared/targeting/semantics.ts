@@ -3,6 +3,8 @@
  * (compile.ts). Both must reproduce @growthbook/growthbook 1.8.0 bit for bit, including
  * its JavaScript coercions, so those coercions live here once.
  */
+import type { RE2JS } from 're2js';
+import { compileLinearRegex, linearTest } from './linear-regex';
 import type { SavedGroups } from './types';
 
 /**
@@ -147,30 +149,41 @@ export function lookupGroup(savedGroups: SavedGroups, id: unknown): unknown {
 }
 
 /**
- * Builds the RegExp the SDK would use, or null when it would return false: a
- * non-string operand, an invalid pattern, or a pattern that collides with an
+ * Builds the matcher for the RegExp the SDK would use, or null when it would return
+ * false: a non-string operand, an invalid pattern, or a pattern that collides with an
  * Object.prototype property name (the SDK caches regexes in a plain object, so
- * `{"$regex": "toString"}` finds Object.prototype.toString and never matches).
+ * `{"$regex": "toString"}` finds Object.prototype.toString and never matches). It runs
+ * on the linear-time engine (linear-regex.ts), so a pattern that needs backtracking
+ * (backreferences, lookaround) is null too: validation refuses those on save.
  */
-export function buildRegex(pattern: unknown, insensitive: boolean): RegExp | null {
+export function buildRegex(pattern: unknown, insensitive: boolean): RE2JS | null {
   if (typeof pattern !== 'string') return null;
   if (!insensitive && pattern in Object.prototype) return null;
+  // The SDK's escaping of unescaped "/" changes nothing that matches, so it is skipped.
+  if (!isJsPattern(pattern, insensitive)) return null;
+  const compiled = compileLinearRegex(pattern, insensitive);
+  return compiled.ok ? compiled.regex : null;
+}
+
+/** Whether `new RegExp` accepts the pattern (compiling is linear; only matching is not). */
+export function isJsPattern(pattern: string, insensitive: boolean): boolean {
   try {
-    // The SDK escapes unescaped "/"; it does not change what matches, but keeps
-    // the RegExp source identical.
-    return new RegExp(pattern.replace(/([^\\])\//g, '$1\\/'), insensitive ? 'i' : undefined);
+    new RegExp(pattern, insensitive ? 'i' : undefined);
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
 
 /** RegExp.test with the SDK's guard: a value that cannot become a string fails. */
-export function regexTest(re: RegExp, value: unknown): boolean {
+export function regexTest(re: RE2JS, value: unknown): boolean {
+  let subject: string;
   try {
-    return re.test(String(value));
+    subject = String(value);
   } catch {
     return false;
   }
+  return linearTest(re, subject);
 }
 
 /** `value !== null && !!value === expected`: undefined is allowed, null is not. */

@@ -4,7 +4,7 @@
  * silently never match, or match something other than the author meant.
  */
 import type { ConditionProblem } from './types';
-import { buildRegex } from './semantics';
+import { jsPatternToRe2 } from './js-to-re2';
 
 const MAX_DEPTH = 64;
 const TYPE_NAMES = new Set(['string', 'number', 'boolean', 'array', 'object', 'null', 'undefined']);
@@ -193,19 +193,47 @@ function validateElemMatch(operand: unknown, path: string, depth: number, out: P
   }
 }
 
+export type RegexProblem = { kind: 'invalid' | 'unsupported'; reason: string };
+
+/**
+ * Why a `$regex` pattern is refused, or null: not JavaScript syntax ("invalid"), or a
+ * feature only a backtracking engine runs: backreferences and lookaround ("unsupported";
+ * evaluation is linear-time and would never match it). Syntax only, so the dashboard does
+ * not load the engine; the server also compiles each pattern (unrunnablePatterns), which
+ * refuses what only RE2 knows it cannot run (e.g. a{1001}, oversized programs).
+ */
+export function regexPatternProblem(pattern: string, insensitive: boolean): RegexProblem | null {
+  try {
+    new RegExp(pattern, insensitive ? 'i' : undefined);
+  } catch (e) {
+    return { kind: 'invalid', reason: e instanceof Error ? e.message : String(e) };
+  }
+  const translated = jsPatternToRe2(pattern);
+  return translated.ok ? null : { kind: 'unsupported', reason: translated.reason };
+}
+
+/** The builder's message for a "matches" pattern the linear engine cannot run. */
+export function unsupportedRuleMessage(reason: string): string {
+  return `Not supported: ${reason}. Patterns run in linear time, without backreferences or lookaround`;
+}
+
+/** The condition message for a pattern the linear engine cannot run (shared with unrunnablePatterns). */
+export function unsupportedPatternMessage(pattern: string, reason: string): string {
+  return `pattern ${JSON.stringify(pattern)} is not supported: ${reason}; conditions run on a linear-time engine (RE2), which has no backreferences or lookaround`;
+}
+
 function validateRegex(op: string, pattern: unknown, path: string, out: Problems) {
   if (typeof pattern !== 'string') {
     out.push({ path, message: `${op} operand must be a pattern string` });
     return;
   }
-  try {
-    new RegExp(pattern, op === '$regexi' ? 'i' : undefined);
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    out.push({ path, message: `invalid regular expression pattern ${JSON.stringify(pattern)}: ${reason}` });
-    return;
-  }
-  if (buildRegex(pattern, op === '$regexi') === null) {
+  const problem = regexPatternProblem(pattern, op === '$regexi');
+  if (problem?.kind === 'invalid') {
+    out.push({ path, message: `invalid regular expression pattern ${JSON.stringify(pattern)}: ${problem.reason}` });
+  } else if (problem) {
+    out.push({ path, message: unsupportedPatternMessage(pattern, problem.reason) });
+  } else if (op === '$regex' && pattern in Object.prototype) {
+    // The SDK caches regexes in a plain object, so this pattern finds a built-in member.
     out.push({
       path,
       message: `pattern ${JSON.stringify(pattern)} never matches in GrowthBook SDKs (it collides with a built-in property name); write it as "(?:${pattern})"`,

@@ -1,6 +1,7 @@
 import type { FieldError } from '../../../shared/contract/common';
 import type { Parameter, TargetingRule, TargetingRuleInput } from '../../../shared/contract/parameters';
 import { checkJsonSchema, diffJson, validateValue, type ValueChange } from '../../../shared/values';
+import { unrunnablePatterns } from '../../../shared/targeting';
 import { badRequest } from '../../lib/errors';
 
 /** The parts of a parameter a person edits: what versions snapshot and diffs compare. */
@@ -49,6 +50,12 @@ export function assertValidParameter(p: Pick<Parameter, 'spec' | 'defaultValue' 
     if (errors.some((e) => e.path.startsWith('spec'))) return;
     for (const error of validateValue(p.spec, rule.value).errors) {
       errors.push({ path: `rules.${index}.value${error.path ? `.${error.path}` : ''}`, message: error.message });
+    }
+    if (rule.audience.kind === 'condition') {
+      // The contract checks pattern syntax; only the linear engine knows what it cannot run.
+      for (const p of unrunnablePatterns(rule.audience.condition)) {
+        errors.push({ path: `rules.${index}.audience.condition`, message: `${p.message} (at ${p.path})` });
+      }
     }
     if (rule.audience.kind === 'segment' && segmentIds && !segmentIds.has(rule.audience.segmentId)) {
       errors.push({ path: `rules.${index}.audience.segmentId`, message: 'No such segment (it may have been archived)' });

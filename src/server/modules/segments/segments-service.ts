@@ -7,6 +7,7 @@ import type { Services } from '../../services';
 import type { SegmentRecord, Store } from '../../store/types';
 import { recordAudit, type Actor } from '../audit/audit-service';
 import { compiledView, findCycle, referencesOf } from './segment-graph';
+import { unrunnableBuilderPatterns, unrunnablePatterns } from '../../../shared/targeting';
 
 export function toSegmentView(record: SegmentRecord, now: Date): Segment {
   return { ...record, compiled: compiledView(record, now) };
@@ -36,6 +37,20 @@ async function assertReferencesValid(store: Store, id: string, definition: Segme
     }
   }
   if (errors.length > 0) throw badRequest('The segment refers to segments it cannot use', errors);
+}
+
+/**
+ * Refuses patterns the linear-time engine cannot run (they would never match). The shared
+ * contract checks syntax only, so the dashboard need not load the engine; this compiles.
+ */
+function assertPatternsRun(definition: SegmentDefinition): void {
+  const errors: FieldError[] =
+    definition.kind === 'rules'
+      ? unrunnableBuilderPatterns(definition.builder).map((p) => ({ path: `definition.builder.${p.path}`, message: p.message }))
+      : definition.kind === 'condition'
+        ? unrunnablePatterns(definition.condition).map((p) => ({ path: 'definition.condition', message: `${p.message} (at ${p.path})` }))
+        : [];
+  if (errors.length > 0) throw badRequest('The segment has patterns that cannot run', errors);
 }
 
 export async function listSegments(services: Services, archived: boolean): Promise<Segment[]> {
@@ -70,6 +85,7 @@ async function save(services: Services, actor: Actor, before: SegmentRecord | nu
 
 export async function createSegment(services: Services, body: z.output<typeof createSegmentBodySchema>, actor: Actor): Promise<Segment> {
   const id = randomId();
+  assertPatternsRun(body.definition);
   await assertReferencesValid(services.store, id, body.definition);
   const now = services.clock.now().toISOString();
   const { definition, ids } = stored(body.definition);
@@ -83,7 +99,10 @@ export async function updateSegment(services: Services, id: string, body: z.outp
   if (current.version !== body.expectedVersion) {
     throw conflict('Someone else saved this segment after you opened it. Reload to see their change.', undefined, { current: toSegmentView(current, services.clock.now()) });
   }
-  if (body.definition) await assertReferencesValid(services.store, id, body.definition);
+  if (body.definition) {
+    assertPatternsRun(body.definition);
+    await assertReferencesValid(services.store, id, body.definition);
+  }
   const split = body.definition ? stored(body.definition) : undefined;
   const next: SegmentRecord = {
     ...current,

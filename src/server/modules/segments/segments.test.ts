@@ -65,6 +65,55 @@ describe('segments', () => {
     expect((await t.call('GET', `/api/segments/${a.id}`, undefined, admin)).json.version).toBe(1);
   });
 
+  it('refuses patterns that need backtracking with field errors: segments, reach and parameter rules', async () => {
+    const t = createTestApp();
+    const admin = await t.setupAdmin();
+    const matching = (value: string) => ({ kind: 'rules', builder: { type: 'group', combinator: 'and', children: [{ type: 'rule', attribute: 'email', kind: 'text', operator: 'matches', value }] } });
+    const backreference = await t.call('POST', '/api/segments', { name: 'x', definition: matching('^(\\w+)@\\1\\.com$') }, admin);
+    expect(backreference.status).toBe(400);
+    expect(backreference.json.errors[0]).toMatchObject({ path: 'definition.builder.children.0.value', message: expect.stringMatching(/^Not supported: backreference \\1/) });
+
+    const lookbehind = await t.call('POST', '/api/segments', { name: 'x', definition: { kind: 'condition', condition: { email: { $regex: '(?<=@)corp' } } } }, admin);
+    expect(lookbehind.status).toBe(400);
+    expect(lookbehind.json.errors[0]).toMatchObject({ path: 'definition.condition', message: expect.stringContaining('lookaround') });
+    expect(lookbehind.json.errors[0].message).toContain('/email/$regex');
+
+    // Only the engine knows these: RE2's repeat limit, and a program too large to run cheaply.
+    const repeat = await t.call('POST', '/api/segments', { name: 'x', definition: matching('a{1001}') }, admin);
+    expect(repeat.json.errors).toEqual([{ path: 'definition.builder.children.0.value', message: expect.stringMatching(/^Not supported: invalid repeat count/) }]);
+    const large = await t.call('POST', '/api/segments', { name: 'x', definition: { kind: 'condition', condition: { ua: { $regex: '(?:a|ab|b){500}$' } } } }, admin);
+    expect(large.status).toBe(400);
+    expect(large.json.errors[0]).toMatchObject({ path: 'definition.condition', message: expect.stringMatching(/too large for the linear-time engine.*\(at \/ua\/\$regex\)$/) });
+
+    expect((await t.call('POST', '/api/segments/reach', { definition: matching('(a)\\1') }, admin)).status).toBe(400);
+    const rule = { audience: { kind: 'condition', condition: { email: { $regex: '(?=a)' } } }, value: 'x' };
+    const parameter = await t.call('POST', '/api/parameters', { key: 'banner', name: 'Banner', spec: { type: 'string' }, defaultValue: 'Hi', rules: [rule] }, admin);
+    expect(parameter.status).toBe(400);
+    expect(parameter.json.errors[0].path).toMatch(/^rules\.0\.audience/);
+    const engineOnly = { audience: { kind: 'condition', condition: { email: { $regex: 'a{1001}' } } }, value: 'x' };
+    const parameter2 = await t.call('POST', '/api/parameters', { key: 'banner', name: 'Banner', spec: { type: 'string' }, defaultValue: 'Hi', rules: [engineOnly] }, admin);
+    expect(parameter2.json.errors).toEqual([{ path: 'rules.0.audience.condition', message: expect.stringContaining('invalid repeat count') }]);
+    expect((await t.call('GET', '/api/segments', undefined, admin)).json.items).toEqual([]);
+    expect((await t.call('GET', '/api/parameters', undefined, admin)).json.items).toEqual([]);
+  });
+
+  it('runs a catastrophic pattern over app-sent values in linear time (OFREP and reach)', async () => {
+    const t = createTestApp();
+    const admin = await t.setupAdmin();
+    const key = (await t.call('POST', '/api/sdk-keys', { name: 'app', kind: 'client' }, admin)).json.secret;
+    const rule = { audience: { kind: 'condition', condition: { handle: { $regex: '^(a+)+$' } } }, value: 'matched' };
+    await t.call('POST', '/api/parameters', { key: 'banner', name: 'Banner', spec: { type: 'string' }, defaultValue: 'Hi', rules: [rule] }, admin);
+    // OFREP accepts values up to 1,000 characters; a backtracking RegExp needs ~2^999
+    // steps for this one, so the test would never finish.
+    const hostile = 'a'.repeat(999) + '!';
+    const evaluated = await t.call('POST', '/ofrep/v1/evaluate/flags/banner', { context: { targetingKey: 'u1', handle: hostile } }, {}, { authorization: `Bearer ${key}` });
+    expect(evaluated.json).toMatchObject({ value: 'Hi' });
+    await t.app.services.knownUsers.flush();
+    const reach = (pattern: string) => ({ definition: { kind: 'condition', condition: { handle: { $regex: pattern } } } });
+    expect((await t.call('POST', '/api/segments/reach', reach('^(a+)+$'), admin)).json).toMatchObject({ matched: 0, total: 1 });
+    expect((await t.call('POST', '/api/segments/reach', reach('^(a+)+!$'), admin)).json).toMatchObject({ matched: 1, total: 1 });
+  });
+
   it('stores a 100,000-id list, duplicates and archives segments', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();

@@ -96,4 +96,21 @@ describe('SegmentForm (visual builder)', () => {
     expect(await within(rule1).findByText('Not a valid regular expression')).toBeInTheDocument();
     expect(created).toEqual([]);
   });
+
+  it('refuses a backreference pattern inline (patterns run in linear time) and sends nothing', async () => {
+    const created: unknown[] = [];
+    useApi(undefined, (body) => created.push(body));
+    const { user } = renderWithApp(<SegmentForm onSaved={() => undefined} />, { session: testSession() });
+
+    await user.type(screen.getByRole('textbox', { name: /Name/ }), 'Repeated');
+    await user.click(screen.getByRole('button', { name: 'Add rule' }));
+    const rule1 = screen.getByRole('group', { name: 'Rule 1' });
+    await user.type(within(rule1).getByRole('combobox', { name: /^Attribute/ }), 'country');
+    await user.selectOptions(within(rule1).getByRole('combobox', { name: 'Operator' }), 'matches');
+    await user.type(within(rule1).getByRole('textbox', { name: 'Pattern' }), '^(\\w)\\1$');
+    await user.click(screen.getByRole('button', { name: 'Create segment' }));
+
+    expect(await within(rule1).findByText(/^Not supported: backreference \\1/)).toBeInTheDocument();
+    expect(created).toEqual([]);
+  });
 });
