@@ -7,6 +7,9 @@ import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { segmentQueryOptions } from '../../features/segments/api/get-segment';
+import type { ImpactWarning } from '../../../shared/contract/usage';
+import { UsagePanel } from '../../components/usage/usage-panel';
+import { warningsText } from '../../components/usage/usage-query';
 import { SegmentForm } from '../../features/segments/components/segment-form';
 import { SegmentMembers } from '../../features/segments/components/segment-members';
 
@@ -68,8 +71,13 @@ export function SegmentEditorPage() {
         <SegmentForm
           key={data.id}
           segment={data}
-          onSaved={(saved) => notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: 'teal', title: 'Segment saved', message: `“${saved.name}” is now version ${saved.version}.` })}
+          onSaved={(saved) => {
+            const warnings = 'warnings' in saved && Array.isArray(saved.warnings) ? (saved.warnings as ImpactWarning[]) : [];
+            const message = `“${saved.name}” is now version ${saved.version}.${warnings.length > 0 ? ` ${warningsText(warnings)}` : ''}`;
+            notifications.show({ closeButtonProps: { 'aria-label': 'Close notification' }, color: warnings.length > 0 ? 'orange' : 'teal', title: 'Segment saved', message });
+          }}
         />
+        <UsagePanel kind="segments" id={data.id} />
         <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="segment-members-heading">
           <Stack gap="sm">
             <Title order={2} size="h4" id="segment-members-heading">

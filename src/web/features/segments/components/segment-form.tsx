@@ -13,6 +13,8 @@ import { SERVER_ERROR_KEY } from '../../../lib/apply-field-errors';
 import { useCreateSegment } from '../api/create-segment';
 import { attributesQueryOptions } from '../api/list-attributes';
 import { segmentsQueryOptions } from '../api/list-segments';
+import { ImpactConfirm } from '../../../components/usage/impact-confirm';
+import { liveExperiments, usageQueryOptions } from '../../../components/usage/usage-query';
 import { useUpdateSegment } from '../api/update-segment';
 import { definitionFromDraft, draftFromSegment, type DefinitionDraft } from './definition-draft';
 import { DefinitionEditor } from './definition-editor';
@@ -39,6 +41,9 @@ export function SegmentForm({ segment, onSaved }: SegmentFormProps) {
   const [draft, setDraft] = useState<DefinitionDraft>(() => draftFromSegment(segment));
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  const [pendingDetails, setPendingDetails] = useState<Details | null>(null);
+  const usage = useQuery({ ...usageQueryOptions('segments', segment?.id ?? ''), enabled: segment !== undefined });
+  const live = liveExperiments(usage.data);
   const {
     register,
     handleSubmit,
@@ -64,6 +69,15 @@ export function SegmentForm({ segment, onSaved }: SegmentFormProps) {
     setSubmitted(true);
     setServerErrors([]);
     if (!checked.ok) return;
+    // A new definition changes the audience of every live experiment that uses it: ask first.
+    const redefined = segment && checked.definition && JSON.stringify(checked.definition) !== JSON.stringify(segment.definition);
+    if (redefined && live.length > 0) return setPendingDetails(details);
+    await send(details);
+  });
+
+  const send = async (details: Details) => {
+    setPendingDetails(null);
+    if (!checked.ok) return;
     try {
       const saved = segment
         ? await update.mutateAsync({ expectedVersion: segment.version, ...details, ...(checked.definition && { definition: checked.definition }) })
@@ -84,10 +98,17 @@ export function SegmentForm({ segment, onSaved }: SegmentFormProps) {
         setError(SERVER_ERROR_KEY, { type: 'server', message: 'The definition has problems: see the messages beside the rules.' });
       }
     }
-  });
+  };
 
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate aria-label={segment ? `Edit segment ${segment.name}` : 'New segment'}>
+      <ImpactConfirm
+        affected={pendingDetails ? live : []}
+        effect="Users who enter from now on are chosen by the new definition, while those already in keep their variant."
+        onConfirm={() => pendingDetails && void send(pendingDetails)}
+        onCancel={() => setPendingDetails(null)}
+        loading={update.isPending}
+      />
       <Stack gap="lg">
         <Paper withBorder p="lg" radius="md">
           <SimpleGrid cols={{ base: 1, md: 2 }}>
