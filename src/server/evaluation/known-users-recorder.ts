@@ -6,6 +6,10 @@ import type { ObservedAttributeRecord } from '../store/types';
 const WRITE_INTERVAL_PER_USER_MS = 60_000;
 const FLUSH_INTERVAL_MS = 2000;
 const MAX_PENDING = 50_000;
+// Nesting levels allowed in one attribute value. Targeting reads flat values and lists; deeper
+// JSON only risks the write (PostgreSQL refuses ~10,000 levels, PGlite silently stores nothing,
+// JSON.stringify overflows the stack a little deeper).
+export const MAX_ATTRIBUTE_DEPTH = 32;
 
 /** What kind of attribute a value looks like, so the segment builder can offer the right operators. */
 export function kindOf(value: unknown): AttributeKind | null {
@@ -62,8 +66,11 @@ export class KnownUsersRecorder {
     if (users.length === 0 && attributes.length === 0) return;
     this.flushing = (async () => {
       try {
-        await this.services.store.knownUsers.upsert(users);
-        await this.services.store.observedAttributes.record(attributes);
+        const { kept, dropped } = storableUsers(users);
+        if (dropped.length > 0) this.services.log(`Known users: left out ${dropped.length} attribute(s) or user(s) the database cannot store`, dropped.slice(0, 5));
+        await this.writeEach('known user', kept, (batch) => this.services.store.knownUsers.upsert(batch), (u) => u.targetingKey);
+        const names = attributes.filter((a) => isStorableText(a.name));
+        await this.writeEach('attribute', names, (batch) => this.services.store.observedAttributes.record(batch), (a) => a.name);
         this.services.userSample.usersRecorded();
       } catch (error) {
         this.services.log('Could not record known users', error);
@@ -74,8 +81,82 @@ export class KnownUsersRecorder {
     return this.flushing;
   }
 
+  /**
+   * Writes items in one batch. If the database refuses the batch while still answering, the
+   * halves are tried apart, down to the single item that is refused: one bad item (a value we
+   * did not foresee) costs only itself, never its neighbours in the flush.
+   */
+  private async writeEach<T>(what: string, items: T[], write: (batch: T[]) => Promise<void>, name: (item: T) => string): Promise<void> {
+    if (items.length === 0) return;
+    try {
+      await write(items);
+    } catch (error) {
+      if (items.length === 1) return this.services.log(`Known users: the database refused ${what} ${JSON.stringify(name(items[0]).slice(0, 100))}`, error);
+      if (!(await this.storeAnswers())) return this.services.log(`Could not record ${items.length} ${what}(s)`, error);
+      const half = Math.ceil(items.length / 2);
+      await this.writeEach(what, items.slice(0, half), write, name);
+      await this.writeEach(what, items.slice(half), write, name);
+    }
+  }
+
+  private async storeAnswers(): Promise<boolean> {
+    try {
+      await this.services.store.ping();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   private forgetOld(): void {
     const cutoff = Date.now() - WRITE_INTERVAL_PER_USER_MS;
     for (const [key, at] of this.lastWritten) if (at < cutoff) this.lastWritten.delete(key);
   }
+}
+
+/**
+ * The users as the database can store them: an attribute nested deeper than
+ * MAX_ATTRIBUTE_DEPTH, or holding text PostgreSQL refuses (NUL, a lone surrogate), is left out
+ * of its user alone; a user whose key is such text is left out. Iterative, so no value can
+ * overflow the stack here.
+ */
+export function storableUsers(users: KnownUser[]): { kept: KnownUser[]; dropped: string[] } {
+  const kept: KnownUser[] = [];
+  const dropped: string[] = [];
+  for (const user of users) {
+    const key = user.targetingKey.slice(0, 100);
+    if (!isStorableText(user.targetingKey)) {
+      dropped.push(`user ${JSON.stringify(key)}`);
+      continue;
+    }
+    const attributes: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(user.attributes)) {
+      if (isStorableText(name) && isStorableValue(value)) attributes[name] = value;
+      else dropped.push(`${JSON.stringify(name.slice(0, 100))} of user ${JSON.stringify(key)}`);
+    }
+    kept.push({ ...user, attributes });
+  }
+  return { kept, dropped };
+}
+
+// A lone UTF-16 surrogate: JSON.stringify escapes it, and PostgreSQL's JSON input refuses the escape.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export const isStorableText = (text: string) => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+
+function isStorableValue(value: unknown): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: next, depth } = stack.pop()!;
+    if (typeof next === 'string') {
+      if (!isStorableText(next)) return false;
+    } else if (typeof next === 'object' && next !== null) {
+      if (depth >= MAX_ATTRIBUTE_DEPTH) return false;
+      for (const [name, child] of Object.entries(next)) {
+        if (!isStorableText(name)) return false;
+        stack.push({ value: child, depth: depth + 1 });
+      }
+    }
+  }
+  return true;
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UniqueViolation } from '../lib/errors';
 import { authStoreContract } from './auth-store-contract';
+import { bulkStoreContract } from './bulk-store-contract';
 import { experimentStoreContract } from './experiment-store-contract';
 import { metricStoreContract } from './metric-store-contract';
 import type { Store, UserRecord } from './types';
@@ -37,6 +38,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     metricStoreContract(() => store);
     authStoreContract(() => store);
     experimentStoreContract(() => store);
+    bulkStoreContract(() => store);
 
     it('inserts, finds and lists users', async () => {
       const ada = user({ email: 'ada@example.com', createdAt: at(1) });

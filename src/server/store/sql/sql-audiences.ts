@@ -2,12 +2,10 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { KnownUser } from '../../../shared/contract/segments';
 import type { KnownUserStore, ObservedAttributeRecord, ObservedAttributeStore, SegmentRecord, SegmentStore } from '../types';
 import type { Database, SegmentsTable } from './schema';
-import { iso, isoOrNull } from './sql-util';
+import { inTransaction, iso, isoOrNull, jsonRows } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
-// Postgres takes at most 65,535 bind parameters per statement.
-const ID_BATCH = 20_000;
 
 function toSegment(row: Selectable<SegmentsTable>): SegmentRecord {
   return {
@@ -34,55 +32,60 @@ export class SqlSegments implements SegmentStore {
     return row ? toSegment(row) : null;
   }
   async insert(s: SegmentRecord, ids?: string[]) {
-    await this.db
-      .insertInto('segments')
-      .values({
-        id: s.id,
-        name: s.name,
-        description: s.description,
-        definition: json(s.definition),
-        archived_at: s.archivedAt,
-        version: s.version,
-        created_at: s.createdAt,
-        updated_at: s.updatedAt,
-        updated_by: s.updatedBy,
-      })
-      .execute();
-    if (ids) await this.replaceIds(s.id, ids);
+    // One transaction: a segment is never stored without its ids.
+    await inTransaction(this.db, async (trx) => {
+      await trx
+        .insertInto('segments')
+        .values({
+          id: s.id,
+          name: s.name,
+          description: s.description,
+          definition: json(s.definition),
+          archived_at: s.archivedAt,
+          version: s.version,
+          created_at: s.createdAt,
+          updated_at: s.updatedAt,
+          updated_by: s.updatedBy,
+        })
+        .execute();
+      if (ids) await replaceIds(trx, s.id, ids);
+    });
   }
   async update(s: SegmentRecord, expectedVersion: number, ids?: string[]) {
-    const row = await this.db
-      .updateTable('segments')
-      .set({
-        name: s.name,
-        description: s.description,
-        definition: json(s.definition),
-        archived_at: s.archivedAt,
-        version: expectedVersion + 1,
-        updated_at: s.updatedAt,
-        updated_by: s.updatedBy,
-      })
-      .where('id', '=', s.id)
-      .where('version', '=', expectedVersion)
-      .returningAll()
-      .executeTakeFirst();
-    if (row && ids) await this.replaceIds(s.id, ids);
+    const row = await inTransaction(this.db, async (trx) => {
+      const updated = await trx
+        .updateTable('segments')
+        .set({
+          name: s.name,
+          description: s.description,
+          definition: json(s.definition),
+          archived_at: s.archivedAt,
+          version: expectedVersion + 1,
+          updated_at: s.updatedAt,
+          updated_by: s.updatedBy,
+        })
+        .where('id', '=', s.id)
+        .where('version', '=', expectedVersion)
+        .returningAll()
+        .executeTakeFirst();
+      if (updated && ids) await replaceIds(trx, s.id, ids);
+      return updated;
+    });
     return row ? toSegment(row) : null;
   }
   async getIds(segmentId: string) {
     const rows = await this.db.selectFrom('segment_ids').select('value').where('segment_id', '=', segmentId).orderBy('value').execute();
     return rows.map((row) => row.value);
   }
-  private async replaceIds(segmentId: string, ids: string[]) {
-    await this.db.deleteFrom('segment_ids').where('segment_id', '=', segmentId).execute();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += ID_BATCH) {
-      await this.db
-        .insertInto('segment_ids')
-        .values(unique.slice(i, i + ID_BATCH).map((value) => ({ segment_id: segmentId, value })))
-        .execute();
-    }
-  }
+}
+
+/** Replaces a segment's id list: one statement for any number of ids (up to MAX_SEGMENT_IDS and beyond). */
+async function replaceIds(trx: Transaction<Database>, segmentId: string, ids: string[]) {
+  await trx.deleteFrom('segment_ids').where('segment_id', '=', segmentId).execute();
+  if (ids.length === 0) return;
+  await sql`
+    INSERT INTO segment_ids (segment_id, value)
+    SELECT ${segmentId}::text, value FROM json_array_elements_text(${jsonRows([...new Set(ids)])}::json) AS value`.execute(trx);
 }
 
 const toKnownUser = (row: { targeting_key: string; attributes: unknown; last_seen_at: Date }): KnownUser => ({
@@ -94,18 +97,17 @@ const toKnownUser = (row: { targeting_key: string; attributes: unknown; last_see
 export class SqlKnownUsers implements KnownUserStore {
   constructor(private readonly db: Db) {}
   async upsert(users: KnownUser[]) {
-    for (let i = 0; i < users.length; i += ID_BATCH / 4) {
-      await this.db
-        .insertInto('known_users')
-        .values(users.slice(i, i + ID_BATCH / 4).map((u) => ({ targeting_key: u.targetingKey, attributes: json(u.attributes), last_seen_at: u.lastSeenAt })))
-        .onConflict((oc) =>
-          oc.column('targeting_key').doUpdateSet({
-            attributes: sql`CASE WHEN excluded.last_seen_at >= known_users.last_seen_at THEN excluded.attributes ELSE known_users.attributes END`,
-            last_seen_at: sql`greatest(known_users.last_seen_at, excluded.last_seen_at)`,
-          }),
-        )
-        .execute();
-    }
+    if (users.length === 0) return;
+    // One statement, the users as one JSON parameter. DISTINCT ON keeps each key's latest
+    // sighting: ON CONFLICT may not touch a row twice in one statement.
+    await sql`
+      INSERT INTO known_users (targeting_key, attributes, last_seen_at)
+      SELECT DISTINCT ON ("targetingKey") "targetingKey", attributes, "lastSeenAt"
+      FROM json_to_recordset(${jsonRows(users)}::json) AS u("targetingKey" text, attributes jsonb, "lastSeenAt" timestamptz)
+      ORDER BY "targetingKey", "lastSeenAt" DESC
+      ON CONFLICT (targeting_key) DO UPDATE SET
+        attributes = CASE WHEN excluded.last_seen_at >= known_users.last_seen_at THEN excluded.attributes ELSE known_users.attributes END,
+        last_seen_at = greatest(known_users.last_seen_at, excluded.last_seen_at)`.execute(this.db);
   }
   async get(targetingKey: string) {
     const row = await this.db.selectFrom('known_users').selectAll().where('targeting_key', '=', targetingKey).executeTakeFirst();
@@ -133,19 +135,30 @@ export class SqlObservedAttributes implements ObservedAttributeStore {
   constructor(private readonly db: Db) {}
   async record(attributes: ObservedAttributeRecord[]) {
     if (attributes.length === 0) return;
-    await this.db
-      .insertInto('observed_attributes')
-      .values(attributes.map((a) => ({ name: a.name, kinds: json(a.kinds), last_seen_at: a.lastSeenAt })))
-      .onConflict((oc) =>
-        oc.column('name').doUpdateSet({
-          kinds: sql`(SELECT jsonb_agg(DISTINCT k ORDER BY k) FROM jsonb_array_elements_text(observed_attributes.kinds || excluded.kinds) AS k)`,
-          last_seen_at: sql`greatest(observed_attributes.last_seen_at, excluded.last_seen_at)`,
-        }),
-      )
-      .execute();
+    // One statement, the rows as one JSON parameter.
+    await sql`
+      INSERT INTO observed_attributes (name, kinds, last_seen_at)
+      SELECT name, kinds, "lastSeenAt" FROM json_to_recordset(${jsonRows(mergeByName(attributes))}::json) AS a(name text, kinds jsonb, "lastSeenAt" timestamptz)
+      ON CONFLICT (name) DO UPDATE SET
+        kinds = (SELECT jsonb_agg(DISTINCT k ORDER BY k) FROM jsonb_array_elements_text(observed_attributes.kinds || excluded.kinds) AS k),
+        last_seen_at = greatest(observed_attributes.last_seen_at, excluded.last_seen_at)`.execute(this.db);
   }
   async list() {
     const rows = await this.db.selectFrom('observed_attributes').selectAll().orderBy('name').execute();
     return rows.map((row) => ({ name: row.name, kinds: row.kinds as string[], lastSeenAt: iso(row.last_seen_at) }));
   }
+}
+
+/** One row per name (ON CONFLICT may not touch a row twice in one statement): kinds united, latest sighting. */
+function mergeByName(attributes: ObservedAttributeRecord[]): ObservedAttributeRecord[] {
+  const byName = new Map<string, ObservedAttributeRecord>();
+  for (const a of attributes) {
+    const known = byName.get(a.name);
+    if (!known) byName.set(a.name, { ...a, kinds: [...new Set(a.kinds)].sort() });
+    else {
+      known.kinds = [...new Set([...known.kinds, ...a.kinds])].sort();
+      if (a.lastSeenAt > known.lastSeenAt) known.lastSeenAt = a.lastSeenAt;
+    }
+  }
+  return [...byName.values()];
 }

@@ -16,7 +16,7 @@ import type {
   SdkKeyStore,
 } from '../types';
 import type { Database, ParametersTable, SdkKeysTable } from './schema';
-import { guardUnique, iso, isoOrNull } from './sql-util';
+import { guardUnique, iso, isoOrNull, jsonRows } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
 const json = (value: unknown) => JSON.stringify(value ?? null);
@@ -135,7 +135,7 @@ export class SqlParameters implements ParameterStore {
   }
   async getByIds(ids: string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('parameters').selectAll().where('id', 'in', ids).execute();
+    const rows = await this.db.selectFrom('parameters').selectAll().where(sql<boolean>`id IN (SELECT json_array_elements_text(${jsonRows(ids)}::json))`).execute();
     return rows.map(toParameter);
   }
   async getByKey(key: string) {
@@ -292,24 +292,23 @@ export class SqlRequestedKeys implements RequestedKeyStore {
   constructor(private readonly db: Db) {}
   async record(sightings: RequestedKeyRecord[]) {
     if (sightings.length === 0) return;
-    await this.db
-      .insertInto('requested_keys')
-      .values(sightings.map((s) => ({ key: s.key, first_seen_at: s.firstSeenAt, last_seen_at: s.lastSeenAt, count: s.count })))
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          count: sql`requested_keys.count + excluded.count`,
-          first_seen_at: sql`least(requested_keys.first_seen_at, excluded.first_seen_at)`,
-          last_seen_at: sql`greatest(requested_keys.last_seen_at, excluded.last_seen_at)`,
-        }),
-      )
-      .execute();
+    // One statement, the rows as one JSON parameter (see jsonRows), one row per key.
+    await sql`
+      INSERT INTO requested_keys (key, first_seen_at, last_seen_at, count)
+      SELECT key, "firstSeenAt", "lastSeenAt", count
+      FROM json_to_recordset(${jsonRows(mergeByKey(sightings))}::json) AS s(key text, "firstSeenAt" timestamptz, "lastSeenAt" timestamptz, count bigint)
+      ON CONFLICT (key) DO UPDATE SET
+        count = requested_keys.count + excluded.count,
+        first_seen_at = least(requested_keys.first_seen_at, excluded.first_seen_at),
+        last_seen_at = greatest(requested_keys.last_seen_at, excluded.last_seen_at)`.execute(this.db);
   }
   async list() {
     const rows = await this.db.selectFrom('requested_keys').selectAll().orderBy('last_seen_at', 'desc').execute();
     return rows.map((row) => ({ key: row.key, firstSeenAt: iso(row.first_seen_at), lastSeenAt: iso(row.last_seen_at), count: Number(row.count) }));
   }
   async delete(keys: string[]) {
-    if (keys.length > 0) await this.db.deleteFrom('requested_keys').where('key', 'in', keys).execute();
+    if (keys.length === 0) return;
+    await sql`DELETE FROM requested_keys WHERE key IN (SELECT json_array_elements_text(${jsonRows(keys)}::json))`.execute(this.db);
   }
 }
 
@@ -329,4 +328,19 @@ export class SqlConfigVersion implements ConfigVersionStore {
       .executeTakeFirstOrThrow();
     return Number(row.version);
   }
+}
+
+/** One row per key (ON CONFLICT may not touch a row twice in one statement): counts added, times widened. */
+function mergeByKey(sightings: RequestedKeyRecord[]): RequestedKeyRecord[] {
+  const byKey = new Map<string, RequestedKeyRecord>();
+  for (const s of sightings) {
+    const known = byKey.get(s.key);
+    if (!known) byKey.set(s.key, { ...s });
+    else {
+      known.count += s.count;
+      if (s.firstSeenAt < known.firstSeenAt) known.firstSeenAt = s.firstSeenAt;
+      if (s.lastSeenAt > known.lastSeenAt) known.lastSeenAt = s.lastSeenAt;
+    }
+  }
+  return [...byKey.values()];
 }

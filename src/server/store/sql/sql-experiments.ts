@@ -4,7 +4,7 @@ import type { Metric } from '../../../shared/contract/metrics';
 import type { ExperimentStore, ExposureRecord, ExposureStore, MetricStore } from '../types';
 import type { Database } from './schema';
 import { withIngestLock } from './sql-rollups';
-import { guardUnique } from './sql-util';
+import { guardUnique, jsonRows } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -23,7 +23,7 @@ export class SqlMetrics implements MetricStore {
   }
   async getByIds(ids: string[]) {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('metrics').select('doc').where('id', 'in', ids).execute();
+    const rows = await this.db.selectFrom('metrics').select('doc').where(sql<boolean>`id IN (SELECT json_array_elements_text(${jsonRows(ids)}::json))`).execute();
     const byId = new Map(rows.map((row) => [(row.doc as Metric).id, row.doc as Metric]));
     return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { CUPED_DAYS, type ResultsQuery, type ResultsRow, type RollupSpec } from '../types';
 import type { Database } from './schema';
 import { metricEvents, perUserQuantities, toSums } from './sql-metric-quantities';
+import { inTransaction } from './sql-util';
 
 // Per-user rollups of an experiment's metrics (migration 7): a row per exposed user (metric -1)
 // and a row per metric holding the user's m, d and p (see perUserQuantities) unless all three
@@ -21,10 +22,7 @@ const INGEST_LOCK_ID = 720_415_002;
 // With hashtext(experiment id): one refresh of an experiment's rollups at a time.
 const ROLLUP_LOCK_ID = 720_415_003;
 
-/** Runs fn in the caller's transaction, or in a new one. */
-export function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(fn);
-}
+export { inTransaction };
 
 /** Runs an event or exposure write so that no refresh reads a watermark past it before it commits. */
 export async function withIngestLock<T>(db: Db, write: (trx: Transaction<Database>) => Promise<T>): Promise<T> {

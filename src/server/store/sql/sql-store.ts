@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/contract/auth';
 import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, LoginAttemptStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
-import { guardUnique, iso, isoOrNull } from './sql-util';
+import { guardUnique, inTransaction, iso, isoOrNull } from './sql-util';
 import { SqlEvents } from './sql-events';
 import { SqlLoginAttempts } from './sql-login-attempts';
 import { SqlResults } from './sql-results';
@@ -235,10 +235,6 @@ class SqlApiTokens implements ApiTokenStore {
     const { creator_role, creator_active, ...token } = row;
     return { token: toApiToken(token), creator: creator_role === null ? null : { role: creator_role as Role, active: creator_active === true } };
   }
-}
-
-function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(fn);
 }
 
 /** The store interfaces over Kysely: one SQL dialect for PGlite and PostgreSQL. */

@@ -1,4 +1,21 @@
+import type { Kysely, Transaction } from 'kysely';
 import { UniqueViolation } from '../../lib/errors';
+import type { Database } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Runs fn in the caller's transaction, or in a new one (rolled back whole if fn throws). */
+export function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<Database>) : (db as Kysely<Database>).transaction().execute(fn);
+}
+
+/**
+ * Rows for a bulk write, as ONE bind parameter (read with json_to_recordset or
+ * json_array_elements_text). Never one parameter per value: PostgreSQL refuses a statement with
+ * more than 65,535, and PGlite, past 32,767, answers no rows to that statement and to every
+ * later one on the connection until restart. Serialising is native and cheap.
+ */
+export const jsonRows = (rows: readonly unknown[]): string => JSON.stringify(rows);
 
 export const iso = (value: Date | string) => new Date(value).toISOString();
 export const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
