@@ -17,7 +17,7 @@ export function jsonContent<T extends z.ZodType>(schema: T, description: string)
   return { content: { 'application/json': { schema } }, description };
 }
 
-const problemContent = (description: string) => ({ content: { 'application/problem+json': { schema: problemSchema } }, description });
+export const problemContent = (description: string) => ({ content: { 'application/problem+json': { schema: problemSchema } }, description });
 
 /** The error answers every authenticated route can give, for the OpenAPI document. */
 export const errorResponses = {

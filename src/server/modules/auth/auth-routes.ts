@@ -11,7 +11,7 @@ import {
 } from '../../../shared/contract/auth';
 import type { AppEnv } from '../../http/env';
 import { principalOf } from '../../http/auth-middleware';
-import { createRouter, errorResponses, jsonBody, jsonContent, noContent } from '../../http/openapi';
+import { createRouter, errorResponses, jsonBody, jsonContent, noContent, problemContent } from '../../http/openapi';
 import * as auth from './auth-service';
 
 const tags = ['Auth'];
@@ -59,9 +59,14 @@ export function authRoutes(clientKey: ClientKeyFn) {
         method: 'post',
         path: '/login',
         tags,
-        summary: 'Sign in with email and password (rate limited)',
+        summary: 'Sign in with email and password (rate limited per email and client address)',
         request: { body: jsonBody(loginBodySchema) },
-        responses: { 200: jsonContent(sessionInfoSchema, 'Signed in'), 400: errorResponses[400], 401: errorResponses[401] },
+        responses: {
+          200: jsonContent(sessionInfoSchema, 'Signed in'),
+          400: errorResponses[400],
+          401: errorResponses[401],
+          429: problemContent('Too many sign-in attempts for this email from this address; Retry-After says when to try again'),
+        },
       }),
       async (c) => {
         const session = await auth.login(c.get('services'), c.req.valid('json'), clientKey(c));

@@ -80,6 +80,12 @@ describe('the sign-in limit', () => {
     expect((await login(ADMIN.password, '198.51.100.50')).status).toBe(429);
     expect((await login(ADMIN.password, '198.51.100.51')).status).toBe(200);
   });
+
+  it('is documented in the OpenAPI description', async () => {
+    const t = createTestApp();
+    const spec = (await t.call('GET', '/api/openapi.json')).json;
+    expect(spec.paths['/api/auth/login'].post.responses['429'].content['application/problem+json']).toBeDefined();
+  });
 });
 
 describe('first-run setup once done', () => {
