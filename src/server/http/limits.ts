@@ -78,7 +78,13 @@ export type LimitedBody = { ok: true; text: string } | { ok: false };
  */
 export async function readLimitedBody(request: Request, maxBytes: number): Promise<LimitedBody> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && !(Number(declared) <= maxBytes)) return { ok: false };
+  if (declared !== null) {
+    if (!(Number(declared) <= maxBytes)) return { ok: false };
+    // Node's parser reads exactly the declared length, so text() is bounded; it is also
+    // @hono/node-server's fast path, which reading the stream would leave (OFREP is hot).
+    const text = await request.text();
+    return text.length > maxBytes ? { ok: false } : { ok: true, text };
+  }
   if (!request.body) return { ok: true, text: '' };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
