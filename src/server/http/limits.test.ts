@@ -27,6 +27,10 @@ describe('OFREP context limits', () => {
     ['a long string in a list', { targetingKey: 'u1', tags: ['ok', 'x'.repeat(CONTEXT_LIMITS.maxStringLength + 1)] }],
     ['a long targetingKey', { targetingKey: 'k'.repeat(CONTEXT_LIMITS.maxTargetingKeyLength + 1) }],
     ['deep nesting', { targetingKey: 'u1', profile: nested(CONTEXT_LIMITS.maxDepth + 1) }],
+    ['a NUL character in a value', { targetingKey: 'u1', country: 'C\u0000A' }],
+    ['a NUL character in a name', { targetingKey: 'u1', ['coun\u0000try']: 'CA' }],
+    ['a NUL character in the targetingKey', { targetingKey: 'u\u00001' }],
+    ['a lone surrogate in the targetingKey', { targetingKey: 'u\uD800x' }],
     ['too many values in a list', { targetingKey: 'u1', tags: Array.from({ length: CONTEXT_LIMITS.maxValues }, (_, i) => i) }],
   ];
   for (const [label, context] of overLimit) {

@@ -31,8 +31,9 @@ export const CONTEXT_LIMITS = {
 
 /** Distinct unknown flag keys kept as "requested by apps". */
 export const MAX_REQUESTED_KEYS = 1000;
-/** Distinct attribute names kept as "observed" for the segment builder. */
-export const MAX_OBSERVED_ATTRIBUTES = 500;
+
+// A UTF-16 surrogate without its pair: JSON allows it escaped, PostgreSQL text does not.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Why the context breaks a limit, or null when it is within them all. */
 export function contextLimitError(context: Record<string, unknown>): string | null {
@@ -42,6 +43,8 @@ export function contextLimitError(context: Record<string, unknown>): string | nu
   if (typeof key === 'string' && key.length > CONTEXT_LIMITS.maxTargetingKeyLength) {
     return `\`targetingKey\` has ${key.length} characters; at most ${CONTEXT_LIMITS.maxTargetingKeyLength} are accepted`;
   }
+  // The key is stored as text with each exposure: PostgreSQL refuses what is not valid Unicode.
+  if (typeof key === 'string' && LONE_SURROGATE.test(key)) return '`targetingKey` is not valid Unicode (a lone surrogate)';
   let values = 0;
   // Iterative walk: a deeply nested context must not cost a deep recursion before it is refused.
   const stack: { value: unknown; depth: number; path: string }[] = [{ value: context, depth: 0, path: '' }];
@@ -49,6 +52,7 @@ export function contextLimitError(context: Record<string, unknown>): string | nu
     const { value, depth, path } = stack.pop()!;
     if (path !== '' && ++values > CONTEXT_LIMITS.maxValues) return `The context holds more than ${CONTEXT_LIMITS.maxValues} values`;
     if (typeof value === 'string') {
+      if (value.includes('\u0000')) return `\`${path}\` contains a NUL character`;
       if (value.length > CONTEXT_LIMITS.maxStringLength) return `\`${path}\` has ${value.length} characters; at most ${CONTEXT_LIMITS.maxStringLength} are accepted`;
       continue;
     }
@@ -57,6 +61,7 @@ export function contextLimitError(context: Record<string, unknown>): string | nu
     const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
     for (const [name, item] of entries) {
       if (name.length > CONTEXT_LIMITS.maxNameLength) return `An attribute name has ${name.length} characters; at most ${CONTEXT_LIMITS.maxNameLength} are accepted`;
+      if (name.includes('\u0000')) return 'An attribute name contains a NUL character';
       stack.push({ value: item, depth: depth + 1, path: path === '' ? name : `${path}.${name}` });
     }
   }
