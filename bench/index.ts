@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   results: resultsBench,
   'ofrep-experiments': ofrepExperimentsBench,
   'results-page': async () => (await import('./results-page-bench')).resultsPageBench(),
+  startup: async () => (await import('./startup-bench')).startupBench(),
 };
 
 const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');
