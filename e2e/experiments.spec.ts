@@ -152,7 +152,7 @@ test('a marketer builds an experiment, launches it, apps get variants, and the w
   await test.step('test users: a QA device is forced into variant B', async () => {
     await page.getByRole('button', { name: 'Add test user' }).click();
     const row = page.getByRole('listitem', { name: 'Test user 1' });
-    await row.getByRole('textbox', { name: 'targetingKey' }).fill(TEST_USER);
+    await row.getByRole('textbox', { name: 'User ID' }).fill(TEST_USER);
     await row.getByRole('combobox', { name: 'Variant' }).selectOption('b');
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await expect(page.getByRole('heading', { level: 2, name: '7. Review' })).toBeVisible();
@@ -161,7 +161,7 @@ test('a marketer builds an experiment, launches it, apps get variants, and the w
   await test.step('review: nothing blocks the start, the run time is estimated; launch', async () => {
     await expect(page.getByText('Nothing blocks starting this experiment.')).toBeVisible();
     await expect(page.getByText(/^About \d[\d,]* days?$/)).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Variants and the values they serve' })).toContainText(B_TEXT);
+    await expect(page.getByRole('region', { name: 'Variants and what they show' })).toContainText(B_TEXT);
     await expectNoSeriousA11yViolations(page, 'experiment editor (review)');
     await page.getByRole('group', { name: 'Lifecycle' }).getByRole('button', { name: 'Start now' }).click();
     const dialog = page.getByRole('dialog', { name: `Start “${NAME}” now?` });

@@ -71,7 +71,7 @@ async function createParameter(page: Page, parameter: NewParameter) {
 const simpleTypes: NewParameter[] = [
   { key: 'checkout.button_text', name: 'Checkout button text', type: 'Text', fill: (page) => defaultValueField(page).fill('Buy now') },
   { key: 'pricing.discount', name: 'Discount', type: 'Number', fill: (page) => defaultValueField(page).fill('12.5') },
-  { key: 'physics.gravity', name: 'Gravity', type: 'Float (32-bit)', fill: (page) => defaultValueField(page).fill('9.81') },
+  { key: 'physics.gravity', name: 'Gravity', type: 'Decimal (float)', fill: (page) => defaultValueField(page).fill('9.81') },
   { key: 'feature.new_checkout', name: 'New checkout', type: 'Boolean flag' },
   { key: 'config.blob', name: 'Config blob', type: 'JSON' },
   { key: 'home.sections', name: 'Home sections', type: 'List' },
@@ -176,7 +176,7 @@ test('a marketer creates parameters of every type, edits one, restores it, and a
     const history = page.getByRole('list', { name: 'Versions, newest first' });
     const latest = history.getByRole('listitem').first();
     await expect(latest.getByRole('heading', { name: 'Version 2' })).toBeVisible();
-    const change = latest.getByRole('row', { name: /defaultValue/ });
+    const change = latest.getByRole('row', { name: /Default value/ });
     await expect(change).toContainText('“Buy now”');
     await expect(change).toContainText('“Pay now”');
     await expectNoSeriousA11yViolations(page, 'parameter history');

@@ -138,7 +138,7 @@ test('a marketer builds a segment, targets a parameter at it, previews two users
     await rule.getByRole('combobox', { name: 'Operator' }).selectOption({ label: 'after' });
     await rule.getByLabel('Date').fill('2023-01-01');
     await expect.poll(() => reachMatched(page)).toBe(2); // dora signed up too early
-    const compiled = page.getByRole('region', { name: 'Compiled condition' });
+    const compiled = page.getByRole('region', { name: 'Condition as apps receive it' });
     await expect(compiled).toContainText('"$or"');
     await expect(compiled).toContainText('"$vgte": "5.0.0"');
     await expect(compiled).toContainText('"$gt": "2023-01-01T00:00:00.000Z"');
@@ -191,7 +191,7 @@ test('a marketer builds a segment, targets a parameter at it, previews two users
     await expectPageReady(page, 'Preview as user');
     await page.getByRole('combobox', { name: /Known user/ }).fill(emil.targetingKey);
     await page.getByRole('option', { name: emil.targetingKey }).click();
-    await expect(page.getByRole('textbox', { name: /targetingKey/ })).toHaveValue(emil.targetingKey);
+    await expect(page.getByRole('textbox', { name: /User ID/ })).toHaveValue(emil.targetingKey);
     await page.getByRole('button', { name: 'Preview' }).click();
     const card = page.getByRole('article', { name: PARAMETER_KEY });
     await expect(card.getByRole('listitem').first()).toContainText('not matched');

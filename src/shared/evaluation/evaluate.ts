@@ -9,6 +9,9 @@ import { compileSegments, savedGroupsOf, type SegmentPredicate } from './segment
 import { compileCondition, hash } from '../targeting';
 import type { ConfigSnapshot, EvaluationContext, EvaluationResult, TraceStep } from './types';
 
+/** A rollout bucket (0..1) as the user's place in the 0-100 order the rollout percentage cuts. */
+const placeOf = (bucket: number | null) => (bucket === null ? 'none, no user ID' : `${(bucket * 100).toFixed(1)} of 100`);
+
 /**
  * A configuration prepared once per version, then evaluated for many contexts. Evaluation is
  * pure: the server, the dashboard preview and tests get the same answer for the same inputs.
@@ -176,10 +179,10 @@ function evaluateParameter(
     if (compiled.rule.rollout < 100) {
       const bucket = rolloutBucket(compiled.seed, context.targetingKey);
       if (bucket === null || bucket >= compiled.rule.rollout / 100) {
-        trace?.push({ kind: 'rule', label: compiled.label, matched: false, detail: `In the audience (${compiled.audienceLabel}) but outside the ${compiled.rule.rollout}% rollout (bucket ${bucket?.toFixed(4)})` });
+        trace?.push({ kind: 'rule', label: compiled.label, matched: false, detail: `In the audience (${compiled.audienceLabel}) but outside the ${compiled.rule.rollout}% rollout (this user's place: ${placeOf(bucket)})` });
         continue;
       }
-      trace?.push({ kind: 'rule', label: compiled.label, matched: true, detail: `In the audience (${compiled.audienceLabel}) and inside the ${compiled.rule.rollout}% rollout (bucket ${bucket.toFixed(4)})` });
+      trace?.push({ kind: 'rule', label: compiled.label, matched: true, detail: `In the audience (${compiled.audienceLabel}) and inside the ${compiled.rule.rollout}% rollout (this user's place: ${placeOf(bucket)})` });
     } else {
       trace?.push({ kind: 'rule', label: compiled.label, matched: true, detail: `In the audience: ${compiled.audienceLabel}` });
     }

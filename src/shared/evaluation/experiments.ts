@@ -124,19 +124,20 @@ export function assignVariant(experiment: CompiledExperiment, context: Evaluatio
 
 /** The trace's words for an assignment (the preview page). */
 export function describeAssignment(experiment: CompiledExperiment, a: Assignment): string {
-  const bucket = a.bucket?.toFixed(4);
+  // The user's fixed place in the 0-100 split order, not the raw hash: what a marketer can compare with percentages.
+  const bucket = a.bucket === null ? '?' : `${(a.bucket * 100).toFixed(1)} of 100`;
   switch (a.step) {
     case 'sticky':
       return `Entered earlier (sticky membership): variant ${experiment.variantKeys[a.index]}`;
     case 'in':
-      return `In the audience; bucket ${bucket}: variant ${experiment.variantKeys[a.index]}`;
+      return `In the audience; this user's place in the split is ${bucket}: variant ${experiment.variantKeys[a.index]}`;
     case 'noKey':
-      return 'No targetingKey to bucket by';
+      return 'No user ID (targetingKey) to split by';
     case 'audience':
       return `Not in the audience: ${experiment.audienceLabel}`;
     case 'layer':
       return `Outside this experiment's slice of layer "${experiment.layer!.name}"`;
     case 'allocation':
-      return `In the audience but outside the traffic allocation (bucket ${bucket})`;
+      return `In the audience but outside the share of traffic in the experiment (this user's place: ${bucket})`;
   }
 }

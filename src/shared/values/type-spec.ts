@@ -117,7 +117,7 @@ export const parameterTypeLabels: Record<ParameterType, string> = {
   string: 'Text',
   integer: 'Integer',
   number: 'Number',
-  float: 'Float (32-bit)',
+  float: 'Decimal (float)',
   boolean: 'Boolean flag',
   json: 'JSON',
   array: 'List',

@@ -1,10 +1,10 @@
-import { Badge, DataList, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, DataList, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { metricOptionsQueryOptions } from '../api/catalog-options';
 import { describeAudience } from '../utils/audience';
 import { formatLocal, localTimeZone } from '../utils/date-time';
 import type { ExperimentFormValues } from '../utils/experiment-form';
-import { ValueText } from './value-text';
+import { ParameterValue } from './parameter-value';
 
 export interface ExperimentSummaryProps {
   values: ExperimentFormValues;
@@ -64,49 +64,39 @@ export function ExperimentSummary({ values, segments }: ExperimentSummaryProps) 
         <Item label="Test users">
           {values.testUsers.length === 0
             ? 'None'
-            : values.testUsers.map((user) => `${user.targetingKey} → ${values.variants.find((v) => v.key === user.variant)?.name ?? user.variant}`).join(', ')}
+            : values.testUsers.map((user) => `${user.targetingKey} sees ${values.variants.find((v) => v.key === user.variant)?.name ?? user.variant}`).join(', ')}
         </Item>
       </DataList>
-      <Table.ScrollContainer minWidth={560}>
-        <Table withTableBorder verticalSpacing="xs">
-          <Table.Caption>Variants and the values they serve</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Variant</Table.Th>
-              <Table.Th scope="col">Key</Table.Th>
-              <Table.Th scope="col">Weight</Table.Th>
-              <Table.Th scope="col">Values</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {values.variants.map((variant) => (
-              <Table.Tr key={variant.key}>
-                <Table.Th scope="row">{variant.name}</Table.Th>
-                <Table.Td ff="monospace">{variant.key}</Table.Td>
-                <Table.Td>{variant.weight}%</Table.Td>
-                <Table.Td>
-                  {Object.keys(variant.overrides).length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      Default values
-                    </Text>
-                  ) : (
-                    <Stack gap={4}>
-                      {Object.entries(variant.overrides).map(([key, value]) => (
-                        <Group key={key} gap="xs" wrap="nowrap">
-                          <Text size="sm" ff="monospace">
-                            {key}
-                          </Text>
-                          <ValueText value={value} />
-                        </Group>
-                      ))}
-                    </Stack>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <Stack gap="xs" component="section" aria-labelledby="variant-values-heading">
+        <Title order={3} size="h5" id="variant-values-heading">
+          Variants and what they show
+        </Title>
+        <SimpleGrid cols={{ base: 1, md: Math.min(values.variants.length, 3) }} spacing="md" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+          {values.variants.map((variant) => (
+            <Paper key={variant.key} withBorder p="sm" component="li" aria-label={`Variant ${variant.name}`}>
+              <Stack gap="xs">
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                    {variant.name}
+                  </Text>
+                  <Badge variant="light" tt="none">
+                    {variant.weight}% of users
+                  </Badge>
+                </Group>
+                {Object.keys(variant.overrides).length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    Shows the default values
+                  </Text>
+                ) : (
+                  Object.entries(variant.overrides).map(([key, value]) => (
+                    <ParameterValue key={key} parameterKey={key} value={value} showName />
+                  ))
+                )}
+              </Stack>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      </Stack>
     </Stack>
   );
 }

@@ -1,5 +1,9 @@
-import { Code, Table, Text } from '@mantine/core';
+import { Code, ColorSwatch, Group, Table, Text } from '@mantine/core';
 import type { ValueChange } from '../../../../shared/values';
+import { ValuePreview } from '../../../components/value-preview/value-preview';
+import { changeLabel } from '../utils/change-labels';
+
+const HEX_COLOUR = /^#(?:[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 export interface ChangeTableProps {
   changes: readonly ValueChange[];
@@ -8,7 +12,7 @@ export interface ChangeTableProps {
   afterLabel?: string;
 }
 
-/** One side of a change, readable: text as is, absent as a dash, anything else as JSON. */
+/** One side of a change, readable: text as is, colours with a swatch, On/Off, fields by name. */
 export function ChangeValue({ value }: { value: unknown }) {
   if (value === undefined) {
     return (
@@ -17,13 +21,19 @@ export function ChangeValue({ value }: { value: unknown }) {
       </Text>
     );
   }
+  if (typeof value === 'string' && HEX_COLOUR.test(value)) {
+    return (
+      <Group gap={6} wrap="nowrap">
+        <ColorSwatch color={value} size={16} aria-hidden />
+        <Text size="sm">{value.toUpperCase()}</Text>
+      </Group>
+    );
+  }
   if (typeof value === 'string') return <Text size="sm" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{value === '' ? '(empty text)' : `“${value}”`}</Text>;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return <Code>{String(value)}</Code>;
-  return (
-    <Code block style={{ maxHeight: 200, overflow: 'auto', whiteSpace: 'pre-wrap' }}>
-      {JSON.stringify(value, null, 2)}
-    </Code>
-  );
+  if (typeof value === 'boolean') return <Text size="sm">{value ? 'On' : 'Off'}</Text>;
+  if (typeof value === 'number' || value === null) return <Code>{String(value)}</Code>;
+  // Objects and lists: labelled fields ("Trial days: 7"), never one line of JSON.
+  return <ValuePreview spec={{ type: 'json' }} value={value} framed={false} />;
 }
 
 /** A diff as a table of path / before / after. */
@@ -51,8 +61,8 @@ export function ChangeTable({ changes, caption, beforeLabel = 'Before', afterLab
         <Table.Tbody>
           {changes.map((change) => (
             <Table.Tr key={change.path}>
-              <Table.Th scope="row" ff="monospace" fw="normal" fz="sm" style={{ overflowWrap: 'anywhere' }}>
-                {change.path || '(value)'}
+              <Table.Th scope="row" fw={500} fz="sm" style={{ overflowWrap: 'anywhere' }}>
+                {changeLabel(change.path)}
               </Table.Th>
               <Table.Td>
                 <ChangeValue value={change.before} />

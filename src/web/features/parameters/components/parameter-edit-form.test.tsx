@@ -54,7 +54,7 @@ describe('ParameterEditForm', () => {
 
     const dialog = await screen.findByRole('dialog', { name: 'Someone else changed this parameter' });
     const diff = within(dialog).getByRole('table');
-    const row = within(diff).getByRole('row', { name: /defaultValue/ });
+    const row = within(diff).getByRole('row', { name: /Default value/ });
     expect(within(row).getByText('“Order now”')).toBeInTheDocument();
     expect(within(row).getByText('“Pay now”')).toBeInTheDocument();
 

@@ -1,10 +1,12 @@
-import { Badge, Button, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Parameter, ParameterVersion } from '../../../../shared/contract/parameters';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { QueryError } from '../../../components/query-error';
+import { templateKindOf } from '../../../components/value-preview/template-kind';
+import { ValuePreview } from '../../../components/value-preview/value-preview';
 import { formatDateTime } from '../../../lib/format';
 import { parameterVersionsQueryOptions } from '../api/list-versions';
 import { useRestoreParameter } from '../api/restore-parameter';
@@ -26,6 +28,35 @@ const actionLabels: Record<ParameterVersion['action'], string> = {
   unarchived: 'Unarchived',
 };
 const actionColors: Record<ParameterVersion['action'], string> = { created: 'teal', updated: 'blue', restored: 'grape', archived: 'gray', unarchived: 'gray' };
+
+const drawnKinds = new Set(['color', 'image', 'video', 'textStyle']);
+
+/**
+ * When a version changed a default value that apps draw (a screen template, colour, text style or
+ * media), the old and new value side by side as the app shows them; the table below names the fields.
+ */
+function DefaultValueChange({ version, previous }: { version: ParameterVersion; previous: ParameterVersion | undefined }) {
+  const spec = version.snapshot.spec;
+  const drawn = drawnKinds.has(spec.type) || templateKindOf(spec) !== undefined;
+  if (!drawn || !previous || !version.changes.some((change) => change.path === 'defaultValue' || change.path.startsWith('defaultValue.'))) return null;
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      {(
+        [
+          [`Default value in version ${previous.version}`, previous.snapshot],
+          [`Default value in version ${version.version}`, version.snapshot],
+        ] as const
+      ).map(([label, snapshot]) => (
+        <Stack key={label} gap={4} component="section" aria-label={label}>
+          <Text size="sm" fw={600}>
+            {label}
+          </Text>
+          <ValuePreview spec={snapshot.spec} value={snapshot.defaultValue} />
+        </Stack>
+      ))}
+    </SimpleGrid>
+  );
+}
 
 /** Every version, newest first, with what changed; any older one can be restored as a new version. */
 export function VersionHistory({ parameter, canEdit }: VersionHistoryProps) {
@@ -62,7 +93,7 @@ export function VersionHistory({ parameter, canEdit }: VersionHistoryProps) {
 
   return (
     <Stack gap="md" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Versions, newest first">
-      {versions.data.map((version) => (
+      {versions.data.map((version, index) => (
         <Paper key={version.version} withBorder p="md" component="li">
           <Stack gap="sm">
             <Group justify="space-between" wrap="wrap">
@@ -87,6 +118,7 @@ export function VersionHistory({ parameter, canEdit }: VersionHistoryProps) {
                 </time>
               </Text>
             </Group>
+            {version.action !== 'created' && <DefaultValueChange version={version} previous={versions.data[index + 1]} />}
             {version.action !== 'created' && <ChangeTable changes={version.changes} caption={`Changes in version ${version.version}`} />}
             {canEdit && version.version !== parameter.version && (
               <Group>

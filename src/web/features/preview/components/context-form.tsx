@@ -47,8 +47,8 @@ export function ContextForm({ initialUser, onPreview, previewing }: ContextFormP
       <Stack gap="md">
         <KnownUserPicker onPick={pick} />
         <TextInput
-          label="targetingKey"
-          description="The user or device id apps send; rollouts and experiments bucket by it"
+          label="User ID"
+          description="The user or device id your app sends (its targetingKey); rollouts and experiments use it to decide who gets what"
           required
           value={targetingKey}
           onChange={(event) => setTargetingKey(event.currentTarget.value)}

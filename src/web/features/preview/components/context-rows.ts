@@ -35,7 +35,7 @@ export function contextFromRows(targetingKey: string, rows: readonly AttributeRo
       continue;
     }
     if (name === 'targetingKey') {
-      errors[row.id] = 'Use the targetingKey field above';
+      errors[row.id] = 'Use the User ID field above';
       continue;
     }
     switch (row.type) {
@@ -60,7 +60,7 @@ export function contextFromRows(targetingKey: string, rows: readonly AttributeRo
         break;
     }
   }
-  const keyError = targetingKey.trim() ? undefined : 'Enter a targetingKey (the user or device id)';
+  const keyError = targetingKey.trim() ? undefined : 'Enter a user ID (the user or device id your app sends)';
   if (keyError || Object.keys(errors).length > 0) return { ok: false, errors, keyError };
   return { ok: true, context };
 }

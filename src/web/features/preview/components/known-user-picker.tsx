@@ -16,7 +16,7 @@ export function KnownUserPicker({ onPick }: { onPick: (user: KnownUser) => void 
     <Autocomplete
       label="Known user"
       description="Search the users your apps evaluated values for, or type the context below"
-      placeholder="Search by targetingKey"
+      placeholder="Search by user ID"
       value={search}
       onChange={setSearch}
       data={items.map((user) => user.targetingKey)}

@@ -7,7 +7,7 @@ export function CompiledCondition({ condition }: { condition: unknown }) {
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500} id={labelId}>
-        Compiled condition
+        Condition as apps receive it
       </Text>
       <Code block role="region" aria-labelledby={labelId} data-testid="compiled-condition" style={{ maxHeight: 320, overflow: 'auto' }} tabIndex={0}>
         {JSON.stringify(condition, null, 2)}

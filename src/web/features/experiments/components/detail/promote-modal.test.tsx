@@ -56,8 +56,12 @@ describe('promote the winner', () => {
     expect(within(dialog).getByText(/Variant B is not a significant winner on Purchases/)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('radio', { name: 'Everyone' }));
     await user.click(within(dialog).getByRole('button', { name: 'Show what changes' }));
-    const row = await within(dialog).findByRole('row', { name: /hero-color/ });
-    expect(row).toHaveTextContent('"#2F9E44"');
+    // Each parameter's change is drawn as the app shows it: now and after, side by side.
+    const change = await within(dialog).findByRole('listitem', { name: 'Hero colour' });
+    const after = within(change).getByRole('region', { name: 'Hero colour: After promotion' });
+    expect(await within(after).findByRole('figure', { name: 'Colour on a phone' })).toHaveTextContent('Buy now');
+    expect(after).toHaveTextContent('#2F9E44');
+    expect(within(change).getByRole('region', { name: 'Hero colour: Now' })).toHaveTextContent('#1C7ED6');
 
     const promote = within(dialog).getByRole('button', { name: /^Promote to / });
     expect(promote).toBeDisabled();

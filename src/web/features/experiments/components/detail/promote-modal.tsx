@@ -123,7 +123,7 @@ function ChooseAndConfirm({ experiment, segments, onClose, onPromoted, check }: 
             </Alert>
           ) : (
             <ChangeList
-              changes={plan.changes.map((c) => ({ key: c.parameterKey, label: `${c.parameterName} (${c.parameterKey})`, before: c.before, after: c.after }))}
+              changes={plan.changes.map((c) => ({ key: c.parameterKey, parameterKey: c.parameterKey, label: c.parameterName, before: c.before, after: c.after }))}
               caption="Parameters that will change"
               itemLabel="Parameter"
               beforeLabel="Now"

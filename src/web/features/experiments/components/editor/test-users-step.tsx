@@ -18,7 +18,7 @@ export function TestUsersStep() {
     <Stack gap="md">
       <Text size="sm">
         A test user always gets the chosen variant, whether or not they are in the audience, from the moment the experiment is saved until it completes. Use the
-        targetingKey your app sends for your own device.
+        user ID your app sends for your own device (its targetingKey).
       </Text>
       {fields.length === 0 && (
         <Text size="sm" c="dimmed" fs="italic">
@@ -29,7 +29,7 @@ export function TestUsersStep() {
         {fields.map((field, index) => (
           <Group key={field.id} component="li" align="flex-start" gap="sm" wrap="nowrap" style={{ listStyle: 'none' }} aria-label={`Test user ${index + 1}`}>
             <TextInput
-              label="targetingKey"
+              label="User ID"
               placeholder="e.g. qa-device-42"
               autoComplete="off"
               spellCheck={false}

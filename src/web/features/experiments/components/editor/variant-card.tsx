@@ -65,7 +65,7 @@ export function VariantCard({ index, parameterKeys, parameters, canRemove, onRem
           <TextInput label="Name" required autoComplete="off" error={errors?.name?.message} disabled={readOnly} {...register(`variants.${index}.name`)} />
           <TextInput
             label="Key"
-            description="Sent to apps as the OFREP variant"
+            description="Names the variant in results and in what apps receive"
             required
             autoComplete="off"
             spellCheck={false}

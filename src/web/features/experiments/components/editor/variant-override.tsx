@@ -1,6 +1,6 @@
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Box, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Parameter } from '../../../../../shared/contract/parameters';
-import { ValueText } from '../value-text';
+import { ValuePreview } from '../../../../components/value-preview/value-preview';
 import { useEditorContext, type ValueMessage } from './editor-context';
 
 export interface VariantOverrideProps {
@@ -39,22 +39,35 @@ export function VariantOverride({ variantIndex, variantName, parameter, overridd
           )}
         </Group>
         {overridden ? (
-          renderValueEditor({
-            spec: parameter.spec,
-            value,
-            onChange,
-            errors,
-            label: `Value in ${variantName}`,
-            disabled: locked,
-            onInvalid: (invalid) => reportInvalid(`override-${variantIndex}-${parameter.key}`, invalid),
-          })
+          // The editor and what the app will show, side by side (stacked on narrow screens).
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              {renderValueEditor({
+                spec: parameter.spec,
+                value,
+                onChange,
+                errors,
+                label: `Value in ${variantName}`,
+                disabled: locked,
+                onInvalid: (invalid) => reportInvalid(`override-${variantIndex}-${parameter.key}`, invalid),
+              })}
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Box component="section" aria-label={`Preview of ${parameter.name} in ${variantName}`}>
+                <Text size="sm" fw={600} mb={4}>
+                  As the app shows it
+                </Text>
+                <ValuePreview spec={parameter.spec} value={value} />
+              </Box>
+            </Grid.Col>
+          </Grid>
         ) : (
-          <Group gap="xs" wrap="nowrap">
+          <Stack gap={4}>
             <Text size="sm" c="dimmed">
               Serves the default:
             </Text>
-            <ValueText value={parameter.defaultValue} />
-          </Group>
+            <ValuePreview spec={parameter.spec} value={parameter.defaultValue} />
+          </Stack>
         )}
         {!overridden && errors.length > 0 && (
           <Text size="sm" c="var(--mantine-color-error)" role="alert">
