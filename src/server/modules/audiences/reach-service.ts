@@ -3,11 +3,24 @@ import { compileSegments, savedGroupsOf, type EvaluationSegment } from '../../..
 import type { Services } from '../../services';
 import { loadEvaluationSegments } from '../../evaluation/load-segments';
 import type { KnownUser } from '../../../shared/contract/segments';
+import { pacedLoop, pacedMap, type PacedLoopOptions, type WorkBudget } from './paced-loop';
+import { ReachGate } from './reach-gate';
 
 export const REACH_WINDOW_DAYS = 30;
 /** Up to this many known users the count is exact; above it, a uniform sample of this size. */
 export const REACH_SAMPLE_SIZE = 100_000;
 const SAMPLE_TTL_MS = 60_000;
+
+/**
+ * What one reach or "who is in it" request may spend: 1 s of the thread in slices, and 5 s from
+ * start to finish. An ordinary definition counts 100,000 users well within it (~0.1-0.5 s); a
+ * pattern costing milliseconds per test runs out and answers from the users it tested so far, a
+ * uniform sample, with its margin.
+ */
+export const REACH_BUDGET: WorkBudget = { maxWorkMs: 1000, maxWallMs: 5000 };
+/** Computations at a time per process, and how many more may wait before a 429. */
+export const REACH_MAX_RUNNING = 2;
+export const REACH_MAX_WAITING = 4;
 
 const CANDIDATE_ID = '__candidate__';
 
@@ -17,14 +30,26 @@ const CANDIDATE_ID = '__candidate__';
  */
 interface LoadedSample {
   total: number;
+  /** In random order (shuffled on load), so the users tested before a budget runs out are a uniform sample. */
   users: KnownUser[];
   /** Each user's attributes with its targetingKey, built once: evaluation reads these. */
   contexts: Record<string, unknown>[];
 }
 
+/** Fisher-Yates in place on both arrays together. */
+function shuffleTogether<A, B>(a: A[], b: B[]): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+    [b[i], b[j]] = [b[j], b[i]];
+  }
+}
+
 export class KnownUserSample {
   private cached: (LoadedSample & { at: number }) | null = null;
   private loading: Promise<LoadedSample> | null = null;
+  /** Every reach and member listing of this app goes through here. */
+  readonly gate = new ReachGate(REACH_MAX_RUNNING, REACH_MAX_WAITING, Math.ceil(REACH_BUDGET.maxWallMs / 1000));
 
   constructor(private readonly services: Services) {}
 
@@ -34,7 +59,9 @@ export class KnownUserSample {
       try {
         const since = new Date(this.services.clock.now().getTime() - REACH_WINDOW_DAYS * 86_400_000).toISOString();
         const { total, users } = await this.services.store.knownUsers.sample(since, REACH_SAMPLE_SIZE);
-        const contexts = users.map((user) => ({ ...user.attributes, targetingKey: user.targetingKey }));
+        // In slices: 100,000 contexts take tens of ms to build.
+        const contexts = await pacedMap(users, (user): Record<string, unknown> => ({ ...user.attributes, targetingKey: user.targetingKey }));
+        shuffleTogether(users, contexts);
         this.cached = { at: Date.now(), total, users, contexts };
         return this.cached;
       } finally {
@@ -62,31 +89,38 @@ export async function predicateFor(services: Services, definition: SegmentDefini
   return compileSegments(segments, savedGroupsOf(segments, now), now).get(CANDIDATE_ID)!;
 }
 
-export async function computeReach(services: Services, sample: KnownUserSample, definition: SegmentDefinition): Promise<Reach> {
-  const started = performance.now();
-  const [predicate, { total, contexts }] = await Promise.all([predicateFor(services, definition), sample.get()]);
-  let hits = 0;
-  for (const context of contexts) if (predicate(context)) hits++;
-  const n = contexts.length;
-  const share = n === 0 ? 0 : hits / n;
-  const exact = n === total;
-  // 95% normal interval on the sampled share, with the finite-population correction.
-  const margin = exact || n === 0 ? 0 : 1.96 * Math.sqrt((share * (1 - share)) / n) * Math.sqrt((total - n) / Math.max(total - 1, 1)) * total;
-  return {
-    matched: exact ? hits : Math.round(share * total),
-    total,
-    share,
-    exact,
-    margin: Math.round(margin),
-    sampleSize: n,
-    computedMs: Math.round((performance.now() - started) * 10) / 10,
-  };
+/** Test seams: a budget, clock and yield of their own (the defaults are REACH_BUDGET and real time). */
+export type ReachRunOptions = Partial<PacedLoopOptions>;
+
+export async function computeReach(services: Services, sample: KnownUserSample, definition: SegmentDefinition, options: ReachRunOptions = {}): Promise<Reach> {
+  return sample.gate.run(async () => {
+    const started = performance.now();
+    const [predicate, { total, contexts }] = await Promise.all([predicateFor(services, definition), sample.get()]);
+    let hits = 0;
+    const { visited: n } = await pacedLoop(contexts.length, (i) => (predicate(contexts[i]) && hits++, true), { budget: REACH_BUDGET, ...options });
+    const share = n === 0 ? 0 : hits / n;
+    const exact = n === total;
+    // 95% normal interval on the sampled share, with the finite-population correction. The users
+    // tested are a uniform sample of the population whether the load sampled or the budget stopped.
+    const margin = exact || n === 0 ? 0 : 1.96 * Math.sqrt((share * (1 - share)) / n) * Math.sqrt((total - n) / Math.max(total - 1, 1)) * total;
+    return {
+      matched: exact ? hits : Math.round(share * total),
+      total,
+      share,
+      exact,
+      margin: Math.round(margin),
+      sampleSize: n,
+      computedMs: Math.round((performance.now() - started) * 10) / 10,
+    };
+  });
 }
 
-/** A sample of known users in a segment ("who is in it"). */
-export async function membersOf(services: Services, sample: KnownUserSample, definition: SegmentDefinition, limit: number): Promise<KnownUser[]> {
-  const [predicate, { users, contexts }] = await Promise.all([predicateFor(services, definition), sample.get()]);
-  const members: KnownUser[] = [];
-  for (let i = 0; i < users.length && members.length < limit; i++) if (predicate(contexts[i])) members.push(users[i]);
-  return members;
+/** A sample of known users in a segment ("who is in it"): as many as the budget finds, up to `limit`. */
+export async function membersOf(services: Services, sample: KnownUserSample, definition: SegmentDefinition, limit: number, options: ReachRunOptions = {}): Promise<KnownUser[]> {
+  return sample.gate.run(async () => {
+    const [predicate, { users, contexts }] = await Promise.all([predicateFor(services, definition), sample.get()]);
+    const members: KnownUser[] = [];
+    await pacedLoop(users.length, (i) => (predicate(contexts[i]) && members.push(users[i]), members.length < limit), { budget: REACH_BUDGET, ...options });
+    return members;
+  });
 }
