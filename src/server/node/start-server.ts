@@ -1,11 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp, type SwitchboardApp } from '../app';
 import { bootstrapAdmin } from '../modules/auth/auth-service';
-import { openPgliteStore, openPostgresStore } from '../store/sql/open';
 import type { Store } from '../store/types';
 import { clientAddressResolver } from './client-address';
+import { openStore } from './open-store';
 import { nodePasswordHasher } from './password-node';
 import type { Settings } from './settings';
 import { runDueExperiments } from '../modules/experiments/experiment-scheduler';
@@ -19,15 +18,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function openStore(settings: Settings): Promise<Store> {
-  if (settings.databaseUrl) return openPostgresStore(settings.databaseUrl);
-  await mkdir(settings.dataDir, { recursive: true });
-  return openPgliteStore(settings.dataDir);
-}
-
-/** Opens the database, migrates, creates the first admin if asked, and listens. */
-export async function startServer(settings: Settings): Promise<RunningServer> {
-  const store = await openStore(settings);
+/** Opens the database (unless given one opening), migrates, creates the first admin if asked, and listens. */
+export async function startServer(settings: Settings, opening?: Promise<Store>): Promise<RunningServer> {
+  const store = await (opening ?? openStore(settings));
   const clientAddress = clientAddressResolver(settings.trustProxy);
   const app = createApp({
     store,
