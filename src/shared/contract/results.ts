@@ -122,6 +122,7 @@ export const healthCodes = [
   'event-not-after-exposure',
   'guardrail-worse',
   'unknown-variant',
+  'event-without-value',
 ] as const;
 
 export const healthWarningSchema = z.object({
@@ -141,6 +142,26 @@ export const headlineSchema = z.object({
   metricId: z.string().nullable(),
   /** For "keep running": the estimate behind the sentence. */
   daysRemaining: z.number().int().nullable(),
+  /** The run-time estimate from today's traffic (shared with the editor's estimator), when one can be made. */
+  estimate: z
+    .object({
+      metricName: z.string(),
+      /** The control's rate (conversion, a fraction) or mean, as rounded for the estimate. */
+      baseline: z.object({ kind: z.enum(['proportion', 'mean']), value: z.number() }),
+      /** The relative change planned for (0.1 = 10%). */
+      mde: z.number(),
+      arms: z.number().int(),
+      /** Users entering per day so far (whole users). */
+      enteringPerDay: z.number().int(),
+      usersSoFar: z.number().int(),
+      perArm: z.number().int(),
+      totalDays: z.number().int(),
+      remainingDays: z.number().int(),
+    })
+    .nullable()
+    .optional(),
+  /** What shipping the variant is expected to change, in the metric's unit ("+1.2 percentage points of users convert"). */
+  impact: z.string().nullable().optional(),
 });
 export type Headline = z.infer<typeof headlineSchema>;
 

@@ -43,3 +43,5 @@ export type { MetricDirection, Verdict, VerdictOptions } from './verdict';
 export { verdict } from './verdict';
 export type { Baseline, SampleSize, SampleSizeOptions } from './power';
 export { daysRemaining, sampleSizePerArm } from './power';
+export type { RunTimeEstimate, RunTimeInputs } from './run-time';
+export { estimateRunTime, PLANNED_MDE, roundedInputs } from './run-time';

@@ -92,6 +92,13 @@ export function healthWarnings(input: HealthInput): HealthWarning[] {
         explanation: `${metric.name} counts "${metric.event}"${metric.kind === 'ratio' ? ' per denominator event' : ''}, but no such track event has ever arrived, so it reads 0 for everyone.`,
         fix: `Send "${metric.event}" from the app with POST /sdk/v1/events (names are case-sensitive), or edit the metric to use an event the app already sends.`,
       }));
+    } else if (metric.arms.every((arm) => arm.total === 0) && (metric.kind === 'sum' || metric.kind === 'mean') && eventsAfterExposure(input.metrics, metric) > 0) {
+      // The events arrived after exposure (another metric, or the mean's denominator, counts them): they carry no value.
+      out.push(warning({
+        code: 'event-without-value', severity: 'warning', title: `${metric.name}: the "${metric.event}" events carry no value`, metricId: metric.id,
+        explanation: `Exposed users sent "${metric.event}" after their first exposure (${count(eventsAfterExposure(input.metrics, metric))} counted on this page), but none of those events had a value, so ${metric.name} reads 0 for everyone.`,
+        fix: `Send the amount in the event's "value" field from the app (POST /sdk/v1/events), or measure "${metric.event}" as a conversion or count instead.`,
+      }));
     } else if (metric.arms.every((arm) => arm.total === 0)) {
       out.push(warning({
         code: 'event-not-after-exposure', severity: 'info', title: `${metric.name}: nothing yet after exposure`, metricId: metric.id,
@@ -112,4 +119,16 @@ export function healthWarnings(input: HealthInput): HealthWarning[] {
     }
   }
   return out;
+}
+
+/**
+ * Events of `metric`'s event after exposure, as the page counts them elsewhere: a mean's
+ * denominator, or the largest total of a conversion or count metric on the same unfiltered event.
+ */
+function eventsAfterExposure(metrics: MetricResult[], metric: MetricResult): number {
+  const own = metric.kind === 'mean' ? metric.arms.reduce((s, arm) => s + (arm.denominator ?? 0), 0) : 0;
+  const siblings = metrics
+    .filter((m) => m !== metric && m.event === metric.event && (m.kind === 'conversion' || m.kind === 'count'))
+    .map((m) => m.arms.reduce((s, arm) => s + arm.total, 0));
+  return Math.max(own, ...siblings);
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Experiment } from '../../../shared/contract/experiments';
 import type { ExperimentResults, resultsQuerySchema } from '../../../shared/contract/results';
-import { armMean, armVariance, checkSrm, daysRemaining, sampleSizePerArm, SRM_P_THRESHOLD, type Baseline } from '../../../shared/stats';
+import { armMean, armVariance, checkSrm, estimateRunTime, PLANNED_MDE, roundedInputs, SRM_P_THRESHOLD, type Baseline } from '../../../shared/stats';
 import { notFound } from '../../lib/errors';
 import type { Services } from '../../services';
 import { CUPED_DAYS, type ResultsRow } from '../../store/types';
@@ -9,7 +9,7 @@ import { analyseMetrics, armResults, armsOf, type RoledMetric } from './results-
 import { experimentMetrics } from './result-rollups';
 import { resultsCacheOf } from './results-cache';
 import { healthWarnings } from './results-health';
-import { headline, PLANNED_MDE } from './results-headline';
+import { headline, type RunTimeView } from './results-headline';
 import { armStats } from './metric-stats';
 
 type Query = z.output<typeof resultsQuerySchema>;
@@ -85,7 +85,7 @@ export async function experimentResults(services: Services, experimentId: string
     unknownVariants: [...unknown].map(([variant, n]) => ({ variant, users: n })),
   });
   const decision = metrics.find((m) => m.role === 'primary') ?? metrics[0];
-  const remaining = decision ? estimateDaysRemaining(decision, metrics.indexOf(decision), data.days, experiment) : null;
+  const estimate = decision ? estimateFromTraffic(decision, metrics.indexOf(decision), data.days, experiment) : null;
 
   return {
     experiment: { id: experiment.id, key: experiment.key, name: experiment.name, status: experiment.status, startedAt: experiment.startedAt, endedAt: experiment.endedAt },
@@ -94,7 +94,7 @@ export async function experimentResults(services: Services, experimentId: string
     variants: experiment.variants.map((v, i) => ({ key: v.key, name: v.name, weight: v.weight, users: users[i] })),
     exposures: data.days.filter((r) => known.has(r.variant)).map((r) => ({ day: r.bucket ?? '', variant: r.variant, users: r.users })),
     srm: { pValue: srmPValue, mismatch: srmPValue < SRM_P_THRESHOLD },
-    headline: headline({ experiment, metrics: metricResults, health, engine: query.engine, daysRemaining: remaining }),
+    headline: headline({ experiment, metrics: metricResults, health, engine: query.engine, estimate }),
     health,
     metrics: metricResults,
     breakdown: breakdown && data.breakdown ? { attribute: breakdown, segments: segmentsOf(data.breakdown, metrics, variantKeys, options) } : null,
@@ -109,8 +109,8 @@ function rangeLabel({ from, to }: { from: string | null; to: string | null }): s
   return 'in this range';
 }
 
-/** Days until the decision metric could show a PLANNED_MDE change, at the traffic seen so far. */
-function estimateDaysRemaining(decision: RoledMetric, k: number, rows: ResultsRow[], experiment: Experiment): number | null {
+/** How long until the decision metric could show a PLANNED_MDE change, at the daily traffic seen so far (the editor's estimate, with real inputs). */
+function estimateFromTraffic(decision: RoledMetric, k: number, rows: ResultsRow[], experiment: Experiment): RunTimeView | null {
   const variants = experiment.variants.map((v) => v.key);
   const control = armsOf(rows, variants, k).get(variants[0])!;
   const total = rows.filter((r) => variants.includes(r.variant)).reduce((s, r) => s + r.users, 0);
@@ -119,13 +119,21 @@ function estimateDaysRemaining(decision: RoledMetric, k: number, rows: ResultsRo
   const span = (Date.parse(days[days.length - 1]) - Date.parse(days[0])) / DAY_MS + 1;
   const stats = armStats(decision.metric, control, false);
   const mean = armMean(stats);
-  const baseline: Baseline = stats.kind === 'proportion' ? { kind: 'proportion', rate: mean } : { kind: 'mean', mean, variance: armVariance(stats) };
-  try {
-    const needed = sampleSizePerArm({ baseline, mde: PLANNED_MDE, arms: variants.length }).total;
-    return daysRemaining(needed, total, total / span);
-  } catch {
-    return null; // a baseline of 0 (or 100%) cannot plan a relative change
-  }
+  const observed: Baseline = stats.kind === 'proportion' ? { kind: 'proportion', rate: mean } : { kind: 'mean', mean, variance: armVariance(stats) };
+  const { baseline, enteringPerDay } = roundedInputs(observed, total / span);
+  const estimate = estimateRunTime({ baseline, mde: PLANNED_MDE, arms: variants.length, enteringPerDay, usersSoFar: total });
+  if (!estimate.ok) return null; // a baseline of 0 (or 100%) cannot plan a relative change
+  return {
+    metricName: decision.metric.name,
+    baseline: baseline.kind === 'proportion' ? { kind: 'proportion', value: baseline.rate } : { kind: 'mean', value: baseline.mean },
+    mde: PLANNED_MDE,
+    arms: variants.length,
+    enteringPerDay,
+    usersSoFar: total,
+    perArm: estimate.perArm,
+    totalDays: estimate.totalDays,
+    remainingDays: estimate.remainingDays,
+  };
 }
 
 function segmentsOf(rows: ResultsRow[], metrics: RoledMetric[], variants: string[], options: Parameters<typeof armResults>[3]) {

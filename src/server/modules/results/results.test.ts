@@ -56,7 +56,7 @@ describe('results API', () => {
     const r = results(await w.get('/api/experiments/lift/results'));
     expect(r.headline.tone).toBe('winner');
     expect(r.headline.variant).toBe('b');
-    expect(r.headline.text).toMatch(/^Variant B is ahead on Purchases: \+\d+\.\d% \(\+\d+\.\d% to \+\d+\.\d%\)\. But Variant B makes Errors worse/);
+    expect(r.headline.text).toMatch(/^Do not ship Variant B yet: it wins on Purchases \+\d+\.\d% \(\+\d+\.\d% to \+\d+\.\d%\), expected impact \+\d\.\d percentage points of users convert \(\d+\.\d% → \d+\.\d%\)\. But it makes Errors worse/);
     const [control, b] = r.metrics[0].arms;
     expect(control.users + b.users).toBe(50_000);
     expect(control.total / control.users).toBeCloseTo(0.2, 1);

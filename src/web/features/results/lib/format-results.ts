@@ -44,6 +44,9 @@ export function formatPValue(p: number | null): string {
   return p < 0.0001 ? '< 0.0001' : p.toPrecision(2);
 }
 
+/** Rounded toward 50%, so a chance never reads 95.0% while its verdict (at 95%) says no difference. */
 export function formatChance(p: number | null): string {
-  return p === null ? '—' : `${(p * 100).toFixed(1)}%`;
+  if (p === null) return '—';
+  const tenths = p >= 0.5 ? Math.floor(p * 1000) : Math.ceil(p * 1000);
+  return `${(tenths / 10).toFixed(1)}%`;
 }

@@ -1,5 +1,6 @@
 import { Alert, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { PLANNED_MDE } from '../../../../../shared/stats';
 import { estimateRunTime } from '../../utils/run-time';
 
 export interface RunTimeEstimatorProps {
@@ -14,8 +15,10 @@ const count = (n: number) => Math.round(n).toLocaleString('en');
 /** How long the test must run to detect the chosen effect on a conversion metric (two-sided 5%, power 80%). */
 export function RunTimeEstimator({ allocation, arms, monthlyAudience }: RunTimeEstimatorProps) {
   const [baseline, setBaseline] = useState<number | string>(5);
-  const [mde, setMde] = useState<number | string>(10);
-  const [daily, setDaily] = useState<number | string>(() => (monthlyAudience ? Math.max(1, Math.round(monthlyAudience / 30)) : 1000));
+  const [mde, setMde] = useState<number | string>(PLANNED_MDE * 100);
+  // Until the person types a figure, the daily traffic follows the reach (which loads after the first render).
+  const [typedDaily, setDaily] = useState<number | string | null>(null);
+  const daily = typedDaily ?? (monthlyAudience ? Math.max(1, Math.round(monthlyAudience / 30)) : '');
   const estimate = estimateRunTime({ baselinePercent: Number(baseline), mdePercent: Number(mde), dailyUsers: Number(daily), allocation, arms });
 
   return (
@@ -29,7 +32,7 @@ export function RunTimeEstimator({ allocation, arms, monthlyAudience }: RunTimeE
           <NumberInput label="Minimum detectable effect" description="Smallest relative lift worth finding" suffix="%" min={0} decimalScale={2} value={mde} onChange={setMde} />
           <NumberInput
             label="Audience users per day"
-            description={monthlyAudience ? `Reach suggests ≈ ${count(monthlyAudience / 30)}` : 'Your best guess'}
+            description={monthlyAudience ? `Reach suggests ≈ ${count(monthlyAudience / 30)}` : 'No reach known yet: your best guess'}
             min={0}
             thousandSeparator=","
             value={daily}
