@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<void>> = {
   results: resultsBench,
   'ofrep-experiments': ofrepExperimentsBench,
   'results-page': async () => (await import('./results-page-bench')).resultsPageBench(),
+  'ofrep-reach': async () => (await import('./ofrep-reach-bench')).ofrepReachBench(),
   startup: async () => (await import('./startup-bench')).startupBench(),
 };
 

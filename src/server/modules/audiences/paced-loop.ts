@@ -69,7 +69,9 @@ export async function pacedLoop(count: number, visit: (index: number) => boolean
     work += slice;
     if (index >= count) break;
     if (work >= options.budget.maxWorkMs || now - started >= options.budget.maxWallMs) return { visited: index, outOfBudget: true };
-    await (slice > 2 * SLICE_MS ? pause(slice * PAUSE_FACTOR) : yieldToLoop());
+    // A pause never runs past the deadline: the caller gets its answer within maxWallMs.
+    const left = options.budget.maxWallMs - (now - started);
+    await (slice > 2 * SLICE_MS ? pause(Math.min(slice * PAUSE_FACTOR, left)) : yieldToLoop());
   }
   return { visited: index, outOfBudget: false };
 }

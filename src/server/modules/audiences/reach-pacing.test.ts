@@ -89,6 +89,24 @@ describe('reach runs in slices under a budget', () => {
     expect(members.every((u) => u.attributes.country === 'CA')).toBe(true);
   });
 
+  it('gives a margin that is not zero when a budget stops after a few users who all miss', async () => {
+    const t = await appWithUsers(1000);
+    const { services } = t.app;
+    const reach = await computeReach(services, services.userSample, condition({ country: 'JP' }), {
+      budget: { maxWorkMs: 3, maxWallMs: Infinity },
+      clock: countingClock(),
+    });
+    expect(reach).toMatchObject({ matched: 0, exact: false, sampleSize: 3 });
+    expect(reach.margin).toBe(280); // 3 users say little: the 95% interval spans 0-56% (the normal one would be 0-0)
+  });
+
+  it('never pauses past the deadline', async () => {
+    const pauses: number[] = [];
+    const result = await pacedLoop(100, () => true, { budget: { maxWorkMs: Infinity, maxWallMs: 100 }, clock: countingClock(10), pause: async (ms) => void pauses.push(ms) });
+    expect(result.outOfBudget).toBe(true);
+    expect(Math.max(...pauses)).toBeLessThanOrEqual(100);
+  });
+
   it('counts exactly within the default budget', async () => {
     const t = await appWithUsers(1000);
     const reach = await computeReach(t.app.services, t.app.services.userSample, condition({ country: 'CA' }));

@@ -89,6 +89,15 @@ export async function predicateFor(services: Services, definition: SegmentDefini
   return compileSegments(segments, savedGroupsOf(segments, now), now).get(CANDIDATE_ID)!;
 }
 
+/**
+ * Half-width of the 95% Wilson interval on a sampled share: about the normal one for large
+ * samples, but not zero when a few users tested all miss (or all match).
+ */
+function wilsonHalfWidth(share: number, n: number): number {
+  const z2 = 1.96 * 1.96;
+  return (1.96 / (1 + z2 / n)) * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n));
+}
+
 /** Test seams: a budget, clock and yield of their own (the defaults are REACH_BUDGET and real time). */
 export type ReachRunOptions = Partial<PacedLoopOptions>;
 
@@ -100,9 +109,9 @@ export async function computeReach(services: Services, sample: KnownUserSample, 
     const { visited: n } = await pacedLoop(contexts.length, (i) => (predicate(contexts[i]) && hits++, true), { budget: REACH_BUDGET, ...options });
     const share = n === 0 ? 0 : hits / n;
     const exact = n === total;
-    // 95% normal interval on the sampled share, with the finite-population correction. The users
-    // tested are a uniform sample of the population whether the load sampled or the budget stopped.
-    const margin = exact || n === 0 ? 0 : 1.96 * Math.sqrt((share * (1 - share)) / n) * Math.sqrt((total - n) / Math.max(total - 1, 1)) * total;
+    // The users tested are a uniform sample of the population whether the load sampled or the
+    // budget stopped (then it can be a handful of users, so the interval must hold for small n).
+    const margin = exact || n === 0 ? 0 : wilsonHalfWidth(share, n) * Math.sqrt((total - n) / Math.max(total - 1, 1)) * total;
     return {
       matched: exact ? hits : Math.round(share * total),
       total,
