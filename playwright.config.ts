@@ -1,9 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-// Debian's Chromium where it exists (this machine and CI); Playwright's own browser elsewhere.
-// Override with PLAYWRIGHT_CHROMIUM_PATH.
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+import { chromiumLaunchOptions } from './e2e/support/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
 export const baseURL = `http://127.0.0.1:${port}`;
 
@@ -21,18 +17,7 @@ export default defineConfig({
     // The dashboard honours reduced motion (theme.respectReducedMotion): no notification is
     // ever caught mid-fade, where axe measured its text at a contrast of neither end.
     reducedMotion: 'reduce',
-    launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     // First-run setup creates the admin that every later journey signs in as.

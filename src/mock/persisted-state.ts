@@ -4,9 +4,9 @@ import { emptyMemoryState, type MemoryState } from '../server/store/memory/memor
  * Keeps the mock's memory store in sessionStorage, so the demo survives a reload of the tab
  * (and, as the banner says, lives in this tab only). Maps are written as tagged entry lists,
  * so the state can grow new fields without changes here; fields missing from an older save
- * start empty.
+ * start empty. v2: the mock opens on the demo workspace; an empty v1 save must not hide it.
  */
-const STORAGE_KEY = 'switchboard.mock.state.v1';
+const STORAGE_KEY = 'switchboard.mock.state.v2';
 const MAP_TAG = '__map__';
 
 function replacer(_key: string, value: unknown): unknown {
@@ -21,15 +21,16 @@ function reviver(_key: string, value: unknown): unknown {
   return value;
 }
 
-export function loadState(storage: Storage = sessionStorage): MemoryState {
+/** The state this tab saved, or null on a first start (or after an unreadable save). */
+export function loadSavedState(storage: Storage = sessionStorage): MemoryState | null {
   const raw = storage.getItem(STORAGE_KEY);
-  if (!raw) return emptyMemoryState();
+  if (!raw) return null;
   try {
     const saved = JSON.parse(raw, reviver) as Partial<MemoryState>;
     return { ...emptyMemoryState(), ...saved };
   } catch {
     storage.removeItem(STORAGE_KEY);
-    return emptyMemoryState();
+    return null;
   }
 }
 

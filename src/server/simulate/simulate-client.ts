@@ -7,6 +7,12 @@ import type { PlannedEvent, SimulatedUser } from './traffic-model';
 
 export class SimulationError extends Error {}
 
+/**
+ * How requests travel: the global fetch over HTTP by default; the browser mock passes the
+ * in-page app's own fetch (app.request), so the same requests reach the same routes there.
+ */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
 const RETRIES = 5;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -17,13 +23,14 @@ export class SimulationClient {
   constructor(
     private readonly url: string,
     private readonly credentials: { sdkKey?: string; token?: string },
+    private readonly fetchFn: FetchFunction = (url, init) => fetch(url, init),
   ) {}
 
   /** fetch with retries for what a real app would retry: network errors, 429 and 5xx. */
   private async request(path: string, init: RequestInit, bearer: string | undefined): Promise<Response> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const response = await fetch(`${this.url}${path}`, { ...init, headers: { ...(bearer && { authorization: `Bearer ${bearer}` }), 'content-type': 'application/json', ...init.headers } });
+        const response = await this.fetchFn(`${this.url}${path}`, { ...init, headers: { ...(bearer && { authorization: `Bearer ${bearer}` }), 'content-type': 'application/json', ...init.headers } });
         if ((response.status === 429 || response.status >= 500) && attempt < RETRIES) {
           await response.body?.cancel();
           await sleep(200 * 2 ** attempt);

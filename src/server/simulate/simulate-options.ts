@@ -1,4 +1,5 @@
 // Options of a simulation, and reading them from `npm run simulate -- --flag value` arguments.
+import type { FetchFunction } from './simulate-client';
 
 export interface SimulationOptions {
   /** Switchboard's base URL, e.g. http://127.0.0.1:4000. */
@@ -23,6 +24,8 @@ export interface SimulationOptions {
   concurrency: number;
   /** Events per request to /sdk/v1/events. */
   batchSize: number;
+  /** The transport; default: the global fetch over HTTP (the browser mock passes its in-page app). */
+  fetch?: FetchFunction;
 }
 
 export const DEFAULT_RATE = 0.1;

@@ -57,7 +57,7 @@ function metricEvents(experiment: Experiment, metrics: Metric[]): Map<string, Re
  * metric events go to /sdk/v1/events in batches. Returns what the server did with them.
  */
 export async function runSimulation(options: SimulationOptions, onProgress?: (progress: SimulationProgress) => void): Promise<SimulationSummary> {
-  const client = new SimulationClient(options.url, { sdkKey: options.sdkKey, token: options.token });
+  const client = new SimulationClient(options.url, { sdkKey: options.sdkKey, token: options.token }, options.fetch);
   const experiment = options.token ? await client.experiment(options.experiment) : null;
   const properties = experiment && !options.events ? metricEvents(experiment, await client.metrics()) : new Map((options.events ?? []).map((e) => [e, {}]));
   if (properties.size === 0) throw new SimulationError(experiment ? `Experiment "${options.experiment}" has no metrics yet: give --events` : 'Give --events (or --token to read the experiment\'s metrics)');

@@ -6,6 +6,7 @@ import { sessionQueryOptions } from '../../features/auth/api/get-session';
 import { setupStatusQueryOptions } from '../../features/auth/api/get-setup-status';
 import { AuthCard } from '../../features/auth/components/auth-card';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
+import { MockDemoCredentials } from '../../components/mock-demo-credentials';
 import { PageLoader } from '../../components/page-loader';
 import { clearSession } from '../../lib/session-cache';
 import { safeNext } from '../routing/safe-next';
@@ -44,6 +45,7 @@ export function SignInPage() {
           You are signed out.
         </Alert>
       )}
+      <MockDemoCredentials />
       <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
     </AuthCard>
   );
