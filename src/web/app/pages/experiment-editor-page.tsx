@@ -146,7 +146,11 @@ export function ExperimentEditorPage() {
       {crumbs}
       <PageHeader
         title={saved ? `Edit ${saved.name}` : 'New experiment'}
-        description="Move between the steps freely; nothing reaches apps until you start the experiment."
+        description={
+          saved && saved.status !== 'draft' && saved.status !== 'scheduled'
+            ? `This experiment is ${saved.status}${saved.status === 'running' ? ': apps get its variants now, so changes reach them when you save' : ''}.`
+            : 'Move between the steps freely; nothing reaches apps until you start the experiment.'
+        }
       />
       <ExperimentEditor
         key={saved?.id ?? 'new'}

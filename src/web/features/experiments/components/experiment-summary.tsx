@@ -9,6 +9,8 @@ import { ParameterValue } from './parameter-value';
 export interface ExperimentSummaryProps {
   values: ExperimentFormValues;
   segments: readonly { id: string; name: string }[];
+  /** The saved experiment's actual start and end, which win over the planned ones once they happened. */
+  timeline?: { startedAt: string | null; endedAt: string | null };
 }
 
 function Item({ label, children }: { label: string; children: React.ReactNode }) {
@@ -21,7 +23,7 @@ function Item({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** Everything about an experiment at a glance: who, what each variant serves, how it is measured, when. */
-export function ExperimentSummary({ values, segments }: ExperimentSummaryProps) {
+export function ExperimentSummary({ values, segments, timeline }: ExperimentSummaryProps) {
   const metrics = useQuery(metricOptionsQueryOptions());
   const metricName = (id: string) => metrics.data?.find((metric) => metric.id === id)?.name ?? id;
   const segmentNames = new Map(segments.map((segment) => [segment.id, segment.name]));
@@ -59,8 +61,12 @@ export function ExperimentSummary({ values, segments }: ExperimentSummaryProps) 
         <Item label="Primary metric">{chosen.primary ? metricName(chosen.primary) : 'None chosen'}</Item>
         {chosen.secondary.length > 0 && <Item label="Secondary metrics">{chosen.secondary.map(metricName).join(', ')}</Item>}
         {chosen.guardrails.length > 0 && <Item label="Guardrails">{chosen.guardrails.map(metricName).join(', ')}</Item>}
-        <Item label={`Start (${localTimeZone()})`}>{values.startAt ? formatLocal(values.startAt) : 'When started by hand'}</Item>
-        <Item label={`End (${localTimeZone()})`}>{values.endAt ? formatLocal(values.endAt) : 'When completed by hand'}</Item>
+        <Item label={`Start (${localTimeZone()})`}>
+          {timeline?.startedAt ? `Started ${formatLocal(timeline.startedAt)}` : values.startAt ? formatLocal(values.startAt) : 'When started by hand'}
+        </Item>
+        <Item label={`End (${localTimeZone()})`}>
+          {timeline?.endedAt ? `Ended ${formatLocal(timeline.endedAt)}` : values.endAt ? formatLocal(values.endAt) : 'When completed by hand'}
+        </Item>
         <Item label="Test users">
           {values.testUsers.length === 0
             ? 'None'

@@ -95,7 +95,7 @@ export function ExperimentOverview({ experiment, segments, canEdit }: Experiment
           <Title order={2} size="h4" id="experiment-details-heading">
             Details
           </Title>
-          <ExperimentSummary values={valuesOf(experiment)} segments={segments} />
+          <ExperimentSummary values={valuesOf(experiment)} segments={segments} timeline={experiment} />
         </Stack>
       </Paper>
       <PromoteModal

@@ -48,7 +48,11 @@ export function ReviewStep({ onGoToStep, launch }: ReviewStepProps) {
           {review.isError && <QueryError title="Could not check the experiment" error={review.error} onRetry={() => void review.refetch()} retrying={review.isFetching} />}
           {review.data && (
             <>
-              {review.data.problems.length === 0 ? (
+              {experiment.status !== 'draft' && experiment.status !== 'scheduled' ? (
+                <Alert color="blue" variant="light" styles={readableAlertTitle} title={`This experiment is ${experiment.status}`}>
+                  {experiment.status === 'running' ? 'Apps get its variants now.' : experiment.status === 'paused' ? 'Paused: everyone gets the usual values until it resumes.' : 'It no longer changes what apps get.'}
+                </Alert>
+              ) : review.data.problems.length === 0 ? (
                 <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} styles={readableAlertTitle} title="Ready to start">
                   Nothing blocks starting this experiment.
                 </Alert>
@@ -108,7 +112,7 @@ export function ReviewStep({ onGoToStep, launch }: ReviewStepProps) {
           <Title order={3} size="h5" id="review-summary-heading">
             Summary
           </Title>
-          <ExperimentSummary values={values} segments={segments} />
+          <ExperimentSummary values={values} segments={segments} timeline={experiment} />
         </Stack>
       </Paper>
     </Stack>
