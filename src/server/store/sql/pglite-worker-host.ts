@@ -42,6 +42,7 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
   };
   worker.on('message', (message: FromWorker) => {
     if (message.type === 'ready') onReady?.resolve();
+    else if (message.type === 'failed') onReady?.reject(new Error(`PGlite could not open ${dataDir ?? 'an in-memory database'}: ${message.error.message}`));
     else if (message.type === 'closed') onClosed?.();
     else {
       const waiting = pending.get(message.id);
@@ -50,8 +51,14 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
       else waiting?.reject(toError(message.error));
     }
   });
-  worker.on('error', (error) => stop(error));
-  worker.on('exit', (code) => stop(new Error(`The PGlite worker stopped (exit code ${code})`)));
+  // Unasked, once running (PGlite aborted, out of memory): every statement from now on fails with this error,
+  // and /api/health reports the database down.
+  const died = (error: Error) => {
+    if (!stopped && !onReady) console.error('The PGlite worker stopped', error);
+    stop(error);
+  };
+  worker.on('error', died);
+  worker.on('exit', (code) => died(new Error(`The PGlite worker stopped (exit code ${code})`)));
 
   try {
     await ready;

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract, user } from '../store-contract';
@@ -49,6 +52,17 @@ describe('PGlite on a worker thread', () => {
     // PGlite in this thread would hold it for the whole statement: not one tick in between.
     expect(ticks - before).toBeGreaterThan(100);
   });
+
+  it('fails to open, without hanging, when PGlite cannot start in the folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-not-a-folder-'));
+    try {
+      const file = join(dir, 'file');
+      await writeFile(file, 'not a database folder');
+      await expect(openPgliteStore(file)).rejects.toThrow(`PGlite could not open ${file}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   // Last: it closes the shared store (afterAll's second close is a no-op).
   it('stops the thread at close and refuses statements after it', async () => {

@@ -13,6 +13,7 @@ export type WorkerError = { message: string } & Record<string, unknown>;
 export type ToWorker = { type: 'query'; id: number; sql: string; params: unknown[] } | { type: 'close' };
 export type FromWorker =
   | { type: 'ready' }
+  | { type: 'failed'; error: WorkerError }
   | { type: 'result'; id: number; rows: unknown[]; affectedRows: number | undefined }
   | { type: 'error'; id: number; error: WorkerError }
   | { type: 'closed' };
@@ -27,8 +28,16 @@ const port = parentPort;
 if (!port) throw new Error('pglite-worker.ts runs as a worker thread');
 const send = (message: FromWorker) => port.postMessage(message);
 
+function describe(value: unknown): string {
+  try {
+    return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+  } catch {
+    return String(value);
+  }
+}
+
 function plainError(error: unknown): WorkerError {
-  if (!(error instanceof Error)) return { message: String(error) };
+  if (!(error instanceof Error)) return { message: describe(error) };
   const fields: WorkerError = { message: error.message };
   // PGlite's DatabaseError keeps code, detail, constraint... as own properties; only plain
   // values cross (its `result` and the like are dropped).
@@ -38,7 +47,14 @@ function plainError(error: unknown): WorkerError {
   return fields;
 }
 
-const db = await PGlite.create(dataDir);
+let db: PGlite;
+try {
+  db = await PGlite.create(dataDir);
+} catch (error) {
+  // Said as a message: what PGlite throws here is not always an Error that would cross intact.
+  send({ type: 'failed', error: plainError(error) });
+  throw error;
+}
 send({ type: 'ready' });
 
 port.on('message', (message: ToWorker) => {
