@@ -32,7 +32,8 @@ beforeAll(async () => {
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => ({ method: method.toUpperCase(), path, hasBody: operation.requestBody !== undefined })),
   );
-});
+  // Opening PGlite takes seconds on a busy machine.
+}, 120_000);
 
 describe('hostile path ids', () => {
   it('walks routes with ids', () => {
@@ -48,7 +49,7 @@ describe('hostile path ids', () => {
         if (response.status < 400 || response.status >= 500) failures.push(`${op.method} ${op.path}: ${response.status} ${String(JSON.stringify(response.json)).slice(0, 200)}`);
       }
       expect(failures).toEqual([]);
-    });
+    }, 60_000);
 
     it(`gives 4xx for ${label} in app and page paths, and no 5xx in a query`, async () => {
       const search = await t.call('GET', `/api/known-users?search=${id}`, undefined, admin);
