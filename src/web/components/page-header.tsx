@@ -24,8 +24,9 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="md">
       <title>{`${title} · Switchboard`}</title>
-      <Stack gap={4}>
-        <Title order={1} ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
+      {/* minWidth 0 lets a long name wrap instead of being cut at the edge of a phone screen. */}
+      <Stack gap={4} style={{ minWidth: 0, flex: '1 1 16rem' }}>
+        <Title order={1} ref={headingRef} tabIndex={-1} style={{ outline: 'none', overflowWrap: 'anywhere' }}>
           {title}
         </Title>
         {description && <Text c="dimmed">{description}</Text>}

@@ -17,16 +17,19 @@ export function BreakdownTable({ results, metricId, difference }: { results: Exp
       <Text size="sm" c="dimmed" mb="xs">
         Slices are for exploring: each one has fewer users, and looking at many of them finds chance differences.
       </Text>
+      <Text size="xs" c="dimmed" hiddenFrom="sm" mb={4}>
+        Scroll the table sideways for users and values.
+      </Text>
       <Table.ScrollContainer minWidth={640}>
         <Table verticalSpacing="xs" aria-labelledby="breakdown-title">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{breakdown.attribute}</Table.Th>
               <Table.Th scope="col">Variant</Table.Th>
-              <Table.Th scope="col" ta="right">Users</Table.Th>
-              <Table.Th scope="col" ta="right">Value</Table.Th>
               <Table.Th scope="col" ta="right">{difference === 'relative' ? 'Lift' : 'Difference'}</Table.Th>
               <Table.Th scope="col">Interval</Table.Th>
+              <Table.Th scope="col" ta="right">Users</Table.Th>
+              <Table.Th scope="col" ta="right">Value</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -42,12 +45,12 @@ export function BreakdownTable({ results, metricId, difference }: { results: Exp
                       </Table.Th>
                     )}
                     <Table.Td>{names.get(arm.variant) ?? arm.variant}</Table.Td>
-                    <Table.Td ta="right">{formatCount(arm.users)}</Table.Td>
-                    <Table.Td ta="right">{formatMean(metric, arm.mean)}</Table.Td>
                     <Table.Td ta="right" style={{ color: arm.comparison ? verdictTextColors[arm.comparison.verdict] : undefined }}>
                       {effect ? formatEffect(metric, effect.expected, difference) : 'Control'}
                     </Table.Td>
                     <Table.Td>{effect ? formatInterval(metric, effect, difference) : ''}</Table.Td>
+                    <Table.Td ta="right">{formatCount(arm.users)}</Table.Td>
+                    <Table.Td ta="right">{formatMean(metric, arm.mean)}</Table.Td>
                   </Table.Tr>
                 );
               });

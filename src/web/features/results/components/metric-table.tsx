@@ -70,18 +70,21 @@ export function MetricTable({ metric, results, difference }: MetricTableProps) {
           {metric.direction === 'lower' ? 'Lower is better' : 'Higher is better'} · event “{metric.event}”
         </Text>
       </Group>
+      <Text size="xs" c="dimmed" hiddenFrom="md" mb={4}>
+        Lift and verdict come first; scroll the table sideways for the interval, users and totals.
+      </Text>
       <Table.ScrollContainer minWidth={860}>
         <Table verticalSpacing="xs" aria-labelledby={captionId}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Variant</Table.Th>
+              <Table.Th scope="col" ta="right">{difference === 'relative' ? 'Lift' : 'Difference'}</Table.Th>
+              <Table.Th scope="col">Verdict</Table.Th>
+              <Table.Th scope="col">{bayesian ? 'Credible interval (95%)' : 'Confidence interval (95%)'}</Table.Th>
+              <Table.Th scope="col" ta="right">{bayesian ? 'Chance to win' : corrected ? 'p-value (adjusted)' : 'p-value'}</Table.Th>
               <Table.Th scope="col" ta="right">Users</Table.Th>
               <Table.Th scope="col" ta="right">{totalLabel(metric)}</Table.Th>
               <Table.Th scope="col" ta="right">{meanLabel(metric)}</Table.Th>
-              <Table.Th scope="col" ta="right">{difference === 'relative' ? 'Lift' : 'Difference'}</Table.Th>
-              <Table.Th scope="col">{bayesian ? 'Credible interval (95%)' : 'Confidence interval (95%)'}</Table.Th>
-              <Table.Th scope="col" ta="right">{bayesian ? 'Chance to win' : corrected ? 'p-value (adjusted)' : 'p-value'}</Table.Th>
-              <Table.Th scope="col">Verdict</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -93,11 +96,16 @@ export function MetricTable({ metric, results, difference }: MetricTableProps) {
                   <Table.Th scope="row" fw={500}>
                     {names.get(arm.variant) ?? arm.variant}
                   </Table.Th>
-                  <Table.Td ta="right">{formatCount(arm.users)}</Table.Td>
-                  <Table.Td ta="right">{metric.kind === 'conversion' || metric.kind === 'count' ? formatCount(arm.total) : formatNumber(arm.total)}</Table.Td>
-                  <Table.Td ta="right">{formatMean(metric, arm.mean)}</Table.Td>
                   <Table.Td ta="right" style={{ color: c ? verdictTextColors[c.verdict] : undefined }} fw={c ? 600 : undefined}>
                     {effect ? formatEffect(metric, effect.expected, difference) : 'Control'}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {c && (
+                      // Never cut short ("NO DIFFEREN…"): the verdict is the point of the row.
+                      <Badge color={verdictBadgeColors[c.verdict]} variant={c.verdict === 'winning' || c.verdict === 'losing' ? 'filled' : 'light'} style={{ flexShrink: 0, overflow: 'visible' }} styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
+                        {verdictLabels[c.verdict]}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     {c && effect ? (
@@ -114,13 +122,9 @@ export function MetricTable({ metric, results, difference }: MetricTableProps) {
                     )}
                   </Table.Td>
                   <Table.Td ta="right">{c ? (bayesian ? formatChance(c.chanceToWin) : formatPValue(corrected ? c.adjustedPValue : c.pValue)) : ''}</Table.Td>
-                  <Table.Td>
-                    {c && (
-                      <Badge color={verdictBadgeColors[c.verdict]} variant={c.verdict === 'winning' || c.verdict === 'losing' ? 'filled' : 'light'}>
-                        {verdictLabels[c.verdict]}
-                      </Badge>
-                    )}
-                  </Table.Td>
+                  <Table.Td ta="right">{formatCount(arm.users)}</Table.Td>
+                  <Table.Td ta="right">{metric.kind === 'conversion' || metric.kind === 'count' ? formatCount(arm.total) : formatNumber(arm.total)}</Table.Td>
+                  <Table.Td ta="right">{formatMean(metric, arm.mean)}</Table.Td>
                 </Table.Tr>
               );
             })}

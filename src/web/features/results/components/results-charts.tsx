@@ -4,6 +4,8 @@ import type { ExperimentResults } from '../../../../shared/contract/results';
 import { fileSlug } from '../lib/download';
 import type { Difference } from '../lib/format-results';
 import { ChartCard } from './charts/chart-card';
+import { variantColor } from './charts/chart-colors';
+import { dateRangeText, fromStart } from './charts/chart-data';
 import { CumulativeChart } from './charts/cumulative-chart';
 import { ExposuresChart } from './charts/exposures-chart';
 import { ForestPlot } from './charts/forest-plot';
@@ -27,6 +29,14 @@ export function ResultsCharts({ results, difference }: { results: ExperimentResu
   const metric = results.metrics.find((m) => m.id === chosen) ?? results.metrics.find((m) => m.id === decision) ?? results.metrics[0];
   const slug = fileSlug(results.experiment.key);
   const hasUsers = results.exposures.length > 0;
+  // What each exported image says around its chart: experiment, metric, dates and legend.
+  const inTest = fromStart(results);
+  const dates = dateRangeText([...results.exposures.map((e) => e.day), ...(metric?.series.map((p) => p.day) ?? [])].filter(inTest));
+  const legend = results.variants.map((v, i) => ({ name: v.name, color: variantColor(i) }));
+  const caption = (metricName?: string, series = legend) => ({
+    lines: [`Experiment: ${results.experiment.name}`, ...(metricName ? [`Metric: ${metricName}`] : []), ...(dates ? [`Dates: ${dates}`] : [])],
+    legend: series,
+  });
   return (
     <Stack gap="md">
       {metric && hasUsers && (
@@ -42,10 +52,10 @@ export function ResultsCharts({ results, difference }: { results: ExperimentResu
             />
           )}
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            <ChartCard title={`${metric.name} over time`} description="Cumulative: each day counts every user exposed up to then." filename={`${slug}-${fileSlug(metric.key)}-cumulative`}>
+            <ChartCard title={`${metric.name} over time`} description="Cumulative: each day counts every user exposed up to then." filename={`${slug}-${fileSlug(metric.key)}-cumulative`} exported={caption(metric.name)}>
               <CumulativeChart metric={metric} results={results} />
             </ChartCard>
-            <ChartCard title={`Lift on ${metric.name} over time`} description="With its interval: once the band clears zero, the difference is real." filename={`${slug}-${fileSlug(metric.key)}-lift`}>
+            <ChartCard title={`Lift on ${metric.name} over time`} description="With its interval: once the band clears zero, the difference is real." filename={`${slug}-${fileSlug(metric.key)}-lift`} exported={caption(metric.name, legend.slice(1))}>
               <LiftChart metric={metric} results={results} difference={difference} />
             </ChartCard>
           </SimpleGrid>
@@ -53,17 +63,17 @@ export function ResultsCharts({ results, difference }: { results: ExperimentResu
       )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {hasUsers && (
-          <ChartCard title="Users exposed per day" description={srmLabel(results)} filename={`${slug}-exposures`}>
+          <ChartCard title="Users exposed per day" description={srmLabel(results)} filename={`${slug}-exposures`} exported={caption()}>
             <ExposuresChart results={results} />
           </ChartCard>
         )}
         {hasUsers && results.metrics.length > 0 && (
-          <ChartCard title="Lift on every metric" description="Relative to control, with 95% intervals; the dashed line is no change." filename={`${slug}-forest`}>
+          <ChartCard title="Lift on every metric" description="Relative to control, with 95% intervals; the dashed line is no change." filename={`${slug}-forest`} exported={caption(undefined, legend.slice(1))}>
             <ForestPlot results={results} />
           </ChartCard>
         )}
         {metric && hasUsers && results.query.engine === 'bayesian' && (
-          <ChartCard title={`Posterior of the lift on ${metric.name}`} description="How likely each size of lift is, given the data: the area right of 0 is the chance the variant is higher than control." filename={`${slug}-${fileSlug(metric.key)}-posterior`}>
+          <ChartCard title={`Posterior of the lift on ${metric.name}`} description="How likely each size of lift is, given the data: the area right of 0 is the chance the variant is higher than control." filename={`${slug}-${fileSlug(metric.key)}-posterior`} exported={caption(metric.name, legend.slice(1))}>
             <PosteriorChart metric={metric} results={results} />
           </ChartCard>
         )}

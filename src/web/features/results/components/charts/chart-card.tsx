@@ -2,18 +2,20 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPhotoDown } from '@tabler/icons-react';
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { exportChartPng } from '../../lib/export-png';
+import { exportChartPng, type ChartCaption } from '../../lib/export-png';
 
 export interface ChartCardProps {
   title: string;
   description?: ReactNode;
   /** File name of the PNG, without extension. */
   filename: string;
+  /** Caption lines and legend of the exported image (the title is added). */
+  exported?: Omit<ChartCaption, 'title'>;
   children: ReactNode;
 }
 
 /** A titled chart with "Save PNG" (the chart's SVG drawn to a canvas). */
-export function ChartCard({ title, description, filename, children }: ChartCardProps) {
+export function ChartCard({ title, description, filename, exported, children }: ChartCardProps) {
   const chartRef = useRef<HTMLDivElement>(null);
   const [saving, setSaving] = useState(false);
   const titleId = useId();
@@ -21,7 +23,7 @@ export function ChartCard({ title, description, filename, children }: ChartCardP
     if (!chartRef.current) return;
     setSaving(true);
     try {
-      await exportChartPng(chartRef.current, `${filename}.png`);
+      await exportChartPng(chartRef.current, `${filename}.png`, exported && { title, ...exported });
     } catch (error) {
       notifications.show({ color: 'red', title: 'Could not save the chart', message: error instanceof Error ? error.message : String(error) });
     } finally {
@@ -32,7 +34,7 @@ export function ChartCard({ title, description, filename, children }: ChartCardP
     <Paper withBorder p="md" radius="md" component="figure" m={0} aria-labelledby={titleId}>
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <div>
+          <div style={{ minWidth: 0 }}>
             <Title order={3} size="h5" id={titleId}>
               {title}
             </Title>
@@ -42,7 +44,8 @@ export function ChartCard({ title, description, filename, children }: ChartCardP
               </Text>
             )}
           </div>
-          <Button size="compact-sm" variant="subtle" leftSection={<IconPhotoDown size={14} aria-hidden />} onClick={() => void save()} loading={saving} aria-label={`Save “${title}” as PNG`}>
+          {/* Never shrinks: squeezed by a long title, the label was cut ("PNC"). */}
+          <Button size="xs" variant="subtle" style={{ flexShrink: 0 }} leftSection={<IconPhotoDown size={14} aria-hidden />} onClick={() => void save()} loading={saving} aria-label={`Save “${title}” as PNG`}>
             PNG
           </Button>
         </Group>
