@@ -92,12 +92,20 @@ export async function ofrepReachBench(): Promise<void> {
     console.log(`  servers ready in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`);
     const servers: Record<Mode, Server> = { bare, idle: switchboard, reach: switchboard };
 
-    const ordinary = await askReach(switchboard, { country: 'CA' }); // loads the sample
-    const ordinaryAgain = await askReach(switchboard, { country: 'CA' });
-    const hostile = await askReach(switchboard, { ua: { $regex: HOSTILE_PATTERN } });
-    if (!ordinary.reach || !ordinaryAgain.reach || !hostile.reach) throw new Error(`reach answered ${ordinary.status} / ${hostile.status}`);
-    console.log(`  reach country = CA: first ${ordinary.ms.toFixed(0)} ms (loads the sample), then ${reachText(ordinaryAgain.reach)}`);
-    console.log(`  reach ua ~ /${HOSTILE_PATTERN}/: ${reachText(hostile.reach)}, answered in ${hostile.ms.toFixed(0)} ms`);
+    // Each alone, with the server's own loop delay over it: what holds the thread, and how long.
+    const { stallsPort } = switchboard.info;
+    const alone = async (condition: Record<string, unknown>) => {
+      await readStalls(stallsPort);
+      const answer = await askReach(switchboard!, condition);
+      if (!answer.reach) throw new Error(`reach answered ${answer.status}`);
+      return { ...answer, reach: answer.reach, stalls: await readStalls(stallsPort) };
+    };
+    const ordinary = await alone({ country: 'CA' }); // loads the sample
+    const ordinaryAgain = await alone({ country: 'CA' });
+    const hostile = await alone({ ua: { $regex: HOSTILE_PATTERN } });
+    console.log(`  first reach (loads the sample): ${ordinary.ms.toFixed(0)} ms; ${stallText(ordinary.stalls)}`);
+    console.log(`  reach country = CA: ${reachText(ordinaryAgain.reach)}; ${stallText(ordinaryAgain.stalls)}`);
+    console.log(`  reach ua ~ /${HOSTILE_PATTERN}/: ${reachText(hostile.reach)}, answered in ${hostile.ms.toFixed(0)} ms; ${stallText(hostile.stalls)}`);
 
     const runs: Record<Mode, PacedResult[]> = { bare: [], idle: [], reach: [] };
     const modes: Mode[] = ['bare', 'idle', 'reach'];
