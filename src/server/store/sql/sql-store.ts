@@ -3,8 +3,10 @@ import type { Role } from '../../../shared/contract/auth';
 import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, LoginAttemptStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
+import { MAX_BIND_PARAMETERS, ParameterBudgetPlugin } from './parameter-budget';
 import { guardUnique, inTransaction, iso, isoOrNull } from './sql-util';
 import { SqlEvents } from './sql-events';
+import type { EventCopier } from './sql-events-copy';
 import { SqlLoginAttempts } from './sql-login-attempts';
 import { SqlResults } from './sql-results';
 import { SqlExperiments, SqlExposures, SqlMetrics } from './sql-experiments';
@@ -257,28 +259,33 @@ export class SqlStore implements Store {
   readonly exposures: ExposureStore;
   readonly results: ResultsStore;
 
+  private readonly db: Db;
+
   constructor(
     readonly kind: Exclude<StoreKind, 'memory'>,
-    private readonly db: Db,
+    db: Db,
     private readonly onClose: () => Promise<void> = async () => {},
+    copier: EventCopier | null = null,
   ) {
-    this.users = new SqlUsers(db);
-    this.sessions = new SqlSessions(db);
-    this.apiTokens = new SqlApiTokens(db);
-    this.loginAttempts = new SqlLoginAttempts(db);
-    this.audit = new SqlAudit(db);
-    this.parameters = new SqlParameters(db);
-    this.sdkKeys = new SqlSdkKeys(db);
-    this.requestedKeys = new SqlRequestedKeys(db);
-    this.configVersion = new SqlConfigVersion(db);
-    this.segments = new SqlSegments(db);
-    this.knownUsers = new SqlKnownUsers(db);
-    this.observedAttributes = new SqlObservedAttributes(db);
-    this.events = new SqlEvents(db);
-    this.metrics = new SqlMetrics(db);
-    this.experiments = new SqlExperiments(db);
-    this.exposures = new SqlExposures(db);
-    this.results = new SqlResults(db);
+    // A transaction inherits the budget from the store that began it.
+    this.db = db.isTransaction ? db : db.withPlugin(new ParameterBudgetPlugin(MAX_BIND_PARAMETERS[kind]));
+    this.users = new SqlUsers(this.db);
+    this.sessions = new SqlSessions(this.db);
+    this.apiTokens = new SqlApiTokens(this.db);
+    this.loginAttempts = new SqlLoginAttempts(this.db);
+    this.audit = new SqlAudit(this.db);
+    this.parameters = new SqlParameters(this.db);
+    this.sdkKeys = new SqlSdkKeys(this.db);
+    this.requestedKeys = new SqlRequestedKeys(this.db);
+    this.configVersion = new SqlConfigVersion(this.db);
+    this.segments = new SqlSegments(this.db);
+    this.knownUsers = new SqlKnownUsers(this.db);
+    this.observedAttributes = new SqlObservedAttributes(this.db);
+    this.events = new SqlEvents(this.db, copier);
+    this.metrics = new SqlMetrics(this.db);
+    this.experiments = new SqlExperiments(this.db);
+    this.exposures = new SqlExposures(this.db);
+    this.results = new SqlResults(this.db);
   }
 
   get kysely(): Db {
