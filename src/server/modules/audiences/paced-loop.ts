@@ -19,12 +19,14 @@ export interface PacedLoopOptions {
   yieldToLoop?: () => Promise<void>;
   /** Waits `ms` (after a slice that overran); defaults to a timer. */
   pause?: (ms: number) => Promise<void>;
+  /** The caller went away (the builder asks again on every change): stop at the next slice. */
+  signal?: AbortSignal;
 }
 
 export interface PacedLoopResult {
   /** Items visited, from the first: a prefix. */
   visited: number;
-  /** True when the budget ran out before the items did (or before `visit` said stop). */
+  /** True when the budget ran out (or the signal aborted) before the items did, or before `visit` said stop. */
   outOfBudget: boolean;
 }
 
@@ -68,7 +70,7 @@ export async function pacedLoop(count: number, visit: (index: number) => boolean
     const slice = now - sliceStart;
     work += slice;
     if (index >= count) break;
-    if (work >= options.budget.maxWorkMs || now - started >= options.budget.maxWallMs) return { visited: index, outOfBudget: true };
+    if (work >= options.budget.maxWorkMs || now - started >= options.budget.maxWallMs || options.signal?.aborted) return { visited: index, outOfBudget: true };
     // A pause never runs past the deadline: the caller gets its answer within maxWallMs.
     const left = options.budget.maxWallMs - (now - started);
     await (slice > 2 * SLICE_MS ? pause(Math.min(slice * PAUSE_FACTOR, left)) : yieldToLoop());

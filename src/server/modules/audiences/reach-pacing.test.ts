@@ -36,7 +36,8 @@ describe('reach runs in slices under a budget', () => {
     };
     setImmediate(tick);
     // ~0.1-1 ms per test on a 1,000-char value: a one-piece loop would let no tick run.
-    const reach = await computeReach(services, services.userSample, condition({ ua: { $regex: '[ab]*b[ab]{60}$' } }));
+    // No budget here (a loaded machine must not turn this into a sampled answer): only the yields are under test.
+    const reach = await computeReach(services, services.userSample, condition({ ua: { $regex: '[ab]*b[ab]{60}$' } }), { budget: { maxWorkMs: Infinity, maxWallMs: Infinity } });
     ticking = false;
     expect(reach).toMatchObject({ total: 2000, matched: 2000, exact: true });
     expect(ticks).toBeGreaterThan(5);
@@ -105,6 +106,12 @@ describe('reach runs in slices under a budget', () => {
     const result = await pacedLoop(100, () => true, { budget: { maxWorkMs: Infinity, maxWallMs: 100 }, clock: countingClock(10), pause: async (ms) => void pauses.push(ms) });
     expect(result.outOfBudget).toBe(true);
     expect(Math.max(...pauses)).toBeLessThanOrEqual(100);
+  });
+
+  it('stops at the next slice once the caller has gone', async () => {
+    const controller = new AbortController();
+    const result = await pacedLoop(100, (i) => (i === 10 && controller.abort(), true), { budget: { maxWorkMs: Infinity, maxWallMs: Infinity }, clock: countingClock(), signal: controller.signal });
+    expect(result).toEqual({ visited: 12, outOfBudget: true });
   });
 
   it('counts exactly within the default budget', async () => {
