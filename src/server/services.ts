@@ -14,6 +14,8 @@ export interface ServerConfig {
   version: string;
   /** Requests per minute per SDK key on /ofrep and /sdk (each process); 0 turns the limit off. */
   sdkRateLimitPerMin: number;
+  /** EVENTS_RETENTION_DAYS: events older than this many days are dropped (whole days); null keeps everything. */
+  eventsRetentionDays: number | null;
 }
 
 /** What every module needs, built once per app. */
@@ -63,6 +65,7 @@ export function createServices(options: {
       sessionTtlMs: 14 * 24 * 60 * 60 * 1000,
       version: '0.1.0',
       sdkRateLimitPerMin: 0,
+      eventsRetentionDays: null,
       ...options.config,
     },
     log: options.log ?? ((message, detail) => console.error(message, detail ?? '')),

@@ -19,6 +19,8 @@ export interface Settings {
   rollupIntervalMs: number;
   /** Requests per minute per SDK key on /ofrep and /sdk, per process (token bucket); 0 is off. */
   sdkRateLimitPerMin: number;
+  /** EVENTS_RETENTION_DAYS: drop events older than this many whole days; unset keeps everything. */
+  eventsRetentionDays: number | null;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -27,6 +29,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const sdkRateLimitPerMin = Number(env.SDK_RATE_LIMIT_PER_MIN || 0);
   if (!Number.isInteger(sdkRateLimitPerMin) || sdkRateLimitPerMin < 0) {
     throw new Error(`SDK_RATE_LIMIT_PER_MIN must be a whole number of requests per minute (0 turns it off), got "${env.SDK_RATE_LIMIT_PER_MIN}"`);
+  }
+  const retention = env.EVENTS_RETENTION_DAYS?.trim();
+  const eventsRetentionDays = retention ? Number(retention) : null;
+  if (eventsRetentionDays !== null && (!Number.isInteger(eventsRetentionDays) || eventsRetentionDays < 1)) {
+    throw new Error(`EVENTS_RETENTION_DAYS must be a whole number of days (1 or more; leave it unset to keep every event), got "${env.EVENTS_RETENTION_DAYS}"`);
   }
   return {
     port,
@@ -41,5 +48,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     schedulerIntervalMs: Math.max(1000, Number(env.SCHEDULER_INTERVAL_MS) || 15_000),
     rollupIntervalMs: Math.max(1000, Number(env.ROLLUP_INTERVAL_MS) || 5_000),
     sdkRateLimitPerMin,
+    eventsRetentionDays,
   };
 }

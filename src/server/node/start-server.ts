@@ -25,7 +25,7 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
   const app = createApp({
     store,
     passwords: nodePasswordHasher,
-    config: { secureCookies: settings.secureCookies, sdkRateLimitPerMin: settings.sdkRateLimitPerMin },
+    config: { secureCookies: settings.secureCookies, sdkRateLimitPerMin: settings.sdkRateLimitPerMin, eventsRetentionDays: settings.eventsRetentionDays },
     clientKey: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for')),
     dashboard: serveDashboard(settings.dashboardDir),
   });

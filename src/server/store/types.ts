@@ -245,11 +245,23 @@ export interface EventCatalogEntry {
 export interface EventStore {
   /**
    * Stores the batch atomically, with the exposures it reports (recorded as ExposureStore.record
-   * does) in the same commit; ids stored before are skipped. Returns how many events were new.
+   * does) in the same commit; an event repeating a stored event's id, targetingKey and timestamp
+   * (a retried batch) is skipped. Returns how many events were new.
    */
   insertBatch(events: StoredEvent[], exposures?: ExposureRecord[]): Promise<number>;
   /** Which events (and their properties) apps have sent, most frequent first. */
   catalog(): Promise<EventCatalogEntry[]>;
+  /**
+   * Retention: forgets events whose time is over `retentionDays` days before the start of `now`'s
+   * UTC day (whole days; null keeps everything), and prepares the days ahead (SQL: partitions).
+   */
+  maintain(now: Date, retentionDays: number | null): Promise<EventPartitionChanges>;
+}
+
+/** Partitions of the events table created and dropped by EventStore.maintain (none on memory). */
+export interface EventPartitionChanges {
+  created: string[];
+  dropped: string[];
 }
 
 export interface MetricStore {

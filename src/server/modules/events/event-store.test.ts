@@ -19,7 +19,7 @@ const stores: [string, () => Promise<Store>][] = [
 const url = process.env.TEST_DATABASE_URL;
 if (url) stores.push(['PostgreSQL', async () => { const store = await postgresStore(url); await truncateAll(store); return store; }]);
 
-describe.each(stores)('event store: %s', (_name, open) => {
+describe.each(stores)('event store: %s', { timeout: 120_000 }, (_name, open) => {
   it('counts each concurrent batch on its own, and a retry racing its original once', async () => {
     const store = await open();
     const batches = Array.from({ length: 12 }, (_, i) => batch(`b${i}`, 50));

@@ -45,7 +45,17 @@ export async function runDueExperiments(services: Services): Promise<SchedulerRu
     }
   });
   if (done.length > 0) services.configChanged();
+  await maintainEvents(services);
   return { ran: result !== null, done };
+}
+
+/**
+ * Event retention on the same timer, under a lock of its own: its DROP may give up waiting for a
+ * long results query (lock_timeout) without undoing the experiment changes above; the next run
+ * tries again. Partitions for the days ahead are made here too.
+ */
+export async function maintainEvents(services: Services) {
+  return services.store.withJobLock('event-retention', (store) => store.events.maintain(services.clock.now(), services.config.eventsRetentionDays));
 }
 
 /** A scheduled start that cannot happen goes back to draft with the reasons in the audit log. */

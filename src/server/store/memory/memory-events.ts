@@ -1,4 +1,4 @@
-import type { EventCatalogEntry, EventStore, ExposureRecord, StoredEvent } from '../types';
+import type { EventCatalogEntry, EventPartitionChanges, EventStore, ExposureRecord, StoredEvent } from '../types';
 import { MemoryExposures } from './memory-experiments';
 import type { MemoryState } from './memory-store';
 
@@ -9,12 +9,21 @@ export class MemoryEvents implements EventStore {
     // Nothing here can fail half-way, so events and exposures land together without a draft copy.
     let inserted = 0;
     for (const event of events) {
-      if (this.state().events.has(event.id)) continue;
-      this.state().events.set(event.id, structuredClone(event));
+      // The SQL stores' key: a retried batch repeats all three.
+      const key = `${event.targetingKey}\u0000${event.id}\u0000${Date.parse(event.timestamp)}`;
+      if (this.state().events.has(key)) continue;
+      this.state().events.set(key, structuredClone(event));
       inserted++;
     }
     await new MemoryExposures(this.state).record(exposures);
     return inserted;
+  }
+
+  async maintain(now: Date, retentionDays: number | null): Promise<EventPartitionChanges> {
+    if (retentionDays === null) return { created: [], dropped: [] };
+    const cutoff = Math.floor(now.getTime() / 86_400_000) * 86_400_000 - retentionDays * 86_400_000;
+    for (const [key, event] of this.state().events) if (Date.parse(event.timestamp) < cutoff) this.state().events.delete(key);
+    return { created: [], dropped: [] };
   }
 
   async catalog() {

@@ -268,6 +268,69 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX login_attempts_window_started_at ON login_attempts(window_started_at);
     `,
   },
+  {
+    version: 9,
+    name: 'events partitioned by day',
+    // Events partitioned by their time (UTC days), so retention drops whole days (a file each)
+    // instead of deleting rows. A unique key of a partitioned table must hold the partition key:
+    // (targeting_key, id, ts) still counts a retried batch once, since it repeats the id and the
+    // time of each event; targeting_key leads it so the table could be distributed by user
+    // (Citus) and so it serves the per-user lookups the (targeting_key, ts) index did.
+    // events_before_<day> holds every time before that day: the rows stored before this
+    // migration, and events arriving older than the oldest day. events_create_partition adds a
+    // day (the scheduler keeps a week ahead; a write that finds no partition adds its own days).
+    sql: `
+      ALTER TABLE events RENAME TO events_old;
+      ALTER TABLE events_old DROP CONSTRAINT events_pkey;
+      DROP INDEX events_targeting_key;
+      ALTER INDEX events_event_ts RENAME TO events_old_event_ts;
+      ALTER INDEX events_seq RENAME TO events_old_seq;
+      DROP TRIGGER events_bump_results ON events_old;
+      CREATE TABLE events (
+        id text NOT NULL,
+        type text NOT NULL CONSTRAINT events_type_check CHECK (type IN ('track', 'exposure')),
+        targeting_key text NOT NULL,
+        event text NOT NULL,
+        value double precision,
+        ts timestamptz NOT NULL,
+        properties jsonb,
+        received_at timestamptz NOT NULL,
+        seq bigint NOT NULL DEFAULT nextval('ingest_seq'),
+        PRIMARY KEY (targeting_key, id, ts)
+      ) PARTITION BY RANGE (ts);
+      CREATE INDEX events_event_ts ON events(event, ts);
+      CREATE INDEX events_seq ON events USING brin (seq);
+      CREATE TRIGGER events_bump_results AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION bump_results_data_version();
+      CREATE FUNCTION events_create_partition(day date) RETURNS boolean LANGUAGE plpgsql AS $$
+      DECLARE
+        name text := 'events_' || to_char(day, 'YYYYMMDD');
+      BEGIN
+        IF to_regclass(name) IS NOT NULL THEN
+          RETURN false;
+        END IF;
+        EXECUTE format('CREATE TABLE %I PARTITION OF events FOR VALUES FROM (%L) TO (%L)', name, day::timestamp AT TIME ZONE 'UTC', (day + 1)::timestamp AT TIME ZONE 'UTC');
+        RETURN true;
+      EXCEPTION
+        -- Covered by events_before_<day>, or created meanwhile by another writer.
+        WHEN invalid_object_definition OR duplicate_table OR unique_violation THEN
+          RETURN false;
+      END $$;
+      DO $$
+      DECLARE
+        today date := (now() AT TIME ZONE 'UTC')::date;
+      BEGIN
+        PERFORM events_create_partition(day) FROM (
+          SELECT generate_series(today, today + 7, interval '1 day')::date AS day
+          UNION SELECT DISTINCT (ts AT TIME ZONE 'UTC')::date FROM events_old WHERE ts >= today::timestamp AT TIME ZONE 'UTC'
+        ) AS days;
+        INSERT INTO events (id, type, targeting_key, event, value, ts, properties, received_at, seq)
+          SELECT id, type, targeting_key, event, value, ts, properties, received_at, seq FROM events_old WHERE ts >= today::timestamp AT TIME ZONE 'UTC';
+        DELETE FROM events_old WHERE ts >= today::timestamp AT TIME ZONE 'UTC';
+        EXECUTE format('ALTER TABLE events_old RENAME TO %I', 'events_before_' || to_char(today, 'YYYYMMDD'));
+        EXECUTE format('ALTER TABLE events ATTACH PARTITION %I FOR VALUES FROM (MINVALUE) TO (%L)', 'events_before_' || to_char(today, 'YYYYMMDD'), today::timestamp AT TIME ZONE 'UTC');
+      END $$;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
@@ -310,9 +373,18 @@ export async function migrate(db: Kysely<Database>): Promise<{ from: number; to:
   });
 }
 
+/** Splits at a `;` ending a line, except inside a $$-quoted body (a function or a DO block). */
 function splitStatements(script: string): string[] {
-  return script
-    .split(/;\s*$/m)
-    .map((statement) => statement.trim())
-    .filter(Boolean);
+  const statements: string[] = [];
+  let current = '';
+  for (const line of script.split('\n')) {
+    current += `${line}\n`;
+    const insideBody = (current.split('$$').length - 1) % 2 === 1;
+    if (!insideBody && /;\s*$/.test(line)) {
+      statements.push(current.trim().replace(/;$/, ''));
+      current = '';
+    }
+  }
+  statements.push(current.trim());
+  return statements.filter(Boolean);
 }

@@ -6,6 +6,7 @@ import { migrate } from './migrations';
 import { startPgliteWorker } from './pglite-worker-host';
 import { PgliteWorkerDialect } from './pglite-worker-dialect';
 import type { Database } from './schema';
+import { EventCopier } from './sql-events-copy';
 import { SqlStore } from './sql-store';
 
 // pg returns bigint (int8) as strings by default; counts fit comfortably in a JS number.
@@ -21,7 +22,7 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
     await db.destroy();
     throw error;
   }
-  return new SqlStore('postgres', db, () => db.destroy());
+  return new SqlStore('postgres', db, () => db.destroy(), new EventCopier(pool));
 }
 
 /**

@@ -1,9 +1,11 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { EventCatalogEntry, EventStore, ExposureRecord, StoredEvent } from '../types';
+import type { EventCatalogEntry, EventPartitionChanges, EventStore, ExposureRecord, StoredEvent } from '../types';
 import { GroupCommit, type Outcome } from './group-commit';
+import { createPartitionsFor, isMissingPartition, maintainEventPartitions } from './sql-event-partitions';
 import type { Database } from './schema';
+import type { EventCopier } from './sql-events-copy';
 import { SqlExposures } from './sql-experiments';
-import { withIngestLock } from './sql-rollups';
+import { INGEST_LOCK_ID, inTransaction, withIngestLock } from './sql-rollups';
 import { iso } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -22,15 +24,20 @@ const MAX_GROUP_ROWS = 5000;
 export class SqlEvents implements EventStore {
   private readonly group: GroupCommit<Batch, number> | null;
 
-  constructor(private readonly db: Db) {
+  /** `copier`: PostgreSQL's pool, whose COPY writes a group cheaper than INSERT (PGlite has none). */
+  constructor(private readonly db: Db, copier: EventCopier | null = null) {
     // Inside a caller's transaction the caller decides when it commits: write directly.
-    this.group = db.isTransaction ? null : new GroupCommit((batches) => writeGroup(db as Kysely<Database>, batches), { writers: WRITERS, maxGroupSize: MAX_GROUP_ROWS });
+    this.group = db.isTransaction ? null : new GroupCommit((batches) => writeGroup(db as Kysely<Database>, copier, batches), { writers: WRITERS, maxGroupSize: MAX_GROUP_ROWS });
   }
 
   async insertBatch(events: StoredEvent[], exposures: ExposureRecord[] = []) {
     if (events.length === 0 && exposures.length === 0) return 0;
     if (!this.group) return withIngestLock(this.db, (trx) => writeBatch(trx, { events, exposures }));
     return this.group.submit({ events, exposures }, events.length + exposures.length);
+  }
+
+  maintain(now: Date, retentionDays: number | null): Promise<EventPartitionChanges> {
+    return inTransaction(this.db, (trx) => maintainEventPartitions(trx, now, retentionDays));
   }
 
   async catalog(): Promise<EventCatalogEntry[]> {
@@ -52,22 +59,26 @@ export class SqlEvents implements EventStore {
 }
 
 /**
- * Writes a group of batches. Usually none of their ids was stored before, so a plain INSERT of
- * every row (cheaper for PostgreSQL than ON CONFLICT) commits them all at once. If anything
- * fails (a retried batch hits a known id, or one batch holds a value the database refuses),
- * each batch is written again on its own, skipping known ids: a retry then counts once, and a
- * bad batch fails alone.
+ * Writes a group of batches. Usually none of their ids was stored before, so a plain COPY (on
+ * PostgreSQL) or INSERT of every row (cheaper than ON CONFLICT) commits them all at once. If
+ * anything fails (a retried batch hits a known id, or one batch holds a value the database
+ * refuses), each batch is written again on its own, skipping known ids: a retry then counts
+ * once, and a bad batch fails alone. An event on a day without a partition yet (far ahead, or
+ * the scheduler has not run) adds that day's partition first.
  */
-async function writeGroup(db: Kysely<Database>, batches: Batch[]): Promise<Outcome<number>[]> {
+async function writeGroup(db: Kysely<Database>, copier: EventCopier | null, batches: Batch[]): Promise<Outcome<number>[]> {
   const events = batches.flatMap((b) => b.events);
   const exposures = batches.flatMap((b) => b.exposures);
   try {
-    await withIngestLock(db, async (trx) => {
-      await insertEvents(trx, events, 'plain');
+    const writeAll = async (trx: Transaction<Database>, copy?: (events: StoredEvent[]) => Promise<void>) => {
+      await sql`SELECT pg_advisory_xact_lock_shared(${INGEST_LOCK_ID}::bigint)`.execute(trx);
+      await (copy ? copy(events) : insertEvents(trx, events, 'plain'));
       await new SqlExposures(trx).record(exposures);
-    });
+    };
+    await (copier ? copier.transaction(writeAll) : inTransaction(db, (trx) => writeAll(trx)));
     return batches.map((b) => ({ ok: true, value: b.events.length }));
-  } catch {
+  } catch (error) {
+    if (isMissingPartition(error)) await createPartitionsFor(db, events).catch(() => {});
     const outcomes: Outcome<number>[] = [];
     for (const batch of batches) {
       try {
@@ -96,6 +107,6 @@ async function insertEvents(db: Db, events: StoredEvent[], mode: 'plain' | 'skip
     SELECT id, type, "targetingKey", event, value, "timestamp", properties, "receivedAt"
     FROM json_to_recordset(${JSON.stringify(events)}::json)
       AS e(id text, type text, "targetingKey" text, event text, value float8, "timestamp" timestamptz, properties jsonb, "receivedAt" timestamptz)
-    ${mode === 'skip-known' ? sql`ON CONFLICT (id) DO NOTHING` : sql``}`.execute(db);
+    ${mode === 'skip-known' ? sql`ON CONFLICT DO NOTHING` : sql``}`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -18,7 +18,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 // Any fixed numbers. Every event or exposure write holds INGEST_LOCK_ID shared until it commits
 // (withIngestLock); a refresh takes it exclusively for an instant to read ingest_seq, so every
 // number up to the one it reads belongs to a write that has committed (or rolled back).
-const INGEST_LOCK_ID = 720_415_002;
+export const INGEST_LOCK_ID = 720_415_002;
 // With hashtext(experiment id): one refresh of an experiment's rollups at a time.
 const ROLLUP_LOCK_ID = 720_415_003;
 

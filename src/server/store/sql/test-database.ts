@@ -4,16 +4,19 @@ import { openPgliteStoreOn, openPostgresStore } from './open';
 import type { SqlStore } from './sql-store';
 
 // Creating a PGlite database costs seconds, so each test worker opens one and empties it between tests.
-let shared: Promise<SqlStore> | undefined;
+// One variable each: a file testing both stores must get PostgreSQL from postgresStore, not the
+// PGlite store it opened first.
+let sharedPglite: Promise<SqlStore> | undefined;
+let sharedPostgres: Promise<SqlStore> | undefined;
 
 export function sharedPgliteStore(): Promise<SqlStore> {
-  shared ??= PGlite.create().then(openPgliteStoreOn);
-  return shared;
+  sharedPglite ??= PGlite.create().then(openPgliteStoreOn);
+  return sharedPglite;
 }
 
 export function postgresStore(url: string): Promise<SqlStore> {
-  shared ??= openPostgresStore(url, { poolSize: 4 });
-  return shared;
+  sharedPostgres ??= openPostgresStore(url, { poolSize: 4 });
+  return sharedPostgres;
 }
 
 /** Empties every table but the migration history. */
