@@ -148,7 +148,7 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
     await page.goto(`/experiments/${ids.lift}/results`);
     await expectPageReady(page, `Results: Results lift ${run}`);
     await expect(page.getByTestId('results-verdict')).toHaveText(expected.headline.text);
-    await expect(page.getByTestId('results-verdict')).toHaveText(new RegExp(`^Variant B is ahead on ${METRIC}: \\+\\d+\\.\\d% \\(\\+\\d+\\.\\d% to \\+\\d+\\.\\d%\\)\\.`));
+    await expect(page.getByTestId('results-verdict')).toHaveText(new RegExp(`^Ship Variant B: ${METRIC} \\+\\d+\\.\\d% \\(\\+\\d+\\.\\d% to \\+\\d+\\.\\d%\\), expected impact`));
     const rows = page.getByRole('table', { name: METRIC }).getByRole('row');
     const [control, b] = expected.metrics[0].arms;
     for (const [i, arm] of [control, b].entries()) {
@@ -200,7 +200,7 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
     await page.goto(`/experiments/${ids.aa}/results`);
     await expectPageReady(page, `Results: Results aa ${run}`);
     await expect(page.getByTestId('results-verdict')).toHaveText(expected.headline.text);
-    await expect(page.getByTestId('results-verdict')).toHaveText(/^(Keep running|No difference detected)/);
+    await expect(page.getByTestId('results-verdict')).toHaveText(/^(Keep running|No winner: stop and keep Control)/);
     await expect(page.getByRole('table', { name: METRIC }).getByRole('row').nth(2)).toContainText('No difference');
   });
 
