@@ -179,7 +179,7 @@ test('a marketer builds a segment, targets a parameter at it, previews two users
     await expectPageReady(page, SEGMENT_NAME);
     await page.getByRole('link', { name: `Preview as ${anna.targetingKey}` }).click();
     await expectPageReady(page, 'Preview as user');
-    const card = page.getByRole('article', { name: PARAMETER_KEY });
+    const card = page.getByRole('article', { name: `Welcome text ${run}` });
     const trace = card.getByRole('list', { name: `Why ${PARAMETER_KEY} has this value` });
     await expect(trace.getByRole('listitem').first()).toContainText('Engaged DACH users');
     await expect(trace.getByRole('listitem').first()).toContainText(`In the audience (Segment "${SEGMENT_NAME}")`);
@@ -193,7 +193,7 @@ test('a marketer builds a segment, targets a parameter at it, previews two users
     await page.getByRole('option', { name: emil.targetingKey }).click();
     await expect(page.getByRole('textbox', { name: /User ID/ })).toHaveValue(emil.targetingKey);
     await page.getByRole('button', { name: 'Preview' }).click();
-    const card = page.getByRole('article', { name: PARAMETER_KEY });
+    const card = page.getByRole('article', { name: `Welcome text ${run}` });
     await expect(card.getByRole('listitem').first()).toContainText('not matched');
     await expect(card.getByRole('listitem').first()).toContainText('Not in the audience');
     await expect(card).toContainText(DEFAULT);
