@@ -129,6 +129,9 @@ export function bulkStoreContract(getStore: () => Store) {
     });
     await expect(failed).rejects.toThrow('after the write');
     expect(await store.knownUsers.get('rolled-back')).toBeNull();
+    // A lone surrogate is stored (PostgreSQL keeps U+FFFD in its place, as for any text parameter).
+    await store.segments.insert({ id: 'odd', name: 'Odd', description: '', definition: { kind: 'ids', attribute: 'targetingKey', idCount: 2 }, archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: null }, ['lone\uD800', 'fine']);
+    expect(await store.segments.getIds('odd')).toHaveLength(2);
     expect(await store.knownUsers.get('kept')).toMatchObject({ targetingKey: 'kept' });
     await expectStillAnswers(store);
   });

@@ -15,7 +15,12 @@ export function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Pro
  * more than 65,535, and PGlite, past 32,767, answers no rows to that statement and to every
  * later one on the connection until restart. Serialising is native and cheap.
  */
-export const jsonRows = (rows: readonly unknown[]): string => JSON.stringify(rows);
+export const jsonRows = (rows: readonly unknown[]): string => JSON.stringify(rows, wellFormed);
+
+// A lone UTF-16 surrogate becomes U+FFFD, as pg's UTF-8 encoding of a text parameter makes it:
+// JSON.stringify would write it as a \uD800 escape, which PostgreSQL's JSON input refuses.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (_key: string, value: unknown) => (typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value);
 
 export const iso = (value: Date | string) => new Date(value).toISOString();
 export const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
