@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { KnownUser } from '../../shared/contract/segments';
+import { systemClock } from '../lib/clock';
+import { createPasswordHasher } from '../lib/password';
+import { createServices } from '../services';
+import { MemoryStore } from '../store/memory/memory-store';
+
+// What the database refuses that the recorder did not foresee: the store below refuses any batch
+// holding the user 'poison' (as PostgreSQL refuses a whole statement for one bad row).
+function refusingStore(options: { down?: boolean } = {}) {
+  const store = new MemoryStore();
+  const upsert = store.knownUsers.upsert.bind(store.knownUsers);
+  const batches: number[] = [];
+  store.knownUsers.upsert = async (users: KnownUser[]) => {
+    batches.push(users.length);
+    if (options.down || users.some((u) => u.targetingKey === 'poison')) throw new Error('refused');
+    await upsert(users);
+  };
+  if (options.down) store.ping = async () => Promise.reject(new Error('down'));
+  return { store, batches };
+}
+
+function recorderOn(store: MemoryStore) {
+  const logged: string[] = [];
+  const services = createServices({ store, clock: systemClock, passwords: createPasswordHasher(), log: (message) => logged.push(message) });
+  return { recorder: services.knownUsers, logged };
+}
+
+describe('known users recorder', () => {
+  it('splits a refused batch until only the refused user is left out', async () => {
+    const { store, batches } = refusingStore();
+    const { recorder, logged } = recorderOn(store);
+    const keys = ['u1', 'u2', 'u3', 'poison', 'u5', 'u6', 'u7', 'u8'];
+    for (const targetingKey of keys) recorder.observe({ targetingKey, plan: 'pro' });
+    await recorder.flush();
+    for (const key of keys.filter((k) => k !== 'poison')) expect(await store.knownUsers.get(key)).not.toBeNull();
+    expect(logged).toEqual(['Known users: the database refused known user "poison"']);
+    // 8 refused; its first half of 4 refused; 2 written, 2 refused; 1 written, 1 refused; the last 4
+    // written: 7 writes, not one per user.
+    expect(batches).toEqual([8, 4, 2, 2, 1, 1, 4]);
+    expect((await store.observedAttributes.list()).map((a) => a.name)).toEqual(['plan']);
+  });
+
+  it('logs once, without splitting, when the database does not answer at all', async () => {
+    const { store, batches } = refusingStore({ down: true });
+    const { recorder, logged } = recorderOn(store);
+    for (let i = 0; i < 100; i++) recorder.observe({ targetingKey: `u${i}` });
+    await recorder.flush();
+    expect(batches).toEqual([100]);
+    expect(logged).toEqual(['Could not record 100 known user(s)']);
+  });
+});
