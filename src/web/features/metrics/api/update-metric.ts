@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Metric, UpdateMetricBody } from '../../../../shared/contract/metrics';
+import type { ImpactWarning } from '../../../../shared/contract/usage';
 import { apiRequest } from '../../../lib/api-client';
 import { metricsKeys } from './metrics-keys';
 
@@ -11,9 +12,11 @@ export function useUpdateMetric() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateMetricBody }, { client }) =>
-      apiRequest<Metric>(client, `/api/metrics/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
-    onSuccess: (metric) => {
+      apiRequest<Metric & { warnings?: ImpactWarning[] }>(client, `/api/metrics/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+    // The warnings (live experiments it re-measures) are for the person saving, not the cache.
+    onSuccess: ({ warnings: _warnings, ...metric }) => {
       queryClient.setQueryData(metricsKeys.detail(metric.id), metric);
+      void queryClient.invalidateQueries({ queryKey: ['usage'] });
       return queryClient.invalidateQueries({ queryKey: metricsKeys.lists() });
     },
   });

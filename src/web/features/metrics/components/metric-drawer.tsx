@@ -1,4 +1,6 @@
 import { Drawer } from '@mantine/core';
+import type { ImpactWarning } from '../../../../shared/contract/usage';
+import { warningsText } from '../../../components/usage/usage-query';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { PageLoader } from '../../../components/page-loader';
@@ -40,7 +42,8 @@ export function MetricDrawer({ editing, onClose }: MetricDrawerProps) {
         metric={metric.data}
         onStale={() => void metric.refetch()}
         onSaved={(changed) => {
-          saved(`Metric “${changed.name}” saved.`);
+          const warnings = 'warnings' in changed && Array.isArray(changed.warnings) ? (changed.warnings as ImpactWarning[]) : [];
+          saved(`Metric “${changed.name}” saved.${warnings.length > 0 ? ` ${warningsText(warnings)}` : ''}`);
           onClose();
         }}
       />

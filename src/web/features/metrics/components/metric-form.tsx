@@ -9,7 +9,11 @@ import { errorMessage, isApiError } from '../../../lib/api-error';
 import { SERVER_ERROR_KEY } from '../../../lib/apply-field-errors';
 import { useCreateMetric } from '../api/create-metric';
 import { eventCatalogQueryOptions } from '../api/list-event-catalog';
+import { ImpactConfirm } from '../../../components/usage/impact-confirm';
+import { liveExperiments, usageQueryOptions } from '../../../components/usage/usage-query';
 import { useUpdateMetric } from '../api/update-metric';
+
+const definitionFields = ['kind', 'event', 'filters', 'denominator', 'numeratorUsesValue', 'direction', 'windowHours'] as const;
 import { EventPicker } from './event-picker';
 import { bodyFromDraft, draftFromMetric, draftPath, emptyDraft, keyFromName, metricDraftResolver, type MetricDraft } from './metric-draft';
 import { directionLabels, kindExplanations, kindLabels } from './metric-labels';
@@ -25,6 +29,9 @@ export interface MetricFormProps {
 
 /** Create or edit a metric: what it counts (event, filters, kind), which way is better and the window. */
 export function MetricForm({ metric, onSaved, onStale }: MetricFormProps) {
+  const [pending, setPending] = useState<ReturnType<typeof bodyFromDraft> | null>(null);
+  const usage = useQuery({ ...usageQueryOptions('metrics', metric?.id ?? ''), enabled: metric !== undefined });
+  const live = liveExperiments(usage.data);
   const catalog = useQuery(eventCatalogQueryOptions());
   const create = useCreateMetric();
   const update = useUpdateMetric();
@@ -64,6 +71,14 @@ export function MetricForm({ metric, onSaved, onStale }: MetricFormProps) {
   const onSubmit = handleSubmit(async (draft) => {
     setStale(false);
     const { key, ...changes } = bodyFromDraft(draft);
+    // A new definition recomputes the results of every live experiment measuring it: ask first.
+    const redefined = metric && definitionFields.some((field) => field in changes && JSON.stringify(changes[field] ?? null) !== JSON.stringify(metric[field] ?? null));
+    if (redefined && live.length > 0) return setPending({ key, ...changes });
+    await send({ key, ...changes });
+  });
+
+  const send = async ({ key, ...changes }: ReturnType<typeof bodyFromDraft>) => {
+    setPending(null);
     try {
       const saved = metric
         ? await update.mutateAsync({ id: metric.id, body: { expectedVersion: metric.version, ...changes } })
@@ -72,7 +87,7 @@ export function MetricForm({ metric, onSaved, onStale }: MetricFormProps) {
     } catch (error) {
       placeServerErrors(error);
     }
-  });
+  };
 
   const nameField = register('name', {
     onChange: (change: { target: { value: string } }) => {
@@ -83,6 +98,13 @@ export function MetricForm({ metric, onSaved, onStale }: MetricFormProps) {
 
   return (
     <form onSubmit={(submit) => void onSubmit(submit)} noValidate aria-label={metric ? `Edit metric ${metric.name}` : 'New metric'}>
+      <ImpactConfirm
+        affected={pending ? live : []}
+        effect="Their results are recomputed with the new definition for the whole test, so what you saw so far changes."
+        onConfirm={() => pending && void send(pending)}
+        onCancel={() => setPending(null)}
+        loading={update.isPending}
+      />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="Name" required autoComplete="off" placeholder="Purchases of shoes" error={errors.name?.message} {...nameField} />
