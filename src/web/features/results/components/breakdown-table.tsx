@@ -20,7 +20,11 @@ export function BreakdownTable({ results, metricId, difference }: { results: Exp
       <Text size="xs" c="dimmed" hiddenFrom="sm" mb={4}>
         Scroll the table sideways for users and values.
       </Text>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer
+        minWidth={640}
+        // On a phone the table scrolls sideways: keyboard users must be able to scroll it too.
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Breakdown: every column, scrolls sideways' } }}
+      >
         <Table verticalSpacing="xs" aria-labelledby="breakdown-title">
           <Table.Thead>
             <Table.Tr>

@@ -73,7 +73,11 @@ export function MetricTable({ metric, results, difference }: MetricTableProps) {
       <Text size="xs" c="dimmed" hiddenFrom="md" mb={4}>
         Lift and verdict come first; scroll the table sideways for the interval, users and totals.
       </Text>
-      <Table.ScrollContainer minWidth={860}>
+      <Table.ScrollContainer
+        minWidth={860}
+        // On a phone the table scrolls sideways: keyboard users must be able to scroll it too.
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': `${metric.name}: every column, scrolls sideways` } }}
+      >
         <Table verticalSpacing="xs" aria-labelledby={captionId}>
           <Table.Thead>
             <Table.Tr>

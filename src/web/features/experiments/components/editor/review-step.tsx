@@ -77,7 +77,11 @@ export function ReviewStep({ onGoToStep, launch }: ReviewStepProps) {
               {review.data.collisions.length === 0 ? (
                 <Text size="sm">No other running experiment or targeting rule changes these parameters for an overlapping audience.</Text>
               ) : (
-                <Table.ScrollContainer minWidth={560}>
+                <Table.ScrollContainer
+                  minWidth={560}
+                  // On a phone the table scrolls sideways: keyboard users must be able to scroll it too.
+                  scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': 'Other changes to the same parameters, scrolls sideways' } }}
+                >
                   <Table withTableBorder verticalSpacing="xs">
                     <Table.Caption>Also changing the same parameters for an overlapping audience</Table.Caption>
                     <Table.Thead>
