@@ -29,7 +29,7 @@ export function UsagePanel({ kind, id }: { kind: UsageKind; id: string }) {
                   <Anchor component={Link} to={`/experiments/${experiment.id}`} size="sm">
                     {experiment.name}
                   </Anchor>
-                  <Badge size="sm" variant={experiment.live ? 'filled' : 'light'} color={experiment.live ? 'blue.8' : 'gray'} tt="none">
+                  <Badge size="sm" variant={experiment.live ? 'filled' : 'outline'} color={experiment.live ? 'blue.8' : 'gray.7'} tt="none">
                     {experiment.status}
                   </Badge>
                   <Text size="sm">{experiment.how}</Text>
