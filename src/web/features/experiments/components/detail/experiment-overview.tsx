@@ -81,7 +81,7 @@ export function ExperimentOverview({ experiment, segments, canEdit }: Experiment
                 Promote winner
               </Button>
               {nobodyExposed && (
-                <Text size="sm" c="dimmed" id="promote-blocked-reason">
+                <Text size="sm" id="promote-blocked-reason">
                   No one has been exposed yet, so there is no result to promote.
                 </Text>
               )}
