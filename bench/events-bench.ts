@@ -73,9 +73,11 @@ export async function eventsBench(): Promise<void> {
   console.log(`  bare Hono (parse JSON, no storage)  ${Math.round(bare.eventsPerSecond).toLocaleString('en').padStart(9)} events/s${cost(bare, 'bare')}`);
   for (const store of stores) {
     const ours = await measure('switchboard', store);
-    const target = store === 'postgres' ? `   target >= 50,000/s: ${ours.eventsPerSecond >= 50_000 ? 'met' : 'NOT met'}` : '';
+    const target = store === 'postgres' ? `   target >= 100,000/s: ${ours.eventsPerSecond >= 100_000 ? 'met' : 'NOT met'}` : '';
+    // On a shared machine the rate follows the neighbours; the CPU per event says what idle cores would give.
+    const ceiling = store === 'postgres' && !Number.isNaN(ours.databaseUs) ? `   (${cpus().length} idle cores at this CPU per event: ~${Math.round((cpus().length * 1e6) / (ours.serverUs + ours.databaseUs)).toLocaleString('en')}/s)` : '';
     console.log(
-      `  Switchboard on ${store.padEnd(8)}            ${Math.round(ours.eventsPerSecond).toLocaleString('en').padStart(9)} events/s (${((ours.eventsPerSecond / bare.eventsPerSecond) * 100).toFixed(0)}% of bare)${target}${cost(ours, store)}   load ${load()}`,
+      `  Switchboard on ${store.padEnd(8)}            ${Math.round(ours.eventsPerSecond).toLocaleString('en').padStart(9)} events/s (${((ours.eventsPerSecond / bare.eventsPerSecond) * 100).toFixed(0)}% of bare)${target}${cost(ours, store)}${ceiling}   load ${load()}`,
     );
   }
   if (!process.env.DATABASE_URL) console.log('  (PostgreSQL: run `PG_DURABLE=1 scripts/with-postgres.sh npm run bench` to include it, with fsync on)');
