@@ -1,5 +1,6 @@
 import type { KnownUser } from '../../shared/contract/segments';
 import type { AttributeKind } from '../../shared/targeting';
+import { MAX_OBSERVED_ATTRIBUTES } from '../http/limits';
 import type { Services } from '../services';
 import type { ObservedAttributeRecord } from '../store/types';
 
@@ -70,7 +71,7 @@ export class KnownUsersRecorder {
         if (dropped.length > 0) this.services.log(`Known users: left out ${dropped.length} attribute(s) or user(s) the database cannot store`, dropped.slice(0, 5));
         await this.writeEach('known user', kept, (batch) => this.services.store.knownUsers.upsert(batch), (u) => u.targetingKey);
         const names = attributes.filter((a) => isStorableText(a.name));
-        await this.writeEach('attribute', names, (batch) => this.services.store.observedAttributes.record(batch), (a) => a.name);
+        await this.writeEach('attribute', names, (batch) => this.services.store.observedAttributes.record(batch, MAX_OBSERVED_ATTRIBUTES), (a) => a.name);
         this.services.userSample.usersRecorded();
       } catch (error) {
         this.services.log('Could not record known users', error);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SEGMENT_IDS } from '../../shared/contract/segments';
+import { MAX_OBSERVED_ATTRIBUTES } from './limits';
 import { sharedPgliteStore, truncateAll } from '../store/sql/test-database';
 import { ADMIN, createTestApp, type Caller } from '../test/harness';
 
@@ -35,15 +36,22 @@ describe('bulk writes on PGlite', () => {
     await expectServing();
   }, 120_000);
 
-  it('records contexts of 5,462 attribute names each and keeps serving', async () => {
+  it(`records contexts of 5,462 attribute names each, keeps at most ${MAX_OBSERVED_ATTRIBUTES} names, and keeps serving`, async () => {
     // Straight to the recorder, as /ofrep hands it contexts: the door's own limits may refuse such
     // a request first, but the recorder and the store must not depend on that.
     for (const user of ['wide-1', 'wide-2']) {
       t.app.services.knownUsers.observe({ targetingKey: user, ...Object.fromEntries(Array.from({ length: 5462 }, (_, i) => [`${user}-attr-${i}`, i])) });
     }
     await t.app.services.knownUsers.flush();
-    expect(await t.store.observedAttributes.list()).toHaveLength(2 * 5462);
+    expect(await t.store.observedAttributes.list()).toHaveLength(MAX_OBSERVED_ATTRIBUTES);
     expect(Object.keys((await t.store.knownUsers.get('wide-2'))?.attributes ?? {})).toHaveLength(5462);
+    // Full: another flush of new names stores none of them; a kept name still widens its kinds.
+    const kept = (await t.store.observedAttributes.list())[0].name;
+    t.app.services.knownUsers.observe({ targetingKey: 'wide-3', [kept]: 'text now', ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`wide-3-attr-${i}`, i])) });
+    await t.app.services.knownUsers.flush();
+    const observed = await t.store.observedAttributes.list();
+    expect(observed).toHaveLength(MAX_OBSERVED_ATTRIBUTES);
+    expect(observed.find((a) => a.name === kept)?.kinds).toEqual(['number', 'text']);
     await expectServing();
   }, 120_000);
 });

@@ -31,6 +31,8 @@ export const CONTEXT_LIMITS = {
 
 /** Distinct unknown flag keys kept as "requested by apps". */
 export const MAX_REQUESTED_KEYS = 1000;
+/** Distinct attribute names kept as "seen in contexts" (each context has at most 50; random names would pile up). */
+export const MAX_OBSERVED_ATTRIBUTES = 1000;
 
 // A UTF-16 surrogate without its pair: JSON allows it escaped, PostgreSQL text does not.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

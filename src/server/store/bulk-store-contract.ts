@@ -63,7 +63,7 @@ export function bulkStoreContract(getStore: () => Store) {
       expect((await store.knownUsers.sample(at(0), 10)).total).toBe(20_001);
 
       // Every name twice, with a kind each: one row per name, kinds united.
-      await store.observedAttributes.record([...names.map((name) => ({ name, kinds: ['number'], lastSeenAt: at(1) })), ...names.map((name) => ({ name, kinds: ['text'], lastSeenAt: at(2) }))]);
+      await store.observedAttributes.record([...names.map((name) => ({ name, kinds: ['number'], lastSeenAt: at(1) })), ...names.map((name) => ({ name, kinds: ['text'], lastSeenAt: at(2) }))], 10_000);
       const observed = await store.observedAttributes.list();
       expect(observed).toHaveLength(10_000);
       expect(observed[9_999]).toEqual({ name: 'attr-009999', kinds: ['number', 'text'], lastSeenAt: at(2) });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UniqueViolation } from '../lib/errors';
 import { authStoreContract } from './auth-store-contract';
+import { audienceStoreContract } from './audience-store-contract';
 import { bulkStoreContract } from './bulk-store-contract';
 import { experimentStoreContract } from './experiment-store-contract';
 import { metricStoreContract } from './metric-store-contract';
@@ -39,6 +40,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     authStoreContract(() => store);
     experimentStoreContract(() => store);
     bulkStoreContract(() => store);
+    audienceStoreContract(() => store);
 
     it('inserts, finds and lists users', async () => {
       const ada = user({ email: 'ada@example.com', createdAt: at(1) });
@@ -222,8 +224,8 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
       expect(one).toMatchObject({ total: 3 });
       expect(one.users).toHaveLength(1);
 
-      await store.observedAttributes.record([{ name: 'age', kinds: ['number'], lastSeenAt: at(1) }]);
-      await store.observedAttributes.record([{ name: 'age', kinds: ['text', 'number'], lastSeenAt: at(3) }]);
+      await store.observedAttributes.record([{ name: 'age', kinds: ['number'], lastSeenAt: at(1) }], 10);
+      await store.observedAttributes.record([{ name: 'age', kinds: ['text', 'number'], lastSeenAt: at(3) }], 10);
       expect(await store.observedAttributes.list()).toEqual([{ name: 'age', kinds: ['number', 'text'], lastSeenAt: at(3) }]);
     });
 

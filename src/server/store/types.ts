@@ -216,8 +216,8 @@ export interface ObservedAttributeRecord {
 }
 
 export interface ObservedAttributeStore {
-  /** Merges kinds (as a set) and widens last-seen. */
-  record(attributes: ObservedAttributeRecord[]): Promise<void>;
+  /** Merges kinds (as a set) and widens last-seen. New names are kept only while fewer than `maxNames` are (first by name); kept ones always update. */
+  record(attributes: ObservedAttributeRecord[], maxNames: number): Promise<void>;
   list(): Promise<ObservedAttributeRecord[]>;
 }
 

@@ -70,9 +70,11 @@ export class MemoryKnownUsers implements KnownUserStore {
 
 export class MemoryObservedAttributes implements ObservedAttributeStore {
   constructor(private readonly state: State) {}
-  async record(attributes: ObservedAttributeRecord[]) {
-    for (const attribute of attributes) {
+  async record(attributes: ObservedAttributeRecord[], maxNames: number) {
+    // By name, as the SQL stores choose which new names fit under maxNames.
+    for (const attribute of [...attributes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const known = this.state().observedAttributes.get(attribute.name);
+      if (!known && this.state().observedAttributes.size >= maxNames) continue;
       this.state().observedAttributes.set(attribute.name, {
         name: attribute.name,
         kinds: [...new Set([...(known?.kinds ?? []), ...attribute.kinds])].sort(),

@@ -94,6 +94,9 @@ const toKnownUser = (row: { targeting_key: string; attributes: unknown; last_see
   lastSeenAt: iso(row.last_seen_at),
 });
 
+/** Known users read per statement when loading the reach sample (~5 MB when each has 1 KB of attributes). */
+export const KNOWN_USER_PAGE_SIZE = 5000;
+
 export class SqlKnownUsers implements KnownUserStore {
   constructor(private readonly db: Db) {}
   async upsert(users: KnownUser[]) {
@@ -119,26 +122,43 @@ export class SqlKnownUsers implements KnownUserStore {
     return (await q.orderBy('last_seen_at', 'desc').limit(limit).execute()).map(toKnownUser);
   }
   async sample(since: string, limit: number) {
-    const count = await this.db
-      .selectFrom('known_users')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('last_seen_at', '>=', new Date(since))
-      .executeTakeFirstOrThrow();
+    const from = new Date(since);
+    const count = await this.db.selectFrom('known_users').select((eb) => eb.fn.countAll().as('n')).where('last_seen_at', '>=', from).executeTakeFirstOrThrow();
     const total = Number(count.n);
-    const q = this.db.selectFrom('known_users').selectAll().where('last_seen_at', '>=', new Date(since));
-    const rows = total <= limit ? await q.execute() : await q.orderBy(sql`random()`).limit(limit).execute();
-    return { total, users: rows.map(toKnownUser) };
+    // The sample's keys first (a few MB at most), then its users in pages: 100,000 users with
+    // their attributes are ~100 MB, and decoding that as one result held the event loop for
+    // seconds. Each page is one indexed lookup, and the loop turns while the next is awaited.
+    const keyQuery = this.db.selectFrom('known_users').select('targeting_key').where('last_seen_at', '>=', from);
+    const keyRows = total <= limit ? await keyQuery.execute() : await keyQuery.orderBy(sql`random()`).limit(limit).execute();
+    const keys = keyRows.map((row) => row.targeting_key);
+    const users: KnownUser[] = [];
+    for (let start = 0; start < keys.length; start += KNOWN_USER_PAGE_SIZE) {
+      const page = keys.slice(start, start + KNOWN_USER_PAGE_SIZE);
+      const { rows } = await sql<{ targeting_key: string; attributes: unknown; last_seen_at: Date }>`
+        SELECT targeting_key, attributes, last_seen_at FROM known_users
+        WHERE targeting_key IN (SELECT json_array_elements_text(${jsonRows(page)}::json))`.execute(this.db);
+      for (const row of rows) users.push(toKnownUser(row));
+    }
+    return { total, users };
   }
 }
 
 export class SqlObservedAttributes implements ObservedAttributeStore {
   constructor(private readonly db: Db) {}
-  async record(attributes: ObservedAttributeRecord[]) {
+  async record(attributes: ObservedAttributeRecord[], maxNames: number) {
     if (attributes.length === 0) return;
-    // One statement, the rows as one JSON parameter.
+    // One statement, the rows as one JSON parameter. Names already kept always update; new ones
+    // (first by name) only while fewer than maxNames are kept.
     await sql`
+      WITH incoming AS (
+        SELECT name, kinds, "lastSeenAt" FROM json_to_recordset(${jsonRows(mergeByName(attributes))}::json) AS a(name text, kinds jsonb, "lastSeenAt" timestamptz)
+      ), fresh AS (
+        SELECT * FROM incoming i WHERE NOT EXISTS (SELECT 1 FROM observed_attributes o WHERE o.name = i.name)
+        ORDER BY name LIMIT greatest(0, ${maxNames}::bigint - (SELECT count(*) FROM observed_attributes))
+      )
       INSERT INTO observed_attributes (name, kinds, last_seen_at)
-      SELECT name, kinds, "lastSeenAt" FROM json_to_recordset(${jsonRows(mergeByName(attributes))}::json) AS a(name text, kinds jsonb, "lastSeenAt" timestamptz)
+      SELECT name, kinds, "lastSeenAt" FROM incoming i WHERE EXISTS (SELECT 1 FROM observed_attributes o WHERE o.name = i.name)
+      UNION ALL SELECT name, kinds, "lastSeenAt" FROM fresh
       ON CONFLICT (name) DO UPDATE SET
         kinds = (SELECT jsonb_agg(DISTINCT k ORDER BY k) FROM jsonb_array_elements_text(observed_attributes.kinds || excluded.kinds) AS k),
         last_seen_at = greatest(observed_attributes.last_seen_at, excluded.last_seen_at)`.execute(this.db);
