@@ -58,4 +58,18 @@ describe.each(stores)('event store: %s', { timeout: 120_000 }, (_name, open) => 
     expect((await store.events.catalog())[0].count).toBe(60);
     expect(Object.fromEntries(await store.exposures.variantsOf('exp-1'))).toEqual({ u1: 'b' });
   });
+
+  it('refuses a lone surrogate rather than store it altered (PostgreSQL writes groups with COPY)', async () => {
+    const store = await open();
+    if (store.kind === 'memory') return; // the memory store keeps any string
+    const results = await Promise.allSettled([
+      store.events.insertBatch(batch('busy1', 10)),
+      store.events.insertBatch(batch('busy2', 10)),
+      store.events.insertBatch(batch('ok1', 20)),
+      store.events.insertBatch([event('lone-1', { event: 'bad\uD800name' })]),
+      store.events.insertBatch(batch('ok2', 20)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect((await store.events.catalog()).map((entry) => entry.event)).toEqual(['purchase']);
+  });
 });
