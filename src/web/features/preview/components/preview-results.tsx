@@ -6,15 +6,6 @@ import { ValuePreview } from '../../../components/value-preview/value-preview';
 import { parameterLooksQueryOptions, type ParameterLook } from '../api/parameter-types';
 import { TraceSteps } from './trace-steps';
 
-const reasonColors: Record<string, string> = {
-  TARGETING_MATCH: 'teal',
-  SPLIT: 'grape',
-  DEFAULT: 'gray',
-  STATIC: 'gray',
-  DISABLED: 'red',
-  ERROR: 'red',
-};
-
 // Reasons in words; the OFREP reason code stays beside them for engineers.
 const reasonWords: Record<string, string> = {
   TARGETING_MATCH: 'A targeting rule matched',
@@ -70,7 +61,7 @@ export function PreviewResults({ preview }: { preview: Preview }) {
                     (variant <Code>{result.variant}</Code>)
                   </>
                 ) : null}{' '}
-                <Badge color={reasonColors[result.reason] ?? 'blue'} variant="light" ml={4} tt="none" title="Reason code apps receive">
+                <Badge variant="default" ml={4} tt="none" title="Reason code apps receive">
                   {result.reason}
                 </Badge>
               </Text>
