@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './common';
-import { attributeKinds, operatorsByKind, regexPatternProblem, unsupportedRuleMessage, validateCondition, type BuilderGroup, type BuilderRule } from '../targeting';
+import { attributeKinds, operatorsByKind, regexPatternProblem, tooManyBuilderPatterns, unsupportedRuleMessage, validateCondition, type BuilderGroup, type BuilderRule } from '../targeting';
 
 export const MAX_SEGMENT_IDS = 100_000;
+/** A NUL, or a UTF-16 surrogate without its pair: JSON carries them escaped, PostgreSQL text refuses them. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const notStorableText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
 const attributeNameSchema = z
   .string()
@@ -88,13 +91,22 @@ export const conditionSchema = z.record(z.string(), jsonValueSchema).superRefine
 });
 
 export const segmentDefinitionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('rules'), builder: builderGroupSchema }),
+  z.strictObject({ kind: z.literal('rules'), builder: builderGroupSchema }).superRefine((definition, ctx) => {
+    for (const problem of tooManyBuilderPatterns(definition.builder)) ctx.addIssue({ code: 'custom', message: problem.message, path: ['builder', ...problem.path.split('.').map((token) => (/^\d+$/.test(token) ? Number(token) : token))] });
+  }),
   z.strictObject({ kind: z.literal('condition'), condition: conditionSchema }),
   z.strictObject({
     kind: z.literal('ids'),
     /** The attribute the ids are matched against; targetingKey by default. */
     attribute: attributeNameSchema.default('targetingKey'),
-    ids: z.array(z.string().trim().min(1).max(200)).max(MAX_SEGMENT_IDS, `At most ${MAX_SEGMENT_IDS.toLocaleString('en')} ids`),
+    ids: z
+      .array(z.string().trim().min(1).max(200))
+      .max(MAX_SEGMENT_IDS, `At most ${MAX_SEGMENT_IDS.toLocaleString('en')} ids`)
+      .superRefine((ids, ctx) => {
+        // PostgreSQL text cannot hold them (the SQL stores answered 500); the first one is enough to show.
+        const at = ids.findIndex(notStorableText);
+        if (at >= 0) ctx.addIssue({ code: 'custom', path: [at], message: 'An id cannot contain a NUL character or a lone UTF-16 surrogate' });
+      }),
   }),
   z.strictObject({
     kind: z.literal('combination'),

@@ -15,7 +15,7 @@ export type {
 } from './types';
 export { evalCondition } from './conditions';
 export { compileCondition } from './compile';
-export { regexPatternProblem, unsupportedRuleMessage, validateCondition, type RegexProblem } from './validate';
+export { MAX_REGEX_CLAUSES, regexPatternProblem, tooManyBuilderPatterns, unsupportedRuleMessage, validateCondition, type RegexProblem } from './validate';
 export { MAX_REGEX_PROGRAM_SIZE, MAX_REGEX_SUBJECT_LENGTH } from './linear-regex';
 export { unrunnableBuilderPatterns, unrunnablePatterns } from './engine-check';
 export { referencedSavedGroups } from './references';

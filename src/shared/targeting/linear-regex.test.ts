@@ -101,13 +101,14 @@ describe('backtracking-only features', () => {
 
 describe('patterns only the engine refuses (checked on the server)', () => {
   it('refuses RE2 repeat limits and programs over MAX_REGEX_PROGRAM_SIZE, with JSON-pointer paths', () => {
-    expect(MAX_REGEX_PROGRAM_SIZE).toBe(1000);
+    expect(MAX_REGEX_PROGRAM_SIZE).toBe(500);
     expect(validateCondition({ a: { $regex: TOO_LARGE } })).toEqual([]);
     const problems = unrunnablePatterns({ $or: [{ a: { $regex: 'a{1001}' } }, { b: { $not: { $regexi: TOO_LARGE } } }, { c: { $regex: '^ok$' } }] });
     expect(problems.map((p) => p.path)).toEqual(['/$or/0/a/$regex', '/$or/1/b/$not/$regexi']);
     expect(problems[0].message).toMatch(/invalid repeat count/);
-    expect(problems[1].message).toMatch(/too large for the linear-time engine \(\d+ instructions; at most 1000\)/);
-    expect(compileLinearRegex('[a-z]{990}', false).ok).toBe(true);
+    expect(problems[1].message).toMatch(/too large for the linear-time engine \(\d+ instructions; at most 500\)/);
+    expect(compileLinearRegex('[a-z]{490}', false).ok).toBe(true);
+    expect(compileLinearRegex('[a-z]{510}', false).ok).toBe(false);
   });
 
   it('finds them in nested builder rules', () => {

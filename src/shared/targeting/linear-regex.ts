@@ -19,10 +19,13 @@ export const MAX_REGEX_SUBJECT_LENGTH = 4096;
  * Largest compiled program (RE2JS programSize, about one instruction per character or
  * repetition) a pattern may have. Matching is linear in the value but also proportional
  * to the program when the DFA gives way to the NFA: "(?:a|ab|b){500}$" (3,003) took
- * ~200 ms per test. Real targeting patterns (user agents, domains, versions) stay in the
- * tens to low hundreds.
+ * ~200 ms per test. The first test of a new compile also builds the DFA's states, which
+ * grows faster than the program: worst shapes measured ~140-270 ms at 1,000 instructions,
+ * ~15-45 ms at 500, ~5-20 ms at 300 (src/shared/targeting/testing/regex-worst-case.ts).
+ * Real targeting patterns (user agents, domains, versions) stay in the tens to low hundreds;
+ * 500 keeps room for an alternation of a few dozen domains.
  */
-export const MAX_REGEX_PROGRAM_SIZE = 1000;
+export const MAX_REGEX_PROGRAM_SIZE = 500;
 
 export type RegexCompilation =
   | { ok: true; regex: RE2JS }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type BuilderGroup,
   type Condition,
+  MAX_REGEX_CLAUSES,
   compileCondition,
   evalCondition,
   referencedSavedGroups,
+  tooManyBuilderPatterns,
   validateCondition,
 } from './index';
 
@@ -121,6 +124,28 @@ describe('validateCondition', () => {
     let doc: Record<string, unknown> = { a: 1 };
     for (let i = 0; i < 100; i++) doc = { $not: doc };
     expect(messages(doc).some((m) => m.includes('nested more than 64 levels'))).toBe(true);
+  });
+
+  it(`allows ${MAX_REGEX_CLAUSES} $regex/$regexi clauses per document and points at the first one beyond`, () => {
+    const clauses = (n: number) => Array.from({ length: n }, (_, i) => ({ [`a${i}`]: i % 2 ? { $regex: `^x${i}` } : { $not: { $regexi: `y${i}` } } }));
+    expect(validateCondition({ $or: clauses(MAX_REGEX_CLAUSES) })).toEqual([]);
+    expect(validateCondition({ ua: { $regex: 'z' }, $or: clauses(MAX_REGEX_CLAUSES) })).toEqual([
+      { path: `/$or/${MAX_REGEX_CLAUSES - 1}/a${MAX_REGEX_CLAUSES - 1}/$regex`, message: expect.stringMatching(/^a condition may test at most 20 patterns/) },
+    ]);
+  });
+});
+
+describe('tooManyBuilderPatterns', () => {
+  it('counts contains, starts with, ends with and matches rules at any depth', () => {
+    const operators = ['contains', 'startsWith', 'endsWith', 'matches'] as const;
+    const rule = (i: number) => ({ type: 'rule' as const, attribute: `a${i}`, kind: 'text' as const, operator: operators[i % 4], value: `v${i}` });
+    const group = (children: BuilderGroup['children']): BuilderGroup => ({ type: 'group', combinator: 'and', children });
+    const rules = Array.from({ length: MAX_REGEX_CLAUSES }, (_, i) => rule(i));
+    const plain = { type: 'rule' as const, attribute: 'plan', kind: 'text' as const, operator: 'is' as const, value: 'pro' };
+    expect(tooManyBuilderPatterns(group([plain, ...rules]))).toEqual([]);
+    expect(tooManyBuilderPatterns(group([plain, group(rules), group([plain, rule(3)])]))).toEqual([
+      { path: 'children.2.children.1.value', message: expect.stringMatching(/^A segment may test at most 20 text patterns/) },
+    ]);
   });
 });
 

@@ -3,10 +3,20 @@
  * mirrors the SDK and quietly returns false): the API refuses documents that would
  * silently never match, or match something other than the author meant.
  */
+import type { BuilderGroup } from './builder';
 import type { ConditionProblem } from './types';
 import { jsPatternToRe2 } from './js-to-re2';
 
 const MAX_DEPTH = 64;
+/**
+ * `$regex`/`$regexi` clauses in one condition document (a segment's rules or a parameter's
+ * condition). The first test of a newly compiled pattern builds its matching state (up to
+ * tens of ms for the largest programs allowed), so their number is bounded too.
+ */
+export const MAX_REGEX_CLAUSES = 20;
+const TOO_MANY_PATTERNS = `a condition may test at most ${MAX_REGEX_CLAUSES} patterns ($regex or $regexi); this one is beyond that`;
+/** Builder operators that compile to a `$regex`. */
+const PATTERN_OPERATORS = new Set(['contains', 'startsWith', 'endsWith', 'matches']);
 const TYPE_NAMES = new Set(['string', 'number', 'boolean', 'array', 'object', 'null', 'undefined']);
 const DOC_OPERATORS = new Set(['$or', '$and', '$nor', '$not', '$savedGroup']);
 
@@ -28,7 +38,42 @@ function isScalar(v: unknown): boolean {
 export function validateCondition(condition: unknown): ConditionProblem[] {
   const out: Problems = [];
   validateDoc(condition, '', 0, out);
+  const beyondCap = regexClausePaths(condition)[MAX_REGEX_CLAUSES];
+  if (beyondCap !== undefined) out.push({ path: beyondCap, message: TOO_MANY_PATTERNS });
   return out;
+}
+
+/** JSON pointers of every `$regex`/`$regexi` key, in document order (iterative: depth is checked separately). */
+function regexClausePaths(condition: unknown): string[] {
+  const paths: string[] = [];
+  const stack: { value: unknown; path: string; pattern: boolean }[] = [{ value: condition, path: '', pattern: false }];
+  while (stack.length > 0) {
+    const { value, path, pattern } = stack.pop()!;
+    if (pattern) paths.push(path);
+    if (pattern || typeof value !== 'object' || value === null) continue;
+    const entries = Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i];
+      stack.push({ value: child, path: pointer(path, key), pattern: key === '$regex' || key === '$regexi' });
+    }
+  }
+  return paths;
+}
+
+/**
+ * The builder rules past MAX_REGEX_CLAUSES that compile to a `$regex` (contains, starts with,
+ * ends with, matches), with paths like "children.1.children.0.value"; empty within the cap.
+ */
+export function tooManyBuilderPatterns(group: BuilderGroup): ConditionProblem[] {
+  const paths: string[] = [];
+  const walk = (g: BuilderGroup, prefix: string) =>
+    g.children.forEach((child, i) => {
+      if (child.type === 'group') walk(child, `${prefix}children.${i}.`);
+      else if (PATTERN_OPERATORS.has(child.operator)) paths.push(`${prefix}children.${i}.value`);
+    });
+  walk(group, '');
+  const beyondCap = paths[MAX_REGEX_CLAUSES];
+  return beyondCap === undefined ? [] : [{ path: beyondCap, message: `A segment may test at most ${MAX_REGEX_CLAUSES} text patterns (contains, starts with, ends with, matches); this one is beyond that` }];
 }
 
 function validateDoc(doc: unknown, path: string, depth: number, out: Problems): void {

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/contract/segments';
 import { principalOf, requireRole } from '../../http/auth-middleware';
 import type { AppEnv } from '../../http/env';
-import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
+import { createRouter, errorResponses, jsonBody, jsonContent, problemContent } from '../../http/openapi';
 import { actorOf } from '../audit/audit-service';
 import { computeReach, membersOf } from '../audiences/reach-service';
 import * as segments from './segments-service';
@@ -26,6 +26,7 @@ import { notFound } from '../../lib/errors';
 const tags = ['Segments'];
 const actor = async (c: Context<AppEnv>) => actorOf(c.get('services').store, principalOf(c));
 const conflict409 = { 409: { ...errorResponses[400], description: 'Stale expectedVersion, or still in use' } };
+const busy429 = { 429: problemContent('Too many reach computations running or waiting in this process; Retry-After says when to try again') };
 
 export function segmentsRoutes() {
   return createRouter()
@@ -52,11 +53,12 @@ export function segmentsRoutes() {
         method: 'post', path: '/reach', tags, summary: 'How many known users (seen in the last 30 days) a definition matches',
         middleware: [requireRole('viewer')] as const,
         request: { body: jsonBody(reachBodySchema) },
-        responses: { 200: jsonContent(reachSchema, 'Reach'), ...errorResponses },
+        responses: { 200: jsonContent(reachSchema, 'Reach'), ...errorResponses, ...busy429 },
       }),
       async (c) => {
         const services = c.get('services');
-        return c.json(await computeReach(services, services.userSample, c.req.valid('json').definition), 200);
+        // The builder asks again on every change: a caller that went away stops its count at the next slice.
+        return c.json(await computeReach(services, services.userSample, c.req.valid('json').definition, { signal: c.req.raw.signal }), 200);
       },
     )
     .openapi(
@@ -121,14 +123,14 @@ export function segmentsRoutes() {
         method: 'get', path: '/{id}/members', tags, summary: 'A sample of known users in the segment ("who is in it")',
         middleware: [requireRole('viewer')] as const,
         request: { params: idParamsSchema, query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) }) },
-        responses: { 200: jsonContent(knownUserListSchema, 'Members'), ...errorResponses },
+        responses: { 200: jsonContent(knownUserListSchema, 'Members'), ...errorResponses, ...busy429 },
       }),
       async (c) => {
         const services = c.get('services');
         const record = await services.store.segments.getById(c.req.valid('param').id);
         if (!record) throw notFound('No such segment');
         const definition = await fullDefinition(services.store, record);
-        return c.json({ items: await membersOf(services, services.userSample, definition, c.req.valid('query').limit) }, 200);
+        return c.json({ items: await membersOf(services, services.userSample, definition, c.req.valid('query').limit, { signal: c.req.raw.signal }) }, 200);
       },
     );
 }
