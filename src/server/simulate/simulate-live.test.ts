@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../lib/clock';
 import { sharedPgliteStore, truncateAll } from '../store/sql/test-database';
 import { createTestApp, type Caller } from '../test/harness';
+import { systemActor } from '../modules/audit/audit-service';
+import { transitionExperiment } from '../modules/experiments/experiments-service';
 import { parseSimulationArgs } from './simulate-options';
 import { runSimulation, type SimulationProgress } from './simulator';
 
@@ -36,15 +38,23 @@ beforeAll(async () => {
     metrics: { primary: metric.json.id, secondary: [], guardrails: [] },
   }, admin);
   experimentId = created.json.id;
-  const started = await t.call('POST', `/api/experiments/${experimentId}/transitions`, { action: 'start', expectedVersion: created.json.version }, admin);
-  expect(started.json.status).toBe('running');
+  // Started five days ago, as far back as the simulated traffic goes: results count nothing
+  // before the start, and the simulator never sends anything earlier.
+  const fiveDaysAgo = { ...t.app.services, clock: { now: () => new Date(Date.now() - 5 * 86_400_000) } };
+  const started = await transitionExperiment(fiveDaysAgo, experimentId, 'start', created.json.version, systemActor);
+  expect(started.status).toBe('running');
 }, 120_000);
 
 afterAll(async () => {
   await new Promise<void>((resolve) => server?.close(() => resolve()));
 });
 
-const args = (extra: string[] = []) => parseSimulationArgs(['--url', url, '--experiment', 'cta-test', '--users', String(USERS), '--days', '5', '--token', token.bearer!, '--rates', 'control=0.2,b=0.4', '--seed', 'live', '--batch', '200', ...extra]);
+// One end for every run: a rerun with the same seed and end sends the very same events.
+let end: string | undefined;
+const args = (extra: string[] = []) => {
+  end ??= new Date().toISOString();
+  return parseSimulationArgs(['--url', url, '--experiment', 'cta-test', '--users', String(USERS), '--days', '5', '--token', token.bearer!, '--rates', 'control=0.2,b=0.4', '--seed', 'live', '--end', end, '--batch', '200', ...extra]);
+};
 
 describe('simulator against a live server', () => {
   it('sends exposures and metric events that the server stores, with the split of the weights', async () => {

@@ -20,6 +20,8 @@ export interface SimulationOptions {
   /** Share of a variant's users whose traffic never arrives (to provoke a sample ratio mismatch). */
   skew: Map<string, number>;
   seed: string;
+  /** The simulated period ends here (ms since epoch; default now): a rerun with the same seed and end sends the same events, counted once. */
+  end?: number;
   /** Users simulated at once. */
   concurrency: number;
   /** Events per request to /sdk/v1/events. */
@@ -33,8 +35,10 @@ export const DEFAULT_RATE = 0.1;
 export const USAGE = `npm run simulate -- --experiment KEY --users N [--days 14] [--url http://127.0.0.1:4000]
   [--sdk-key KEY | env SWITCHBOARD_SDK_KEY] [--token API_TOKEN | env SWITCHBOARD_TOKEN]
   [--events purchase,add_to_cart] [--rates control=0.10,b=0.11] [--values control=20,b=22]
-  [--skew b=0.1] [--seed 1] [--concurrency 8] [--batch 500]
-Rates and values take a variant key, or event:variant for one event (purchase:b=0.12).`;
+  [--skew b=0.1] [--seed 1] [--end ISO-TIME] [--concurrency 8] [--batch 500]
+Rates and values take a variant key, or event:variant for one event (purchase:b=0.12).
+The period is the --days before --end (default now); with --token it starts no earlier than the
+experiment. The same --seed and --end send the same events again (counted once).`;
 
 export class OptionsError extends Error {}
 
@@ -69,7 +73,7 @@ export function parseSimulationArgs(argv: string[], env: Record<string, string |
     if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new OptionsError(`--${name} needs a value`);
     flags.set(name, value);
   }
-  const known = ['url', 'experiment', 'users', 'days', 'sdk-key', 'token', 'events', 'rates', 'values', 'skew', 'seed', 'concurrency', 'batch'];
+  const known = ['url', 'experiment', 'users', 'days', 'sdk-key', 'token', 'events', 'rates', 'values', 'skew', 'seed', 'end', 'concurrency', 'batch'];
   for (const name of flags.keys()) if (!known.includes(name)) throw new OptionsError(`Unknown option --${name}`);
   const experiment = flags.get('experiment');
   if (!experiment) throw new OptionsError('--experiment KEY is required');
@@ -78,6 +82,9 @@ export function parseSimulationArgs(argv: string[], env: Record<string, string |
   if (!/^[A-Za-z0-9_-]{1,20}$/.test(seed)) throw new OptionsError('--seed: use up to 20 letters, digits, "_" or "-"');
   const url = flags.get('url') ?? env.SWITCHBOARD_URL ?? 'http://127.0.0.1:4000';
   if (!/^https?:\/\/\S+$/.test(url)) throw new OptionsError(`--url must be an http(s) URL (got ${url})`);
+  const endFlag = flags.get('end');
+  const end = endFlag === undefined ? undefined : Date.parse(endFlag);
+  if (end !== undefined && (!Number.isFinite(end) || end > Date.now())) throw new OptionsError('--end: give a date and time that has passed, e.g. 2026-12-01T12:00:00Z');
   const events = flags.get('events')?.split(',').map((e) => e.trim()).filter(Boolean);
   if (events && events.length === 0) throw new OptionsError('--events: name at least one event');
   return {
@@ -92,6 +99,7 @@ export function parseSimulationArgs(argv: string[], env: Record<string, string |
     values: parseAssignments('values', flags.get('values') ?? '', 0, 1_000_000),
     skew: parseAssignments('skew', flags.get('skew') ?? '', 0, 1),
     seed,
+    end,
     concurrency: number('concurrency', flags.get('concurrency') ?? '8', 1, 256, true),
     batchSize: number('batch', flags.get('batch') ?? '500', 1, 1000, true),
   };

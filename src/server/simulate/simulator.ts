@@ -54,7 +54,8 @@ function metricEvents(experiment: Experiment, metrics: Metric[]): Map<string, Re
 /**
  * Sends realistic traffic for one experiment through the real endpoints: each simulated user is
  * evaluated through OFREP (the server assigns the variant), then their back-dated exposure and
- * metric events go to /sdk/v1/events in batches. Returns what the server did with them.
+ * metric events go to /sdk/v1/events in batches, over the last `days` before `end` or, when the
+ * experiment (read with a token) started later, from its start. Returns what the server did.
  */
 export async function runSimulation(options: SimulationOptions, onProgress?: (progress: SimulationProgress) => void): Promise<SimulationSummary> {
   const client = new SimulationClient(options.url, { sdkKey: options.sdkKey, token: options.token }, options.fetch);
@@ -100,7 +101,10 @@ export async function runSimulation(options: SimulationOptions, onProgress?: (pr
 
   const summary: SimulationSummary = { users: options.users, enrolled: {}, notEnrolled: 0, dropped: {}, eventsSent: 0, accepted: 0, duplicates: 0, events: [...properties.keys()], seconds: 0 };
   const started = Date.now();
-  const end = started;
+  const end = options.end ?? started;
+  // Nothing before the experiment's start counts: with --token the period begins no earlier.
+  const experimentStart = experiment?.startedAt ? Date.parse(experiment.startedAt) : undefined;
+  if (experimentStart !== undefined && experimentStart >= end) throw new SimulationError(`"${options.experiment}" started after the simulated period ends (${new Date(end).toISOString()})`);
   let next = 0;
   let usersDone = 0;
   let lastReport = 0;
@@ -129,7 +133,7 @@ export async function runSimulation(options: SimulationOptions, onProgress?: (pr
         if (placement.variant === null) summary.notEnrolled++;
         else {
           summary.enrolled[placement.variant] = (summary.enrolled[placement.variant] ?? 0) + 1;
-          buffer.push(...planUser({ seed: options.seed, experimentKey: options.experiment, user, variant: placement.variant, end, days: options.days, behaviour: behaviourOf(placement.variant), properties }));
+          buffer.push(...planUser({ seed: options.seed, experimentKey: options.experiment, user, variant: placement.variant, end, start: experimentStart, days: options.days, behaviour: behaviourOf(placement.variant), properties }));
         }
       }
       usersDone++;

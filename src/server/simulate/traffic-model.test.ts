@@ -5,7 +5,7 @@ import { planUser, simulatedUser, type EventBehaviour } from './traffic-model';
 const END = Date.parse('2026-03-15T12:00:00.000Z');
 const DAY = 86_400_000;
 
-function plan(index: number, variant: string, behaviour: Record<string, EventBehaviour>, overrides: { experimentKey?: string; days?: number } = {}) {
+function plan(index: number, variant: string, behaviour: Record<string, EventBehaviour>, overrides: { experimentKey?: string; days?: number; start?: number } = {}) {
   return planUser({
     seed: '7',
     experimentKey: overrides.experimentKey ?? 'checkout',
@@ -13,6 +13,7 @@ function plan(index: number, variant: string, behaviour: Record<string, EventBeh
     variant,
     end: END,
     days: overrides.days ?? 14,
+    start: overrides.start,
     behaviour: new Map(Object.entries(behaviour)),
     properties: new Map([['purchase', { category: 'shoes' }]]),
   });
@@ -27,6 +28,23 @@ describe('traffic model', () => {
     for (let i = 0; i < 10_000; i++) platforms.set(simulatedUser('7', i).attributes.platform, (platforms.get(simulatedUser('7', i).attributes.platform) ?? 0) + 1);
     expect(platforms.get('ios')! / 10_000).toBeCloseTo(0.45, 1);
     expect(platforms.get('web')! / 10_000).toBeCloseTo(0.15, 1);
+  });
+
+  it('starts the period no earlier than the experiment, with the same conversions in proportion', () => {
+    const start = END - 2 * DAY;
+    let events = 0;
+    let eventsFromStart = 0;
+    for (let i = 0; i < 500; i++) {
+      const behaviour = { purchase: { rate: 0.6, value: null } };
+      const fromStart = plan(i, 'control', behaviour, { days: 10, start });
+      for (const e of fromStart) {
+        expect(Date.parse(e.timestamp)).toBeGreaterThanOrEqual(start);
+        expect(Date.parse(e.timestamp)).toBeLessThanOrEqual(END);
+      }
+      events += plan(i, 'control', behaviour, { days: 10 }).length;
+      eventsFromStart += fromStart.length;
+    }
+    expect(eventsFromStart).toBe(events);
   });
 
   it('back-dates the exposure within the period and every event after it, never after the end', () => {

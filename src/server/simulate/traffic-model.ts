@@ -79,6 +79,11 @@ export interface UserPlanInput {
   /** The simulated period ends here (ms since epoch); events after it have not happened yet. */
   end: number;
   days: number;
+  /**
+   * The experiment's start, when later than `end - days`: the period is compressed to begin there,
+   * so no event predates the experiment (results count nothing before its start).
+   */
+  start?: number;
   /** event name -> behaviour in this user's variant. */
   behaviour: Map<string, EventBehaviour>;
   /** event name -> properties that make the event match the metrics' filters. */
@@ -107,11 +112,17 @@ function valueAround(random: () => number, mean: number): number {
 export function planUser(input: UserPlanInput): PlannedEvent[] {
   const { seed, experimentKey, user, variant, end, days } = input;
   const random = userRandom(seed, user.index, `events:${experimentKey}`);
+  // Times are drawn over the nominal period, then mapped linearly onto [start, end]: the same
+  // draws (so the same conversions and lags, in proportion) whatever the start.
+  const nominalStart = end - days * DAY;
+  const start = Math.max(input.start ?? nominalStart, nominalStart);
+  const scale = (end - start) / (end - nominalStart);
+  const at = (time: number) => new Date(Math.round(start + (time - nominalStart) * scale)).toISOString();
   const exposedAt = end - Math.floor(random() * days * DAY) - 1000;
   const id = (part: string) => eventId(`sim-${seed}-${experimentKey}-${user.index}-${part}`);
   const base = { targetingKey: user.targetingKey, properties: { platform: user.attributes.platform, country: user.attributes.country } };
   const events: PlannedEvent[] = [
-    { ...base, id: id('exposure'), type: 'exposure', event: '$exposure', timestamp: new Date(exposedAt).toISOString(), properties: { experiment: experimentKey, variant } },
+    { ...base, id: id('exposure'), type: 'exposure', event: '$exposure', timestamp: at(exposedAt), properties: { experiment: experimentKey, variant } },
   ];
   for (const [event, behaviour] of input.behaviour) {
     // Always draw the same numbers, converted or not, so one event's rate never shifts another's.
@@ -127,7 +138,7 @@ export function planUser(input: UserPlanInput): PlannedEvent[] {
         type: 'track',
         event,
         ...(value !== undefined && { value }),
-        timestamp: new Date(exposedAt + lag).toISOString(),
+        timestamp: at(exposedAt + lag),
         properties: { ...base.properties, ...input.properties.get(event) },
       });
     }
