@@ -45,7 +45,7 @@ describe('parameters', () => {
     const cases: [object, string][] = [
       [{ key: 'count', name: 'Count', spec: { type: 'integer' }, defaultValue: 1.5 }, 'defaultValue'],
       [{ key: 'bg', name: 'Background', spec: { type: 'color' }, defaultValue: '#GGGGGG' }, 'defaultValue'],
-      [{ key: 'cfg', name: 'Config', spec: { type: 'json', schema: { type: 'object', required: ['a'] } }, defaultValue: {} }, 'defaultValue'],
+      [{ key: 'cfg', name: 'Config', spec: { type: 'json', schema: { type: 'object', required: ['a'] } }, defaultValue: {} }, 'defaultValue.a'], // the missing field's own path
       [{ key: 'list', name: 'List', spec: { type: 'array', items: { type: 'integer' } }, defaultValue: [1, 'two'] }, 'defaultValue.1'],
       [{ key: 'hero', name: 'Hero', spec: { type: 'image' }, defaultValue: { url: 'nope', alt: '' } }, 'defaultValue.url'],
       [{ key: 'title', name: 'Title', spec: { type: 'string', pattern: '([' }, defaultValue: 'x' }, 'spec.pattern'],
