@@ -4,8 +4,8 @@ import type { ExposureRecord } from '../store/types';
 
 const FLUSH_INTERVAL_MS = 1000;
 const MAX_PENDING = 100_000;
-// Rows per statement: small enough that one write never holds the event loop long (PGlite runs
-// in this process), large enough to keep the per-statement cost low.
+// Rows per statement: small enough that one write never holds the database long (other
+// statements queue behind it), large enough to keep the per-statement cost low.
 const CHUNK = 1000;
 
 /**
