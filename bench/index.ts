@@ -17,6 +17,7 @@ const benches: Record<string, () => Promise<void>> = {
   'results-page': async () => (await import('./results-page-bench')).resultsPageBench(),
   'ofrep-reach': async () => (await import('./ofrep-reach-bench')).ofrepReachBench(),
   startup: async () => (await import('./startup-bench')).startupBench(),
+  repros: async () => (await import('./hardening-repros')).hardeningRepros(),
 };
 
 const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');
