@@ -26,7 +26,7 @@ export async function hugeBodies(world: World): Promise<Line[]> {
     if (answer.status === 413 && declareLength) seen.connectionOn413 = String(answer.headers.connection ?? '');
     lines.push({
       sent: `200 MiB to ${path} (${declareLength ? 'Content-Length' : 'chunked, no length'}), streamed`,
-      answered: `${rawShape(answer)} after ${mib(answer.sent)} sent; Connection: ${answer.headers.connection ?? '-'}; RSS ${mib(rssBefore)} -> ${mib(rssAfter)} (server in this process)`,
+      answered: `${rawShape(answer)} after ${mib(answer.sent)} handed to the socket; Connection: ${answer.headers.connection ?? '-'}; RSS ${mib(rssBefore)} -> ${mib(rssAfter)} (server in this process)`,
       pass: answer.status === 413 && rssAfter - rssBefore < 50 * 1024 * 1024,
     });
   }
