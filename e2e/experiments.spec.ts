@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Experiment } from '../src/shared/contract/experiments';
 import { ADMIN_STORAGE_STATE } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectPageReady, mainNav } from './support/pages';
+import { csrfHeaders } from './support/api';
 
 test.use({ storageState: ADMIN_STORAGE_STATE, actionTimeout: 30_000 });
 
@@ -28,11 +29,6 @@ interface Evaluation {
   reason: string;
   variant?: string;
   metadata?: Record<string, unknown>;
-}
-
-async function csrfHeaders(request: APIRequestContext): Promise<Record<string, string>> {
-  const session = (await (await request.get('/api/auth/session')).json()) as { csrfToken: string };
-  return { 'x-csrf-token': session.csrfToken };
 }
 
 /** What an app gets: Node's fetch against the real server with a client SDK key (no browser, no cookies). */

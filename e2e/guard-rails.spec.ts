@@ -1,9 +1,10 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Experiment } from '../src/shared/contract/experiments';
 import type { ExperimentResults } from '../src/shared/contract/results';
 import { ADMIN_STORAGE_STATE } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectPageReady } from './support/pages';
+import { csrfHeaders, okBody } from './support/api';
 
 // Marketer-proof guard rails: a "no difference" variant is promoted only after a typed phrase
 // (and the API refuses without it), editing a parameter a running test overrides asks first, and
@@ -16,16 +17,6 @@ const PARAMETER = `guard-cta-${run}`;
 const METRIC = `Guard purchases ${run}`;
 const EVENT = `purchase_guard_${run}`;
 const USERS = 600;
-
-async function csrfHeaders(request: APIRequestContext): Promise<Record<string, string>> {
-  const session = (await (await request.get('/api/auth/session')).json()) as { csrfToken: string };
-  return { 'x-csrf-token': session.csrfToken };
-}
-
-async function ok<T>(response: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 /** 600 users exposed since the start (earlier exposures never count), half to each variant; 20% of each buys: an A/A result. */
 async function sendTraffic(page: Page, secret: string, experiment: Experiment) {
@@ -51,16 +42,16 @@ test('guard rails: plain-words results, the same estimate as the editor, a warne
 
   await test.step('setup (API): a parameter, a metric, a running experiment with A/A traffic, and a draft', async () => {
     const headers = await csrfHeaders(page.request);
-    const key = await ok<{ secret: string }>(await page.request.post('/api/sdk-keys', { headers, data: { name: `Guard ${run}`, kind: 'server' } }));
-    await ok(await page.request.post('/api/parameters', { headers, data: { key: PARAMETER, name: `Guard CTA ${run}`, spec: { type: 'string' }, defaultValue: 'Buy' } }));
-    const metric = await ok<{ id: string }>(await page.request.post('/api/metrics', { headers, data: { key: `guard-${run}`, name: METRIC, kind: 'conversion', event: EVENT, direction: 'higher' } }));
+    const key = await okBody<{ secret: string }>(await page.request.post('/api/sdk-keys', { headers, data: { name: `Guard ${run}`, kind: 'server' } }));
+    await okBody(await page.request.post('/api/parameters', { headers, data: { key: PARAMETER, name: `Guard CTA ${run}`, spec: { type: 'string' }, defaultValue: 'Buy' } }));
+    const metric = await okBody<{ id: string }>(await page.request.post('/api/metrics', { headers, data: { key: `guard-${run}`, name: METRIC, kind: 'conversion', event: EVENT, direction: 'higher' } }));
     const variants = [
       { key: 'control', name: 'Control', weight: 50, overrides: {} },
       { key: 'orange', name: 'Orange', weight: 50, overrides: { [PARAMETER]: 'Buy now' } },
     ];
-    const created = await ok<Experiment>(await page.request.post('/api/experiments', { headers, data: { key: `guard-${run}`, name: `Guard test ${run}`, variants, metrics: { primary: metric.id, secondary: [], guardrails: [] } } }));
-    experiment = await ok<Experiment>(await page.request.post(`/api/experiments/${created.id}/transitions`, { headers, data: { action: 'start', expectedVersion: created.version } }));
-    draft = await ok<Experiment>(await page.request.post('/api/experiments', { headers, data: { key: `guard-draft-${run}`, name: `Guard draft ${run}`, variants: variants.map((v) => ({ ...v, overrides: {} })) } }));
+    const created = await okBody<Experiment>(await page.request.post('/api/experiments', { headers, data: { key: `guard-${run}`, name: `Guard test ${run}`, variants, metrics: { primary: metric.id, secondary: [], guardrails: [] } } }));
+    experiment = await okBody<Experiment>(await page.request.post(`/api/experiments/${created.id}/transitions`, { headers, data: { action: 'start', expectedVersion: created.version } }));
+    draft = await okBody<Experiment>(await page.request.post('/api/experiments', { headers, data: { key: `guard-draft-${run}`, name: `Guard draft ${run}`, variants: variants.map((v) => ({ ...v, overrides: {} })) } }));
     await sendTraffic(page, key.secret, experiment);
     await expect
       .poll(async () => ((await (await page.request.get(`/api/experiments/${experiment.id}/results`)).json()) as ExperimentResults).variants.reduce((s, v) => s + v.users, 0), { timeout: 60_000 })

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Experiment } from '../src/shared/contract/experiments';
 import type { ExperimentResults } from '../src/shared/contract/results';
 import { ADMIN_STORAGE_STATE } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectPageReady } from './support/pages';
+import { csrfHeaders, okBody } from './support/api';
 
 test.use({ storageState: ADMIN_STORAGE_STATE });
 
@@ -16,16 +17,6 @@ const run = Date.now().toString(36);
 const USERS = Number(process.env.RESULTS_E2E_USERS ?? 50_000);
 const DAYS = 7;
 const METRIC = `Purchases ${run}`;
-
-async function csrfHeaders(request: APIRequestContext): Promise<Record<string, string>> {
-  const session = (await (await request.get('/api/auth/session')).json()) as { csrfToken: string };
-  return { 'x-csrf-token': session.csrfToken };
-}
-
-async function created<T>(response: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 /**
  * `npm run simulate`: users evaluate the experiment's parameters through OFREP (the server
@@ -104,17 +95,17 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
 
   await test.step(`setup: a metric, three running experiments and ${USERS.toLocaleString('en')} simulated users for two`, async () => {
     const headers = await csrfHeaders(page.request);
-    const metric = await created<{ id: string }>(
+    const metric = await okBody<{ id: string }>(
       await page.request.post('/api/metrics', { headers, data: { key: `purchases-${run}`, name: METRIC, kind: 'conversion', event: `purchase_${run}` } }),
     );
-    const { secret } = await created<{ secret: string }>(await page.request.post('/api/sdk-keys', { headers, data: { name: `Results shop ${run}`, kind: 'server' } }));
+    const { secret } = await okBody<{ secret: string }>(await page.request.post('/api/sdk-keys', { headers, data: { name: `Results shop ${run}`, kind: 'server' } }));
     // The simulator reads each experiment with it, so its traffic starts no earlier than the experiment.
-    const token = (await created<{ secret: string }>(await page.request.post('/api/tokens', { headers, data: { name: `Simulator ${run}`, role: 'viewer' } }))).secret;
+    const token = (await okBody<{ secret: string }>(await page.request.post('/api/tokens', { headers, data: { name: `Simulator ${run}`, role: 'viewer' } }))).secret;
     for (const [name, key] of Object.entries(keys)) {
       // One parameter each: a parameter serves one running experiment at a time.
       const parameter = `e2e.results_${name}_${run}`;
-      await created(await page.request.post('/api/parameters', { headers, data: { key: parameter, name: `Results ${name} button ${run}`, spec: { type: 'string' }, defaultValue: 'Buy' } }));
-      const experiment = await created<Experiment>(
+      await okBody(await page.request.post('/api/parameters', { headers, data: { key: parameter, name: `Results ${name} button ${run}`, spec: { type: 'string' }, defaultValue: 'Buy' } }));
+      const experiment = await okBody<Experiment>(
         await page.request.post('/api/experiments', {
           headers,
           data: {
@@ -132,7 +123,7 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
       versions[name] = experiment.version;
     }
     const start = async (name: string) =>
-      created(await page.request.post(`/api/experiments/${ids[name]}/transitions`, { headers, data: { action: 'start', expectedVersion: versions[name] } }));
+      okBody(await page.request.post(`/api/experiments/${ids[name]}/transitions`, { headers, data: { action: 'start', expectedVersion: versions[name] } }));
     await start('lift');
     await start('aa');
     await simulate(secret, token, keys.lift, { users: USERS, rates: 'control=0.20,b=0.22', seed: `${run}l` });

@@ -4,6 +4,7 @@ import type { Segment } from '../src/shared/contract/segments';
 import { ADMIN_STORAGE_STATE } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectPageReady, mainNav } from './support/pages';
+import { csrfHeaders } from './support/api';
 
 test.use({ storageState: ADMIN_STORAGE_STATE });
 
@@ -23,11 +24,6 @@ const people = [
   { targetingKey: `${run}-fay`, country: 'FR', age: 22, appVersion: '6.0.0', signupDate: '2023-08-01T09:00:00.000Z' }, // other country
 ];
 const [anna, , , , emil] = people;
-
-async function csrfHeaders(request: APIRequestContext): Promise<Record<string, string>> {
-  const session = (await (await request.get('/api/auth/session')).json()) as { csrfToken: string };
-  return { 'x-csrf-token': session.csrfToken };
-}
 
 function evaluateAll(request: APIRequestContext, secret: string, context: Record<string, unknown>) {
   return request.post('/ofrep/v1/evaluate/flags', { headers: { authorization: `Bearer ${secret}` }, data: { context } });

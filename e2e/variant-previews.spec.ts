@@ -1,8 +1,9 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Experiment } from '../src/shared/contract/experiments';
 import { ADMIN_STORAGE_STATE } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectPageReady } from './support/pages';
+import { csrfHeaders, okBody } from './support/api';
 
 // Variants as the app shows them: a paywall parameter is drawn as a paywall screen (not JSON) in
 // the variant editor, the review step and the promote dialog, and those pages pass axe on a phone
@@ -36,16 +37,6 @@ const offerSchema = {
 const defaultOffer = { headline: DEFAULT_HEADLINE, price: 9.99, currency: 'USD', trialDays: 7, accentColor: '#4C6EF5' };
 const bOffer = { headline: B_HEADLINE, price: 5.99, currency: 'USD', trialDays: 14, accentColor: '#0B7285' };
 
-async function csrfHeaders(request: APIRequestContext): Promise<Record<string, string>> {
-  const session = (await (await request.get('/api/auth/session')).json()) as { csrfToken: string };
-  return { 'x-csrf-token': session.csrfToken };
-}
-
-async function ok<T>(response: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
-  expect(response.status(), await response.text()).toBeLessThan(300);
-  return (await response.json()) as T;
-}
-
 /** 40 users exposed after the start, half to each variant: enough for the Promote button to open. */
 async function sendExposures(page: Page, secret: string, experiment: Experiment) {
   const start = Date.parse(experiment.startedAt!) + 500;
@@ -68,17 +59,17 @@ test('a paywall variant is shown as a paywall screen in the editor, the review a
 
   await test.step('setup (API): a paywall parameter, a running experiment with exposures, and a draft', async () => {
     const headers = await csrfHeaders(page.request);
-    const key = await ok<{ secret: string }>(await page.request.post('/api/sdk-keys', { headers, data: { name: `Previews ${run}`, kind: 'server' } }));
-    await ok(await page.request.post('/api/parameters', { headers, data: { key: PAYWALL, name: PAYWALL_NAME, spec: { type: 'json', schema: offerSchema }, defaultValue: defaultOffer } }));
-    const metric = await ok<{ id: string }>(await page.request.post('/api/metrics', { headers, data: { key: `previews-${run}`, name: `Previews purchases ${run}`, kind: 'conversion', event: EVENT, direction: 'higher' } }));
+    const key = await okBody<{ secret: string }>(await page.request.post('/api/sdk-keys', { headers, data: { name: `Previews ${run}`, kind: 'server' } }));
+    await okBody(await page.request.post('/api/parameters', { headers, data: { key: PAYWALL, name: PAYWALL_NAME, spec: { type: 'json', schema: offerSchema }, defaultValue: defaultOffer } }));
+    const metric = await okBody<{ id: string }>(await page.request.post('/api/metrics', { headers, data: { key: `previews-${run}`, name: `Previews purchases ${run}`, kind: 'conversion', event: EVENT, direction: 'higher' } }));
     const variants = [
       { key: 'control', name: 'Control', weight: 50, overrides: {} },
       { key: 'b', name: 'Variant B', weight: 50, overrides: { [PAYWALL]: bOffer } },
     ];
     const metrics = { primary: metric.id, secondary: [], guardrails: [] };
-    const created = await ok<Experiment>(await page.request.post('/api/experiments', { headers, data: { key: `previews-${run}`, name: `Paywall test ${run}`, variants, metrics } }));
-    running = await ok<Experiment>(await page.request.post(`/api/experiments/${created.id}/transitions`, { headers, data: { action: 'start', expectedVersion: created.version } }));
-    draft = await ok<Experiment>(await page.request.post('/api/experiments', { headers, data: { key: `previews-draft-${run}`, name: `Paywall draft ${run}`, variants, metrics } }));
+    const created = await okBody<Experiment>(await page.request.post('/api/experiments', { headers, data: { key: `previews-${run}`, name: `Paywall test ${run}`, variants, metrics } }));
+    running = await okBody<Experiment>(await page.request.post(`/api/experiments/${created.id}/transitions`, { headers, data: { action: 'start', expectedVersion: created.version } }));
+    draft = await okBody<Experiment>(await page.request.post('/api/experiments', { headers, data: { key: `previews-draft-${run}`, name: `Paywall draft ${run}`, variants, metrics } }));
     await sendExposures(page, key.secret, running);
     await expect.poll(async () => ((await (await page.request.get(`/api/experiments/${running.id}/exposures`)).json()) as { items: { users: number }[] }).items.reduce((s, c) => s + c.users, 0), { timeout: 60_000 }).toBe(40);
   });
