@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   'ofrep-experiments': ofrepExperimentsBench,
   'results-page': async () => (await import('./results-page-bench')).resultsPageBench(),
   'ofrep-reach': async () => (await import('./ofrep-reach-bench')).ofrepReachBench(),
+  lighthouse: async () => (await import('./lighthouse-bench')).lighthouseBench(),
   startup: async () => (await import('./startup-bench')).startupBench(),
   repros: async () => (await import('./hardening-repros')).hardeningRepros(),
 };
