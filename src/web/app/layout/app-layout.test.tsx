@@ -46,6 +46,18 @@ describe('AppLayout', () => {
     expect(within(header).getByRole('button', { name: /Switch to (dark|light) theme/ })).toBeInTheDocument();
   });
 
+  it("keeps the account button's visible text inside its accessible name (WCAG 2.5.3)", async () => {
+    renderWithApp(null, { routes, path: '/', session: testSession({ name: 'Eddie Editor', role: 'editor' }) });
+
+    const button = await within(await screen.findByRole('banner')).findByRole('button', { name: /Eddie Editor, Editor/ });
+    // What axe's label-content-name-mismatch compares: the text nodes a sighted user reads, against
+    // the name, both without punctuation or case. The avatar's initials are drawn by CSS, not text.
+    // axe joins the text nodes as they are, so "Eddie Editor" and "Editor" need a space between them.
+    const curate = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/g, ' ').trim();
+    expect(curate(button.getAttribute('aria-label') ?? '')).toContain(curate(button.textContent ?? ''));
+    expect(button.querySelector('[data-initials]')).toHaveAttribute('data-initials', 'EE');
+  });
+
   it('moves between sections', async () => {
     const { user, router } = renderWithApp(null, { routes, path: '/', session: testSession() });
 
