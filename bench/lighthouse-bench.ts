@@ -38,6 +38,8 @@ interface Scores {
   cls: number;
   /** Accessibility audits that failed, with a few of the elements each flagged. */
   failing: string[];
+  /** The elements that shifted most, when CLS is over Lighthouse's "good" 0.1. */
+  shifted: string[];
   version: string;
 }
 
@@ -53,7 +55,7 @@ async function sessionCookie(baseUrl: string): Promise<string> {
   return cookie.split(';')[0];
 }
 
-interface AuditDetails { items?: { node?: { selector?: string; snippet?: string } }[] }
+interface AuditDetails { items?: { node?: { selector?: string; snippet?: string }; score?: number }[] }
 
 async function audit(chromePort: number, url: string, cookie: string | undefined): Promise<Scores> {
   const result = await lighthouse(url, {
@@ -81,6 +83,11 @@ async function audit(chromePort: number, url: string, cookie: string | undefined
     lcp: audits['largest-contentful-paint'].numericValue ?? 0,
     cls: audits['cumulative-layout-shift'].numericValue ?? 0,
     failing,
+    shifted: (audits['cumulative-layout-shift'].numericValue ?? 0) > 0.1
+      ? ((audits['layout-shifts']?.details as AuditDetails | undefined)?.items ?? [])
+          .slice(0, 3)
+          .map((item) => `${(item.score ?? 0).toFixed(3)} ${item.node?.selector ?? '?'}`)
+      : [],
     version: result.lhr.lighthouseVersion,
   };
 }
@@ -94,6 +101,7 @@ function line(spec: PageSpec, s: Scores) {
       `   TBT ${s.tbt.toFixed(0).padStart(5)} ms   LCP ${(s.lcp / 1000).toFixed(1).padStart(4)} s   CLS ${s.cls.toFixed(3)}${verdict}`,
   );
   for (const failure of s.failing) console.log(`      failing accessibility audit ${failure}`);
+  for (const shift of s.shifted) console.log(`      layout shift ${shift}`);
 }
 
 export async function lighthouseBench(): Promise<void> {

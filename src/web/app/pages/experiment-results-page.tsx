@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { experimentQueryOptions } from '../../features/experiments/api/get-experiment';
 import { ExperimentStatusBadge } from '../../features/experiments/components/experiment-status-badge';
+import { resultsQueryOptions } from '../../features/results/api/get-results';
 import { ResultsView } from '../../features/results/components/results-view';
 import { settingsFromSearch, settingsToSearch } from '../../features/results/lib/results-settings';
 import { attributesQueryOptions } from '../../features/segments/api/list-attributes';
@@ -15,6 +16,10 @@ export function ExperimentResultsPage() {
   const experiment = useQuery(experimentQueryOptions(id));
   const attributes = useQuery(attributesQueryOptions());
   const settings = settingsFromSearch(search);
+  // The results are asked for here, beside the experiment, so both requests leave at once; the
+  // view waits for the experiment, whose name and hypothesis size the header: drawn under a header
+  // that then grew, it was pushed down (a layout shift of 0.26 in Lighthouse's mobile run).
+  useQuery(resultsQueryOptions(id, settings));
   const name = experiment.data?.name;
   return (
     <>
@@ -32,12 +37,14 @@ export function ExperimentResultsPage() {
         description={experiment.data?.hypothesis || undefined}
         actions={experiment.data && <ExperimentStatusBadge status={experiment.data.status} />}
       />
-      <ResultsView
-        experimentId={id}
-        settings={settings}
-        onSettingsChange={(next) => setSearch(settingsToSearch(next), { replace: true })}
-        attributes={(attributes.data ?? []).map((a) => a.name)}
-      />
+      {!experiment.isPending && (
+        <ResultsView
+          experimentId={id}
+          settings={settings}
+          onSettingsChange={(next) => setSearch(settingsToSearch(next), { replace: true })}
+          attributes={(attributes.data ?? []).map((a) => a.name)}
+        />
+      )}
     </>
   );
 }
