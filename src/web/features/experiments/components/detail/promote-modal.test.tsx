@@ -10,6 +10,10 @@ import { renderWithApp } from '../../../../test/render';
 import { createDraftExperiment, moveThrough } from '../../test/fixtures';
 import { useRealApi } from '../../test/real-api';
 
+// The dialog opens once the in-page server has computed the promotion check from the results:
+// on a loaded machine (the whole suite on two cores) that took over the 5 s default twice.
+const DIALOG_TIMEOUT_MS = 20_000;
+
 type Api = Awaited<ReturnType<typeof useRealApi>>;
 
 /** A running experiment measured by purchases, with 4,000 users at the given purchase rates. */
@@ -42,7 +46,7 @@ describe('promote the winner', () => {
     const { user } = renderWithApp(null, { routes, path: `/experiments/${running.id}`, session: api.session });
 
     await user.click(await screen.findByRole('button', { name: 'Promote winner' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Promote the winner' });
+    const dialog = await screen.findByRole('dialog', { name: 'Promote the winner' }, { timeout: DIALOG_TIMEOUT_MS });
     const b = await within(dialog).findByRole('radio', { name: 'Variant B (b)' });
     expect(b).not.toBeChecked();
     expect(within(dialog).getByRole('radio', { name: 'Control (control)' })).not.toBeChecked();
@@ -89,7 +93,7 @@ describe('promote the winner', () => {
     const { user } = renderWithApp(null, { routes, path: `/experiments/${running.id}`, session: api.session });
 
     await user.click(await screen.findByRole('button', { name: 'Promote winner' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Promote the winner' });
+    const dialog = await screen.findByRole('dialog', { name: 'Promote the winner' }, { timeout: DIALOG_TIMEOUT_MS });
     expect(await within(dialog).findByRole('radio', { name: 'Variant B (b)' })).toBeChecked();
     expect(within(dialog).getByText('Variant B is the significant winner, so it is chosen.')).toBeInTheDocument();
     expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
