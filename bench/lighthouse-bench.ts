@@ -38,8 +38,12 @@ interface Scores {
   cls: number;
   /** Accessibility audits that failed, with a few of the elements each flagged. */
   failing: string[];
-  /** The elements that shifted most, when CLS is over Lighthouse's "good" 0.1. */
+  /** The elements that shifted most, when CLS is over 0.05 (Lighthouse's "good" is 0.1). */
   shifted: string[];
+  /** Lighthouse's biggest opportunities (estimated savings), and the bytes and main-thread time behind the score. */
+  opportunities: string[];
+  bytes: number;
+  mainThreadMs: number;
   version: string;
 }
 
@@ -83,11 +87,20 @@ async function audit(chromePort: number, url: string, cookie: string | undefined
     lcp: audits['largest-contentful-paint'].numericValue ?? 0,
     cls: audits['cumulative-layout-shift'].numericValue ?? 0,
     failing,
-    shifted: (audits['cumulative-layout-shift'].numericValue ?? 0) > 0.1
+    shifted: (audits['cumulative-layout-shift'].numericValue ?? 0) > 0.05
       ? ((audits['layout-shifts']?.details as AuditDetails | undefined)?.items ?? [])
           .slice(0, 3)
           .map((item) => `${(item.score ?? 0).toFixed(3)} ${item.node?.selector ?? '?'}`)
       : [],
+    opportunities: Object.values(audits)
+      .filter((a) => a.details?.type === 'opportunity' && a.score !== null && a.score < 1)
+      .map((a) => ({ id: a.id, ms: (a.details as { overallSavingsMs?: number }).overallSavingsMs ?? 0 }))
+      .filter((o) => o.ms >= 100)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3)
+      .map((o) => `${o.id} ~${o.ms.toFixed(0)} ms`),
+    bytes: audits['total-byte-weight'].numericValue ?? 0,
+    mainThreadMs: audits['mainthread-work-breakdown'].numericValue ?? 0,
     version: result.lhr.lighthouseVersion,
   };
 }
@@ -98,10 +111,12 @@ function line(spec: PageSpec, s: Scores) {
     : '';
   console.log(
     `  ${spec.label.padEnd(34)} performance ${s.performance.toFixed(2)}   accessibility ${s.accessibility.toFixed(2)}` +
-      `   TBT ${s.tbt.toFixed(0).padStart(5)} ms   LCP ${(s.lcp / 1000).toFixed(1).padStart(4)} s   CLS ${s.cls.toFixed(3)}${verdict}`,
+      `   TBT ${s.tbt.toFixed(0).padStart(5)} ms   LCP ${(s.lcp / 1000).toFixed(1).padStart(4)} s   CLS ${s.cls.toFixed(3)}` +
+      `   ${(s.bytes / 1024).toFixed(0).padStart(5)} KB, main thread ${(s.mainThreadMs / 1000).toFixed(1)} s${verdict}`,
   );
   for (const failure of s.failing) console.log(`      failing accessibility audit ${failure}`);
   for (const shift of s.shifted) console.log(`      layout shift ${shift}`);
+  if (s.opportunities.length) console.log(`      opportunities: ${s.opportunities.join(', ')}`);
 }
 
 export async function lighthouseBench(): Promise<void> {

@@ -41,9 +41,12 @@ describe('experiment results page', () => {
     // The experiment has not arrived: the header's size is unknown, so nothing is drawn below it.
     expect(screen.queryByText('Computing results…')).not.toBeInTheDocument();
     expect(screen.queryByTestId('results-verdict')).not.toBeInTheDocument();
+    // Nor the id in the breadcrumb, longer than the key that replaces it.
+    expect(screen.queryByRole('link', { name: 'exp-1' })).not.toBeInTheDocument();
 
     sendExperiment();
     expect(await screen.findByRole('heading', { level: 1, name: 'Results: Checkout button' })).toBeInTheDocument();
     expect(await screen.findByTestId('results-verdict')).toHaveTextContent('No users have been exposed yet.');
+    expect(screen.getByRole('link', { name: 'checkout' })).toHaveAttribute('href', '/experiments/exp-1');
   });
 });

@@ -28,7 +28,8 @@ export function ExperimentResultsPage() {
           Experiments
         </Anchor>
         <Anchor component={Link} to={`/experiments/${encodeURIComponent(id)}`} size="sm" ff="monospace">
-          {experiment.data?.key ?? id}
+          {/* Not the id meanwhile: on a phone it wraps to two lines, then the key's one line pulled the page up. */}
+          {experiment.data?.key ?? (experiment.isError ? id : '…')}
         </Anchor>
         <Text size="sm">Results</Text>
       </Breadcrumbs>

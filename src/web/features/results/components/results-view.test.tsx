@@ -126,13 +126,20 @@ describe('results page', () => {
 
   it('says it is computing, then shows errors with a way to retry', async () => {
     let fail = true;
+    // The results answer once "Computing" is on screen (the page asks for them beside the experiment).
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
     server.use(
       http.get('/api/experiments/exp-1', () => HttpResponse.json({ id: 'exp-1', key: 'checkout', name: 'Checkout button', status: 'running', hypothesis: '' })),
       http.get('/api/attributes', () => HttpResponse.json({ items: [] })),
-      http.get('/api/experiments/exp-1/results', () => (fail ? problemJson(503, 'Service unavailable', 'The database is not reachable') : HttpResponse.json(results()))),
+      http.get('/api/experiments/exp-1/results', async () => {
+        await answered;
+        return fail ? problemJson(503, 'Service unavailable', 'The database is not reachable') : HttpResponse.json(results());
+      }),
     );
     const { user } = open();
     expect(await screen.findByText('Computing results…')).toBeInTheDocument();
+    answer();
     expect(await screen.findByText('Could not compute the results')).toBeInTheDocument();
     expect(screen.getByText('The database is not reachable')).toBeInTheDocument();
     fail = false;

@@ -1,7 +1,7 @@
 import { Button, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconChartBar, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
 import type { ExperimentResults } from '../../../../shared/contract/results';
 import type { Difference } from '../lib/format-results';
 import { QueryError } from '../../../components/query-error';
@@ -12,9 +12,13 @@ import type { ResultsSettings } from '../lib/results-settings';
 import { BreakdownTable } from './breakdown-table';
 import { HealthBanners } from './health-banners';
 import { MetricTable } from './metric-table';
-import { ResultsCharts } from './results-charts';
 import { ResultsControls } from './results-controls';
 import { VerdictLine } from './verdict-line';
+
+// The charts' code (Recharts, most of the page's JavaScript) is a chunk of its own: the page's first
+// render does not wait to parse it, and it downloads while the results are being computed.
+const loadCharts = () => import('./results-charts');
+const ResultsCharts = lazy(async () => ({ default: (await loadCharts()).ResultsCharts }));
 
 export interface ResultsViewProps {
   experimentId: string;
@@ -44,17 +48,23 @@ function Computing() {
 }
 
 /**
- * The charts draw after the verdict and the tables are on screen: their first render is a
+ * The charts draw after the verdict and the tables are on screen (their code loads then too): their first render is a
  * transition (React yields to the browser while it works), so the verdict never waits for them.
  */
 function DeferredCharts({ results, difference }: { results: ExperimentResults; difference: Difference }) {
   const deferred = useDeferredValue<ExperimentResults | null>(results, null);
-  if (!deferred) return <div style={{ minHeight: 560 }} />;
-  return <ResultsCharts results={deferred} difference={difference} />;
+  const placeholder = <div style={{ minHeight: 560 }} />;
+  if (!deferred) return placeholder;
+  return (
+    <Suspense fallback={placeholder}>
+      <ResultsCharts results={deferred} difference={difference} />
+    </Suspense>
+  );
 }
 
 export function ResultsView({ experimentId, settings, onSettingsChange, attributes }: ResultsViewProps) {
   const query = useQuery(resultsQueryOptions(experimentId, settings));
+  useEffect(() => void loadCharts(), []);
   const controls = <ResultsControls value={settings} onChange={onSettingsChange} attributes={attributes} />;
   if (query.isPending) {
     return (
