@@ -20,12 +20,11 @@ const METRIC = `Purchases ${run}`;
 
 /**
  * `npm run simulate`: users evaluate the experiment's parameters through OFREP (the server
- * assigns and records exposures) and send purchases through /sdk/v1/events, over DAYS days, or
- * from the experiment's start when that is later (the token lets the simulator read it).
+ * assigns and records exposures) and send purchases through /sdk/v1/events, over DAYS days.
  */
-async function simulate(secret: string, token: string, experimentKey: string, options: { users: number; rates: string; seed: string }) {
+async function simulate(secret: string, experimentKey: string, options: { users: number; rates: string; seed: string }) {
   const args = ['run', 'simulate', '--', '--experiment', experimentKey, '--users', String(options.users), '--days', String(DAYS), '--url', baseURL,
-    '--sdk-key', secret, '--token', token, '--events', `purchase_${run}`, '--rates', options.rates, '--seed', options.seed];
+    '--sdk-key', secret, '--events', `purchase_${run}`, '--rates', options.rates, '--seed', options.seed];
   const { stdout } = await promisify(execFile)('npm', args, { timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 });
   expect(stdout).toMatch(/in the experiment: [1-9][\d,]* \(/);
   return stdout;
@@ -99,8 +98,6 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
       await page.request.post('/api/metrics', { headers, data: { key: `purchases-${run}`, name: METRIC, kind: 'conversion', event: `purchase_${run}` } }),
     );
     const { secret } = await okBody<{ secret: string }>(await page.request.post('/api/sdk-keys', { headers, data: { name: `Results shop ${run}`, kind: 'server' } }));
-    // The simulator reads each experiment with it, so its traffic starts no earlier than the experiment.
-    const token = (await okBody<{ secret: string }>(await page.request.post('/api/tokens', { headers, data: { name: `Simulator ${run}`, role: 'viewer' } }))).secret;
     for (const [name, key] of Object.entries(keys)) {
       // One parameter each: a parameter serves one running experiment at a time.
       const parameter = `e2e.results_${name}_${run}`;
@@ -126,8 +123,8 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
       okBody(await page.request.post(`/api/experiments/${ids[name]}/transitions`, { headers, data: { action: 'start', expectedVersion: versions[name] } }));
     await start('lift');
     await start('aa');
-    await simulate(secret, token, keys.lift, { users: USERS, rates: 'control=0.20,b=0.22', seed: `${run}l` });
-    await simulate(secret, token, keys.aa, { users: USERS, rates: 'control=0.20,b=0.20', seed: `${run}a` });
+    await simulate(secret, keys.lift, { users: USERS, rates: 'control=0.20,b=0.22', seed: `${run}l` });
+    await simulate(secret, keys.aa, { users: USERS, rates: 'control=0.20,b=0.20', seed: `${run}a` });
     // Started only now: while it ran, the simulated users' OFREP requests (which read every
     // parameter) would have exposed them all to it, evenly, and drowned the skew.
     await start('skew');
