@@ -102,7 +102,7 @@ export async function runSimulation(options: SimulationOptions, onProgress?: (pr
   const summary: SimulationSummary = { users: options.users, enrolled: {}, notEnrolled: 0, dropped: {}, eventsSent: 0, accepted: 0, duplicates: 0, events: [...properties.keys()], seconds: 0 };
   const started = Date.now();
   const end = options.end ?? started;
-  // Nothing before the experiment's start counts: with --token the period begins no earlier.
+  // With --token the period begins no earlier than the experiment: no event predates it.
   const experimentStart = experiment?.startedAt ? Date.parse(experiment.startedAt) : undefined;
   if (experimentStart !== undefined && experimentStart >= end) throw new SimulationError(`"${options.experiment}" started after the simulated period ends (${new Date(end).toISOString()})`);
   let next = 0;

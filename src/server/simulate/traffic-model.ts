@@ -81,7 +81,7 @@ export interface UserPlanInput {
   days: number;
   /**
    * The experiment's start, when later than `end - days`: the period is compressed to begin there,
-   * so no event predates the experiment (results count nothing before its start).
+   * so no event predates the experiment.
    */
   start?: number;
   /** event name -> behaviour in this user's variant. */
