@@ -9,7 +9,8 @@ const outDir = `.tmp/e2e-mock-${port}`;
 
 export default defineConfig({
   testDir: 'e2e-mock',
-  timeout: 180_000,
+  // The demo workspace is built in the page first (about 20 s on a quiet machine, minutes on a busy one).
+  timeout: 480_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,

@@ -156,6 +156,8 @@ test('a marketer builds an experiment, launches it, apps get variants, and the w
 
   await test.step('review: nothing blocks the start, the run time is estimated; launch', async () => {
     await expect(page.getByText('Nothing blocks starting this experiment.')).toBeVisible();
+    // No user of this audience has been seen yet, so the estimate waits for a best guess of traffic.
+    await page.getByRole('textbox', { name: 'Audience users per day' }).fill('1000');
     await expect(page.getByText(/^About \d[\d,]* days?$/)).toBeVisible();
     await expect(page.getByRole('region', { name: 'Variants and what they show' })).toContainText(B_TEXT);
     await expectNoSeriousA11yViolations(page, 'experiment editor (review)');
