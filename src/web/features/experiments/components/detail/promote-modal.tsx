@@ -32,7 +32,10 @@ export function PromoteModal({ experiment, segments, opened, onClose, onPromoted
 
 /** Loads what the results say about each variant first: the choice starts from it. */
 function PromoteFlow(props: Omit<PromoteModalProps, 'opened'>) {
-  const check = useQuery(promotionCheckQueryOptions(props.experiment.id, props.experiment.version));
+  // The check of the version the dialog opened on: promoting saves a new version, and a query
+  // keyed on it would remount the choice before the promotion's success callback closes the dialog.
+  const [openedVersion] = useState(props.experiment.version);
+  const check = useQuery(promotionCheckQueryOptions(props.experiment.id, openedVersion));
   if (check.isPending) return <Skeleton height={160} radius="md" aria-label="Reading the results" />;
   if (check.isError) return <QueryError title="Could not read the results" error={check.error} onRetry={() => void check.refetch()} retrying={check.isFetching} />;
   if (check.data.blocked) {
