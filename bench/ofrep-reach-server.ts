@@ -33,7 +33,7 @@ for (let from = 0; from < knownUsers; from += BATCH) {
     const ua = 'ab'.repeat(CONTEXT_LIMITS.maxStringLength / 2).slice(0, CONTEXT_LIMITS.maxStringLength - tail.length) + tail;
     return { targetingKey: `user-${i}`, attributes: { country: countries[i % 4], ua }, lastSeenAt };
   });
-  await store.knownUsers.upsert(users);
+  await store.knownUsers.upsert('production', users);
 }
 
 const setup = await app.request('/api/auth/setup', {

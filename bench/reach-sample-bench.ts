@@ -30,12 +30,12 @@ await migrate(db);
 const knownUsers = new SqlKnownUsers(db);
 const lastSeenAt = new Date().toISOString();
 for (let start = 0; start < USERS; start += 10_000) {
-  await knownUsers.upsert(Array.from({ length: 10_000 }, (_, i) => ({ targetingKey: `user-${start + i}`, attributes: Object.fromEntries(Array.from({ length: 40 }, (_, j) => [`attribute${j}`, j % 2 ? i % 1000 : `value-${(start + i) % 997}`])), lastSeenAt })));
+  await knownUsers.upsert('production', Array.from({ length: 10_000 }, (_, i) => ({ targetingKey: `user-${start + i}`, attributes: Object.fromEntries(Array.from({ length: 40 }, (_, j) => [`attribute${j}`, j % 2 ? i % 1000 : `value-${(start + i) % 997}`])), lastSeenAt })));
 }
 const since = new Date(Date.now() - 86_400_000);
 console.log(`\nReach sample load: ${REACH_SAMPLE_SIZE.toLocaleString('en')} of ${USERS.toLocaleString('en')} known users, 40 attributes (~1 KB) each (PGlite worker)`);
 for (let run = 0; run < 2; run++) {
-  await measure('paged (5,000 per statement)', async () => (await knownUsers.sample(since.toISOString(), REACH_SAMPLE_SIZE)).users.length);
+  await measure('paged (5,000 per statement)', async () => (await knownUsers.sample('production', since.toISOString(), REACH_SAMPLE_SIZE)).users.length);
   await measure('one statement (before)', async () => {
     const rows = await db.selectFrom('known_users').selectAll().where('last_seen_at', '>=', since).orderBy(sql`random()`).limit(REACH_SAMPLE_SIZE).execute();
     return rows.map((row) => ({ targetingKey: row.targeting_key, attributes: row.attributes, lastSeenAt: new Date(row.last_seen_at).toISOString() })).length;

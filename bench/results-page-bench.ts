@@ -130,7 +130,7 @@ async function load(context: BrowserContext, baseURL: string, spec: PageSpec, cp
 /** The `npm run demo` experiment: three metrics and USERS simulated users over 14 days. */
 async function seed(server: RunningServer): Promise<string> {
   const services = server.app.services;
-  await createParameter(services, { key: 'button_colour', name: 'Buy button colour', description: '', tags: ['checkout'], killed: false, rules: [], spec: { type: 'color' }, defaultValue: '#2F9E44' }, systemActor);
+  await createParameter(services, 'production', { key: 'button_colour', name: 'Buy button colour', description: '', tags: ['checkout'], killed: false, rules: [], spec: { type: 'color' }, defaultValue: '#2F9E44' }, systemActor);
   const { experiment } = await runDemoExperiment(services, server.url, USERS, 'bench');
   await services.knownUsers.flush();
   return experiment.id;

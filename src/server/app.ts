@@ -17,6 +17,7 @@ import { tokensRoutes } from './modules/tokens/tokens-routes';
 import { usersRoutes } from './modules/users/users-routes';
 import { auditRoutes } from './modules/audit/audit-routes';
 import { ofrepRoutes } from './modules/ofrep/ofrep-routes';
+import { environmentsRoutes } from './modules/environments/environments-routes';
 import { parametersRoutes } from './modules/parameters/parameters-routes';
 import { sdkKeysRoutes } from './modules/sdk-keys/sdk-keys-routes';
 import { experimentsRoutes } from './modules/experiments/experiments-routes';
@@ -101,6 +102,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api/users', usersRoutes());
   app.route('/api/tokens', tokensRoutes());
   app.route('/api/audit', auditRoutes());
+  app.route('/api/environments', environmentsRoutes());
   app.route('/api/parameters', parametersRoutes());
   app.route('/api/sdk-keys', sdkKeysRoutes());
   app.route('/api/segments', segmentsRoutes());

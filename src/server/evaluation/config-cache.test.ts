@@ -21,7 +21,7 @@ async function setup() {
   const b = createTestApp({ store });
   await createParameter(a.app.services, { key: 'headline', name: 'Headline', description: '', tags: [], killed: false, rules: [], spec: { type: 'string' }, defaultValue: 'Hello' }, systemActor);
   const configs = b.app.services.configs;
-  await configs.get();
+  await configs.get('production');
   const checks = vi.spyOn(store.configVersion, 'get');
   return { store, a, configs, checks };
 }
@@ -32,33 +32,33 @@ describe('Compiled configuration cache', () => {
   it('answers from memory while one background version check runs, and that check restarts the second', async () => {
     const { configs, checks } = await setup();
     vi.setSystemTime(Date.now() + 500);
-    expect(configs.ready()).not.toBeNull();
+    expect(configs.ready('production')).not.toBeNull();
     expect(checks).not.toHaveBeenCalled();
     vi.setSystemTime(Date.now() + 400);
-    for (let i = 0; i < 20; i++) expect(configs.ready()).not.toBeNull();
+    for (let i = 0; i < 20; i++) expect(configs.ready('production')).not.toBeNull();
     expect(checks).toHaveBeenCalledTimes(1);
     await settle();
     vi.setSystemTime(Date.now() + 700);
-    expect(configs.ready()).not.toBeNull();
+    expect(configs.ready('production')).not.toBeNull();
   });
 
   it('waits for one check when none landed within the second', async () => {
     const { configs, checks } = await setup();
     vi.setSystemTime(Date.now() + 1001);
-    expect(configs.ready()).toBeNull();
-    await Promise.all(Array.from({ length: 20 }, () => configs.get()));
+    expect(configs.ready('production')).toBeNull();
+    await Promise.all(Array.from({ length: 20 }, () => configs.get('production')));
     expect(checks).toHaveBeenCalledTimes(1);
-    expect(configs.ready()).not.toBeNull();
+    expect(configs.ready('production')).not.toBeNull();
   });
 
   it('reloads when a background check finds a change made on another replica', async () => {
     const { store, a, configs } = await setup();
-    const headline = (await store.parameters.listActive())[0];
+    const headline = (await store.parameters.listActive('production'))[0];
     await updateParameter(a.app.services, headline.id, { expectedVersion: headline.version, defaultValue: 'Winter sale' }, systemActor);
     vi.setSystemTime(Date.now() + 900);
-    expect(configs.ready()?.evaluate('headline', { targetingKey: 'u' })?.value).toBe('Hello');
+    expect(configs.ready('production')?.evaluate('headline', { targetingKey: 'u' })?.value).toBe('Hello');
     await settle();
-    expect(configs.ready()).toBeNull();
-    expect((await configs.get()).evaluate('headline', { targetingKey: 'u' })?.value).toBe('Winter sale');
+    expect(configs.ready('production')).toBeNull();
+    expect((await configs.get('production')).evaluate('headline', { targetingKey: 'u' })?.value).toBe('Winter sale');
   });
 });

@@ -11,11 +11,36 @@ const CHECK_AHEAD_MS = 800;
 const MAX_AGE_MS = 60 * 60 * 1000;
 
 /**
- * The compiled configuration apps are served from. Local writes drop it at once; changes made by
- * other replicas are noticed by a cheap version check at most once a second: every answer comes
- * from a check (or load) that started within the last second.
+ * The compiled configurations apps are served from, one per environment (an SDK key selects its
+ * environment). Environments are few (a handful per workspace), so each keeps its own.
  */
 export class ConfigCache {
+  private readonly byEnvironment = new Map<string, EnvironmentConfig>();
+
+  constructor(private readonly services: Services) {}
+
+  private of(environmentId: string): EnvironmentConfig {
+    let config = this.byEnvironment.get(environmentId);
+    if (!config) this.byEnvironment.set(environmentId, (config = new EnvironmentConfig(this.services, environmentId)));
+    return config;
+  }
+
+  /** See EnvironmentConfig.ready. */
+  ready(environmentId: string): CompiledConfig | null {
+    return this.byEnvironment.get(environmentId)?.ready() ?? null;
+  }
+
+  get(environmentId: string): Promise<CompiledConfig> {
+    return this.of(environmentId).get();
+  }
+}
+
+/**
+ * One environment's compiled configuration. Local writes drop it at once; changes made by other
+ * replicas are noticed by a cheap version check at most once a second: every answer comes from a
+ * check (or load) that started within the last second.
+ */
+class EnvironmentConfig {
   private compiled: Promise<CompiledConfig> | null = null;
   /** What `compiled` resolved to, for callers that must not wait (null while loading). */
   private loaded: CompiledConfig | null = null;
@@ -23,7 +48,10 @@ export class ConfigCache {
   private lastCheck = 0;
   private checking: Promise<void> | null = null;
 
-  constructor(private readonly services: Services) {
+  constructor(
+    private readonly services: Services,
+    private readonly environmentId: string,
+  ) {
     services.onConfigChanged(() => {
       this.compiled = null;
       this.loaded = null;
@@ -89,13 +117,13 @@ export class ConfigCache {
     // Read the version first: a change racing with the load then shows up as a newer version.
     const version = await store.configVersion.get();
     const [parameters, segments, experiments] = await Promise.all([
-      store.parameters.listActive(),
+      store.parameters.listActive(this.environmentId),
       loadEvaluationSegments(store),
-      store.experiments.list(['draft', 'scheduled', 'running', 'paused']),
+      store.experiments.list(['draft', 'scheduled', 'running', 'paused'], this.environmentId),
     ]);
     const { exposures } = this.services;
     const config = compileConfig({ version, parameters, segments, experiments, wasExposed: exposures.wasExposed, compiledAt: this.services.clock.now() });
-    exposures.track(config.runningExperiments);
+    exposures.track(this.environmentId, config.runningExperiments);
     return config;
   }
 }

@@ -27,10 +27,17 @@ export class ExposureRecorder {
   /** Sticky membership lookup for compiled configurations. */
   readonly wasExposed = (experimentId: string, targetingKey: string): boolean => this.exposed.get(experimentId)?.has(targetingKey) ?? false;
 
-  /** Starts loading stored exposures of running sticky experiments not loaded yet; forgets the others. */
-  track(running: CompiledConfig['runningExperiments']): void {
+  /** environment id -> the running experiments its last compiled configuration had. */
+  private tracked = new Map<string, Set<string>>();
+
+  /**
+   * Starts loading stored exposures of an environment's running sticky experiments not loaded
+   * yet; forgets those of its experiments that stopped running (other environments' stay).
+   */
+  track(environmentId: string, running: CompiledConfig['runningExperiments']): void {
     const ids = new Set(running.map((e) => e.id));
-    for (const id of this.exposed.keys()) if (!ids.has(id)) this.exposed.delete(id);
+    for (const id of this.tracked.get(environmentId) ?? []) if (!ids.has(id)) this.exposed.delete(id);
+    this.tracked.set(environmentId, ids);
     for (const experiment of running) {
       if (this.exposed.has(experiment.id) || this.loading.has(experiment.id)) continue;
       this.exposed.set(experiment.id, new Set());

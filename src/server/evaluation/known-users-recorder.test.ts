@@ -33,7 +33,7 @@ describe('known users recorder', () => {
     const keys = ['u1', 'u2', 'u3', 'poison', 'u5', 'u6', 'u7', 'u8'];
     for (const targetingKey of keys) recorder.observe({ targetingKey, plan: 'pro' });
     await recorder.flush();
-    for (const key of keys.filter((k) => k !== 'poison')) expect(await store.knownUsers.get(key)).not.toBeNull();
+    for (const key of keys.filter((k) => k !== 'poison')) expect(await store.knownUsers.get('production', key)).not.toBeNull();
     expect(logged).toEqual(['Known users: the database refused known user "poison"']);
     // 8 refused; its first half of 4 refused; 2 written, 2 refused; 1 written, 1 refused; the last 4
     // written: 7 writes, not one per user.

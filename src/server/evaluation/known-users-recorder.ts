@@ -28,7 +28,8 @@ export function kindOf(value: unknown): AttributeKind | null {
  * a user is written at most once a minute, in batches every few seconds, off the response path.
  */
 export class KnownUsersRecorder {
-  private pending = new Map<string, KnownUser>();
+  /** By environment and targetingKey (see userKey): a user is known per environment. */
+  private pending = new Map<string, { environmentId: string; user: KnownUser }>();
   private attributes = new Map<string, ObservedAttributeRecord>();
   private lastWritten = new Map<string, number>();
   private lastFlush = Date.now();
@@ -36,15 +37,16 @@ export class KnownUsersRecorder {
 
   constructor(private readonly services: Services) {}
 
-  observe(context: { targetingKey: string } & Record<string, unknown>): void {
+  observe(environmentId: string, context: { targetingKey: string } & Record<string, unknown>): void {
     const nowMs = Date.now();
-    const written = this.lastWritten.get(context.targetingKey);
+    const key = userKey(environmentId, context.targetingKey);
+    const written = this.lastWritten.get(key);
     if (written !== undefined && nowMs - written < WRITE_INTERVAL_PER_USER_MS) return;
     if (this.pending.size >= MAX_PENDING) return;
-    this.lastWritten.set(context.targetingKey, nowMs);
+    this.lastWritten.set(key, nowMs);
     const lastSeenAt = this.services.clock.now().toISOString();
     const { targetingKey, ...attributes } = context;
-    this.pending.set(targetingKey, { targetingKey, attributes, lastSeenAt });
+    this.pending.set(key, { environmentId, user: { targetingKey, attributes, lastSeenAt } });
     for (const [name, value] of Object.entries(attributes)) {
       const kind = kindOf(value);
       if (!kind) continue;
@@ -59,17 +61,19 @@ export class KnownUsersRecorder {
   async flush(): Promise<void> {
     if (this.flushing) return this.flushing;
     this.lastFlush = Date.now();
-    const users = [...this.pending.values()];
+    const pending = [...this.pending.values()];
     const attributes = [...this.attributes.values()];
     this.pending = new Map();
     this.attributes = new Map();
     if (this.lastWritten.size > 500_000) this.forgetOld();
-    if (users.length === 0 && attributes.length === 0) return;
+    if (pending.length === 0 && attributes.length === 0) return;
     this.flushing = (async () => {
       try {
-        const { kept, dropped } = storableUsers(users);
-        if (dropped.length > 0) this.services.log(`Known users: left out ${dropped.length} attribute(s) or user(s) the database cannot store`, dropped.slice(0, 5));
-        await this.writeEach('known user', kept, (batch) => this.services.store.knownUsers.upsert(batch), (u) => u.targetingKey);
+        for (const [environmentId, users] of byEnvironment(pending)) {
+          const { kept, dropped } = storableUsers(users);
+          if (dropped.length > 0) this.services.log(`Known users: left out ${dropped.length} attribute(s) or user(s) the database cannot store`, dropped.slice(0, 5));
+          await this.writeEach('known user', kept, (batch) => this.services.store.knownUsers.upsert(environmentId, batch), (u) => u.targetingKey);
+        }
         const names = attributes.filter((a) => isStorableText(a.name));
         await this.writeEach('attribute', names, (batch) => this.services.store.observedAttributes.record(batch, MAX_OBSERVED_ATTRIBUTES), (a) => a.name);
         this.services.userSample.usersRecorded();
@@ -113,6 +117,18 @@ export class KnownUsersRecorder {
     const cutoff = Date.now() - WRITE_INTERVAL_PER_USER_MS;
     for (const [key, at] of this.lastWritten) if (at < cutoff) this.lastWritten.delete(key);
   }
+}
+
+const userKey = (environmentId: string, targetingKey: string) => `${environmentId}\u0000${targetingKey}`;
+
+function byEnvironment(pending: { environmentId: string; user: KnownUser }[]): Map<string, KnownUser[]> {
+  const grouped = new Map<string, KnownUser[]>();
+  for (const { environmentId, user } of pending) {
+    const users = grouped.get(environmentId);
+    if (users) users.push(user);
+    else grouped.set(environmentId, [user]);
+  }
+  return grouped;
 }
 
 /**

@@ -40,14 +40,14 @@ describe('bulk writes on PGlite', () => {
     // Straight to the recorder, as /ofrep hands it contexts: the door's own limits may refuse such
     // a request first, but the recorder and the store must not depend on that.
     for (const user of ['wide-1', 'wide-2']) {
-      t.app.services.knownUsers.observe({ targetingKey: user, ...Object.fromEntries(Array.from({ length: 5462 }, (_, i) => [`${user}-attr-${i}`, i])) });
+      t.app.services.knownUsers.observe('production', { targetingKey: user, ...Object.fromEntries(Array.from({ length: 5462 }, (_, i) => [`${user}-attr-${i}`, i])) });
     }
     await t.app.services.knownUsers.flush();
     expect(await t.store.observedAttributes.list()).toHaveLength(MAX_OBSERVED_ATTRIBUTES);
-    expect(Object.keys((await t.store.knownUsers.get('wide-2'))?.attributes ?? {})).toHaveLength(5462);
+    expect(Object.keys((await t.store.knownUsers.get('production', 'wide-2'))?.attributes ?? {})).toHaveLength(5462);
     // Full: another flush of new names stores none of them; a kept name still widens its kinds.
     const kept = (await t.store.observedAttributes.list())[0].name;
-    t.app.services.knownUsers.observe({ targetingKey: 'wide-3', [kept]: 'text now', ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`wide-3-attr-${i}`, i])) });
+    t.app.services.knownUsers.observe('production', { targetingKey: 'wide-3', [kept]: 'text now', ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`wide-3-attr-${i}`, i])) });
     await t.app.services.knownUsers.flush();
     const observed = await t.store.observedAttributes.list();
     expect(observed).toHaveLength(MAX_OBSERVED_ATTRIBUTES);

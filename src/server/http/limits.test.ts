@@ -43,7 +43,7 @@ describe('OFREP context limits', () => {
         expect(response.json.errorDetails.length, path).toBeLessThan(300);
       }
       await t.app.services.knownUsers.flush();
-      expect(await t.app.services.store.knownUsers.search(undefined, 10)).toEqual([]);
+      expect(await t.app.services.store.knownUsers.search('production', undefined, 10)).toEqual([]);
     });
   }
 

@@ -1,3 +1,4 @@
+import { PRODUCTION_ENVIRONMENT_ID } from '../../shared/contract/environments';
 import { systemActor } from '../modules/audit/audit-service';
 import { createParameter } from '../modules/parameters/parameters-service';
 import { createSdkKey } from '../modules/sdk-keys/sdk-keys-service';
@@ -82,7 +83,7 @@ export async function buildDemoWorkspace(services: Services, options: DemoWorksp
       rules: [{ description: 'Teens', audience: { kind: 'segment' as const, segmentId: teens.id }, value: { items: ['sku-900', 'sku-901'], strategy: 'trending' }, rollout: 100, enabled: true }] },
     { ...base, key: 'paywall', name: 'Paywall offer', tags: ['monetisation'], spec: { type: 'json' as const, schema: { type: 'object', required: ['price', 'currency'], properties: { price: { type: 'number' }, currency: { type: 'string' }, trialDays: { type: 'integer' } } } }, defaultValue: { price: 4.99, currency: 'USD', trialDays: 7 } },
   ];
-  for (const parameter of parameters) await createParameter(services, parameter, actor);
+  for (const parameter of parameters) await createParameter(services, PRODUCTION_ENVIRONMENT_ID, parameter, actor);
 
   const clientKey = await createSdkKey(services, { name: 'Demo web app', kind: 'client', allowEvents: false }, actor);
 

@@ -18,8 +18,8 @@ export function audienceStoreContract(getStore: () => Store) {
     async () => {
       const store = getStore();
       const keys = numbered('u', USERS);
-      await store.knownUsers.upsert([...keys.map((targetingKey, i) => ({ targetingKey, attributes: { n: i }, lastSeenAt: at(2) })), { targetingKey: 'old', attributes: {}, lastSeenAt: at(0) }]);
-      const all = await store.knownUsers.sample(at(1), USERS);
+      await store.knownUsers.upsert('production', [...keys.map((targetingKey, i) => ({ targetingKey, attributes: { n: i }, lastSeenAt: at(2) })), { targetingKey: 'old', attributes: {}, lastSeenAt: at(0) }]);
+      const all = await store.knownUsers.sample('production', at(1), USERS);
       expect(all.total).toBe(USERS);
       expect(all.users.map((u) => u.targetingKey).sort()).toEqual(keys);
       expect(all.users.find((u) => u.targetingKey === keys[USERS - 1])).toEqual({ targetingKey: keys[USERS - 1], attributes: { n: USERS - 1 }, lastSeenAt: at(2) });
@@ -32,9 +32,9 @@ export function audienceStoreContract(getStore: () => Store) {
     async () => {
       const store = getStore();
       const keys = numbered('u', USERS);
-      await store.knownUsers.upsert(keys.map((targetingKey, i) => ({ targetingKey, attributes: { n: i }, lastSeenAt: at(2) })));
+      await store.knownUsers.upsert('production', keys.map((targetingKey, i) => ({ targetingKey, attributes: { n: i }, lastSeenAt: at(2) })));
       const half = Math.floor(USERS / 2);
-      const sample = await store.knownUsers.sample(at(1), half);
+      const sample = await store.knownUsers.sample('production', at(1), half);
       expect(sample.total).toBe(USERS);
       expect(sample.users).toHaveLength(half);
       const distinct = new Set(sample.users.map((u) => u.targetingKey));

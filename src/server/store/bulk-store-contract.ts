@@ -27,8 +27,8 @@ function nested(levels: number): Record<string, unknown> {
 async function expectStillAnswers(store: Store) {
   await expect(store.ping()).resolves.toBeUndefined();
   const key = `alive-${crypto.randomUUID()}`;
-  await store.knownUsers.upsert([{ targetingKey: key, attributes: { plan: 'pro' }, lastSeenAt: at(1) }]);
-  expect(await store.knownUsers.get(key)).toEqual({ targetingKey: key, attributes: { plan: 'pro' }, lastSeenAt: at(1) });
+  await store.knownUsers.upsert('production', [{ targetingKey: key, attributes: { plan: 'pro' }, lastSeenAt: at(1) }]);
+  expect(await store.knownUsers.get('production', key)).toEqual({ targetingKey: key, attributes: { plan: 'pro' }, lastSeenAt: at(1) });
 }
 
 export function bulkStoreContract(getStore: () => Store) {
@@ -57,10 +57,10 @@ export function bulkStoreContract(getStore: () => Store) {
       const names = numbered('attr', 10_000);
       const wide = Object.fromEntries(names.map((name, i) => [name, i]));
       const users = numbered('u', 20_000).map((targetingKey) => ({ targetingKey, attributes: { plan: 'free' }, lastSeenAt: at(1) }));
-      await store.knownUsers.upsert([{ targetingKey: 'wide', attributes: wide, lastSeenAt: at(2) }, ...users, { targetingKey: 'u-000000', attributes: { plan: 'pro' }, lastSeenAt: at(3) }]);
-      expect(await store.knownUsers.get('wide')).toEqual({ targetingKey: 'wide', attributes: wide, lastSeenAt: at(2) });
-      expect(await store.knownUsers.get('u-000000')).toEqual({ targetingKey: 'u-000000', attributes: { plan: 'pro' }, lastSeenAt: at(3) });
-      expect((await store.knownUsers.sample(at(0), 10)).total).toBe(20_001);
+      await store.knownUsers.upsert('production', [{ targetingKey: 'wide', attributes: wide, lastSeenAt: at(2) }, ...users, { targetingKey: 'u-000000', attributes: { plan: 'pro' }, lastSeenAt: at(3) }]);
+      expect(await store.knownUsers.get('production', 'wide')).toEqual({ targetingKey: 'wide', attributes: wide, lastSeenAt: at(2) });
+      expect(await store.knownUsers.get('production', 'u-000000')).toEqual({ targetingKey: 'u-000000', attributes: { plan: 'pro' }, lastSeenAt: at(3) });
+      expect((await store.knownUsers.sample('production', at(0), 10)).total).toBe(20_001);
 
       // Every name twice, with a kind each: one row per name, kinds united.
       await store.observedAttributes.record([...names.map((name) => ({ name, kinds: ['number'], lastSeenAt: at(1) })), ...names.map((name) => ({ name, kinds: ['text'], lastSeenAt: at(2) }))], 10_000);
@@ -96,19 +96,19 @@ export function bulkStoreContract(getStore: () => Store) {
       const store = getStore();
       const logged: string[] = [];
       const services = createServices({ store, clock: systemClock, passwords: createPasswordHasher(), log: (message) => logged.push(message) });
-      services.knownUsers.observe({ targetingKey: 'before', country: 'CA' });
-      services.knownUsers.observe({ targetingKey: 'deep', country: 'FR', nested: nested(20_000), shallow: nested(MAX_ATTRIBUTE_DEPTH - 1) });
-      services.knownUsers.observe({ targetingKey: 'nul', country: 'US', note: 'a\u0000b', ['bad\u0000name']: 1 });
-      services.knownUsers.observe({ targetingKey: 'lone\uD800', country: 'DE' });
-      services.knownUsers.observe({ targetingKey: 'after', country: 'GB' });
+      services.knownUsers.observe('production', { targetingKey: 'before', country: 'CA' });
+      services.knownUsers.observe('production', { targetingKey: 'deep', country: 'FR', nested: nested(20_000), shallow: nested(MAX_ATTRIBUTE_DEPTH - 1) });
+      services.knownUsers.observe('production', { targetingKey: 'nul', country: 'US', note: 'a\u0000b', ['bad\u0000name']: 1 });
+      services.knownUsers.observe('production', { targetingKey: 'lone\uD800', country: 'DE' });
+      services.knownUsers.observe('production', { targetingKey: 'after', country: 'GB' });
       await services.knownUsers.flush();
 
-      expect((await store.knownUsers.get('before'))?.attributes).toEqual({ country: 'CA' });
-      expect((await store.knownUsers.get('after'))?.attributes).toEqual({ country: 'GB' });
+      expect((await store.knownUsers.get('production', 'before'))?.attributes).toEqual({ country: 'CA' });
+      expect((await store.knownUsers.get('production', 'after'))?.attributes).toEqual({ country: 'GB' });
       // The bad attributes alone are left out, and said so in the log.
-      expect((await store.knownUsers.get('deep'))?.attributes).toEqual({ country: 'FR', shallow: nested(MAX_ATTRIBUTE_DEPTH - 1) });
-      expect((await store.knownUsers.get('nul'))?.attributes).toEqual({ country: 'US' });
-      expect(await store.knownUsers.get('lone\uD800')).toBeNull();
+      expect((await store.knownUsers.get('production', 'deep'))?.attributes).toEqual({ country: 'FR', shallow: nested(MAX_ATTRIBUTE_DEPTH - 1) });
+      expect((await store.knownUsers.get('production', 'nul'))?.attributes).toEqual({ country: 'US' });
+      expect(await store.knownUsers.get('production', 'lone\uD800')).toBeNull();
       expect(logged).toEqual([expect.stringContaining('left out 4 attribute(s) or user(s)')]);
       expect((await store.observedAttributes.list()).map((a) => a.name)).toEqual(['country', 'note']);
       await expectStillAnswers(store);
@@ -118,21 +118,21 @@ export function bulkStoreContract(getStore: () => Store) {
 
   it('keeps serving after a statement it refuses, and rolls a failed transaction back', async () => {
     const store = getStore();
-    await store.knownUsers.upsert([{ targetingKey: 'kept', attributes: {}, lastSeenAt: at(1) }]);
+    await store.knownUsers.upsert('production', [{ targetingKey: 'kept', attributes: {}, lastSeenAt: at(1) }]);
     // The memory store takes any text; PostgreSQL refuses NUL. Either way the store answers after.
     const refused = { targetingKey: 'refused', attributes: { note: 'a\u0000b' }, lastSeenAt: at(1) };
-    await store.knownUsers.upsert([refused]).catch(() => undefined);
-    await store.transaction((tx) => tx.knownUsers.upsert([refused])).catch(() => undefined);
+    await store.knownUsers.upsert('production', [refused]).catch(() => undefined);
+    await store.transaction((tx) => tx.knownUsers.upsert('production', [refused])).catch(() => undefined);
     const failed = store.transaction(async (tx) => {
-      await tx.knownUsers.upsert([{ targetingKey: 'rolled-back', attributes: {}, lastSeenAt: at(1) }]);
+      await tx.knownUsers.upsert('production', [{ targetingKey: 'rolled-back', attributes: {}, lastSeenAt: at(1) }]);
       throw new Error('after the write');
     });
     await expect(failed).rejects.toThrow('after the write');
-    expect(await store.knownUsers.get('rolled-back')).toBeNull();
+    expect(await store.knownUsers.get('production', 'rolled-back')).toBeNull();
     // A lone surrogate is stored (PostgreSQL keeps U+FFFD in its place, as for any text parameter).
     await store.segments.insert({ id: 'odd', name: 'Odd', description: '', definition: { kind: 'ids', attribute: 'targetingKey', idCount: 2 }, archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: null }, ['lone\uD800', 'fine']);
     expect(await store.segments.getIds('odd')).toHaveLength(2);
-    expect(await store.knownUsers.get('kept')).toMatchObject({ targetingKey: 'kept' });
+    expect(await store.knownUsers.get('production', 'kept')).toMatchObject({ targetingKey: 'kept' });
     await expectStillAnswers(store);
   });
 }

@@ -134,7 +134,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
       expect((await store.parameters.list({ ...query, search: '%' })).total).toBe(0);
       expect(await store.parameters.list({ ...query, offset: 1, limit: 1 })).toEqual({ items: [headline], total: 2 });
       expect(await store.parameters.tags()).toEqual(['home', 'sale']);
-      expect((await store.parameters.listActive()).map((p) => p.key)).toEqual(['button.colour', 'headline']);
+      expect((await store.parameters.listActive('production')).map((p) => p.key)).toEqual(['button.colour', 'headline']);
       expect(await store.parameters.getByKey('headline')).toEqual(headline);
       expect((await store.parameters.getByIds(['p1', 'missing'])).map((p) => p.id)).toEqual(['p1']);
 
@@ -206,21 +206,21 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     });
 
     it('keeps the latest attributes of known users and samples recent ones', async () => {
-      await store.knownUsers.upsert([
+      await store.knownUsers.upsert('production', [
         { targetingKey: 'u1', attributes: { country: 'CA' }, lastSeenAt: at(10) },
         { targetingKey: 'u2', attributes: { country: 'US' }, lastSeenAt: at(1) },
         { targetingKey: 'u3', attributes: {}, lastSeenAt: at(20) },
       ]);
-      await store.knownUsers.upsert([{ targetingKey: 'u1', attributes: { country: 'FR' }, lastSeenAt: at(5) }]);
-      expect((await store.knownUsers.get('u1'))?.attributes).toEqual({ country: 'CA' });
-      await store.knownUsers.upsert([{ targetingKey: 'u1', attributes: { country: 'DE' }, lastSeenAt: at(30) }]);
-      expect(await store.knownUsers.get('u1')).toEqual({ targetingKey: 'u1', attributes: { country: 'DE' }, lastSeenAt: at(30) });
-      expect((await store.knownUsers.search(undefined, 2)).map((u) => u.targetingKey)).toEqual(['u1', 'u3']);
-      expect((await store.knownUsers.search('u2', 10)).map((u) => u.targetingKey)).toEqual(['u2']);
-      const all = await store.knownUsers.sample(at(2), 10);
+      await store.knownUsers.upsert('production', [{ targetingKey: 'u1', attributes: { country: 'FR' }, lastSeenAt: at(5) }]);
+      expect((await store.knownUsers.get('production', 'u1'))?.attributes).toEqual({ country: 'CA' });
+      await store.knownUsers.upsert('production', [{ targetingKey: 'u1', attributes: { country: 'DE' }, lastSeenAt: at(30) }]);
+      expect(await store.knownUsers.get('production', 'u1')).toEqual({ targetingKey: 'u1', attributes: { country: 'DE' }, lastSeenAt: at(30) });
+      expect((await store.knownUsers.search('production', undefined, 2)).map((u) => u.targetingKey)).toEqual(['u1', 'u3']);
+      expect((await store.knownUsers.search('production', 'u2', 10)).map((u) => u.targetingKey)).toEqual(['u2']);
+      const all = await store.knownUsers.sample('production', at(2), 10);
       expect(all.total).toBe(2);
       expect(all.users.map((u) => u.targetingKey).sort()).toEqual(['u1', 'u3']);
-      const one = await store.knownUsers.sample(at(0), 1);
+      const one = await store.knownUsers.sample('production', at(0), 1);
       expect(one).toMatchObject({ total: 3 });
       expect(one.users).toHaveLength(1);
 

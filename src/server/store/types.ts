@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/contract/auth';
+import type { Environment } from '../../shared/contract/environments';
 import type { Experiment, ExperimentStatus } from '../../shared/contract/experiments';
 import type { Metric } from '../../shared/contract/metrics';
 import type { AuditEntry, AuditObjectType } from '../../shared/contract/audit';
@@ -127,6 +128,7 @@ export interface AuditStore {
 }
 
 export interface ParameterQuery {
+  environmentId: string;
   search?: string;
   type?: ParameterType;
   tag?: string;
@@ -138,22 +140,47 @@ export interface ParameterQuery {
 
 export type ParameterVersionRecord = ParameterVersion & { parameterId: string };
 
+/**
+ * Parameters as environments see them: a definition (key, name, description, tags, spec,
+ * archived) shared by all, and per environment the kill switch, default value, rules and version.
+ * Every read names the environment; writes use `parameter.environmentId`.
+ */
 export interface ParameterStore {
   list(query: ParameterQuery): Promise<{ items: Parameter[]; total: number }>;
   /** Every tag in use, for the filter. */
   tags(): Promise<string[]>;
-  /** Every parameter that apps can read (not archived): the evaluation snapshot. */
-  listActive(): Promise<Parameter[]>;
-  getById(id: string): Promise<Parameter | null>;
-  getByIds(ids: string[]): Promise<Parameter[]>;
-  getByKey(key: string): Promise<Parameter | null>;
-  /** Throws UniqueViolation('key') when the key is taken. */
+  /** Every parameter that apps can read (not archived) in one environment: its evaluation snapshot. */
+  listActive(environmentId: string): Promise<Parameter[]>;
+  getById(id: string, environmentId: string): Promise<Parameter | null>;
+  getByIds(ids: string[], environmentId: string): Promise<Parameter[]>;
+  getByKey(key: string, environmentId: string): Promise<Parameter | null>;
+  /** A new definition with its settings in `parameter.environmentId`. Throws UniqueViolation('key') when the key is taken. */
   insert(parameter: Parameter): Promise<void>;
-  /** Compare-and-set on the version: null when the stored version is not `expectedVersion`. */
+  /** Settings in `parameter.environmentId` for a definition that exists already. */
+  insertSettings(parameter: Parameter): Promise<void>;
+  /**
+   * Saves the definition and the settings in `parameter.environmentId`, compare-and-set on that
+   * environment's version: null when the stored version is not `expectedVersion`.
+   */
   update(parameter: Parameter, expectedVersion: number): Promise<Parameter | null>;
+  /** A new environment's start: every parameter's settings copied from another, each at version 1 with its history entry. */
+  copyEnvironment(fromId: string, toId: string, at: string, authorName: string): Promise<void>;
   insertVersion(version: ParameterVersionRecord): Promise<void>;
-  listVersions(parameterId: string): Promise<ParameterVersion[]>;
-  getVersion(parameterId: string, version: number): Promise<ParameterVersion | null>;
+  listVersions(parameterId: string, environmentId: string): Promise<ParameterVersion[]>;
+  getVersion(parameterId: string, environmentId: string, version: number): Promise<ParameterVersion | null>;
+}
+
+export interface EnvironmentStore {
+  /** Every environment, archived ones too, by position. */
+  list(): Promise<Environment[]>;
+  getById(id: string): Promise<Environment | null>;
+  getByKey(key: string): Promise<Environment | null>;
+  /** Throws UniqueViolation('key') when the key is taken. */
+  insert(environment: Environment): Promise<void>;
+  /** Compare-and-set on the version; bumps it. */
+  update(environment: Environment, expectedVersion: number): Promise<Environment | null>;
+  /** Positions 0..n-1 in the order given. */
+  reorder(ids: string[]): Promise<void>;
 }
 
 export type SdkKeyRecord = SdkKey & { keyHash: string };
@@ -199,14 +226,15 @@ export interface SegmentStore {
   getIds(segmentId: string): Promise<string[]>;
 }
 
+/** Users apps evaluated for, per environment (the SDK key's). */
 export interface KnownUserStore {
   /** Latest attributes and last-seen time per targetingKey; later sightings win. */
-  upsert(users: KnownUser[]): Promise<void>;
-  get(targetingKey: string): Promise<KnownUser | null>;
+  upsert(environmentId: string, users: KnownUser[]): Promise<void>;
+  get(environmentId: string, targetingKey: string): Promise<KnownUser | null>;
   /** Most recently seen first, optionally only keys starting with `prefix`. */
-  search(prefix: string | undefined, limit: number): Promise<KnownUser[]>;
+  search(environmentId: string, prefix: string | undefined, limit: number): Promise<KnownUser[]>;
   /** Users seen since `since`: how many, and a uniform random sample of at most `limit` of them. */
-  sample(since: string, limit: number): Promise<{ total: number; users: KnownUser[] }>;
+  sample(environmentId: string, since: string, limit: number): Promise<{ total: number; users: KnownUser[] }>;
 }
 
 export interface ObservedAttributeRecord {
@@ -275,8 +303,8 @@ export interface MetricStore {
 }
 
 export interface ExperimentStore {
-  /** Newest first. */
-  list(statuses?: readonly ExperimentStatus[]): Promise<Experiment[]>;
+  /** Newest first; only one environment's when `environmentId` is given. */
+  list(statuses?: readonly ExperimentStatus[], environmentId?: string): Promise<Experiment[]>;
   getById(id: string): Promise<Experiment | null>;
   getByKey(key: string): Promise<Experiment | null>;
   /** Throws UniqueViolation('key') when the key is taken. */
@@ -379,6 +407,7 @@ export interface Store {
   readonly apiTokens: ApiTokenStore;
   readonly loginAttempts: LoginAttemptStore;
   readonly audit: AuditStore;
+  readonly environments: EnvironmentStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;

@@ -85,6 +85,8 @@ export type Promotion = z.infer<typeof promotionSchema>;
 
 export const experimentSchema = z.object({
   id: z.string(),
+  /** The one environment the experiment runs in (its SDK keys' apps see it). */
+  environmentId: z.string(),
   key: z.string(),
   name: z.string(),
   hypothesis: z.string(),
@@ -164,6 +166,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 export const createExperimentBodySchema = z
   .strictObject({
     key: experimentKeySchema,
+    environmentId: z.string().min(1, 'Choose an environment').max(64).default('production'),
     name: fields.name,
     hypothesis: fields.hypothesis.default(''),
     owner: fields.owner.default(''),
@@ -215,6 +218,7 @@ export const transitionBodySchema = z.strictObject({
 export const listExperimentsQuerySchema = z.strictObject({
   search: z.string().max(200).optional(),
   status: experimentStatusSchema.optional(),
+  environment: z.string().min(1).max(64).optional(),
 });
 export const experimentListSchema = z.object({ items: z.array(experimentSchema) });
 

@@ -42,8 +42,13 @@ export const tagSchema = z
   .max(40, 'Tags have at most 40 characters')
   .regex(/^[^,]+$/, 'Tags cannot contain commas');
 
+/**
+ * A parameter as one environment sees it: the definition (key, name, description, tags, type) is
+ * shared; the kill switch, default value, rules and version are the environment's own.
+ */
 export const parameterSchema = z.object({
   id: z.string(),
+  environmentId: z.string(),
   key: z.string(),
   name: z.string(),
   description: z.string(),
@@ -101,6 +106,7 @@ export const listParametersQuerySchema = z.strictObject({
   type: z.enum(parameterTypes).optional(),
   tag: z.string().max(40).optional(),
   sort: parameterSortSchema.default('key'),
+  environment: z.string().min(1).max(64).optional(),
   archived: z.enum(['true', 'false']).default('false'),
   offset: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(500).default(100),

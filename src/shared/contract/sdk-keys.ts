@@ -12,6 +12,8 @@ export const sdkKeySchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: sdkKeyKindSchema,
+  /** The environment whose values the key reads: apps never name one, the key selects it. */
+  environmentId: z.string(),
   /** Client keys only: whether the app may also send events with it. */
   allowEvents: z.boolean(),
   prefix: z.string(),
@@ -27,6 +29,7 @@ export const createSdkKeyBodySchema = z.strictObject({
   name: z.string().trim().min(1, 'Enter a name').max(100, 'Use at most 100 characters'),
   kind: sdkKeyKindSchema,
   allowEvents: z.boolean().default(false),
+  environmentId: z.string().min(1, 'Choose an environment').max(64).default('production'),
 });
 export type CreateSdkKeyBody = z.input<typeof createSdkKeyBodySchema>;
 

@@ -173,6 +173,7 @@ export const listKnownUsersQuerySchema = z.strictObject({
   search: z.string().max(200).optional(),
   segmentId: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  environment: z.string().min(1).max(64).optional(),
 });
 
 export const observedAttributeSchema = z.object({

@@ -17,7 +17,8 @@ export type ExperimentUse = z.infer<typeof experimentUseSchema>;
 /** Where an object is used: experiments, parameters' targeting rules, other segments. */
 export const usageSchema = z.object({
   experiments: z.array(experimentUseSchema),
-  rules: z.array(z.object({ parameterId: z.string(), parameterKey: z.string(), parameterName: z.string(), ruleId: z.string(), description: z.string() })),
+  /** Rules (segments are shared, so rules of every environment; each names its environment). */
+  rules: z.array(z.object({ parameterId: z.string(), parameterKey: z.string(), parameterName: z.string(), ruleId: z.string(), description: z.string(), environmentId: z.string() })),
   segments: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type Usage = z.infer<typeof usageSchema>;

@@ -1,3 +1,5 @@
+import { environmentQuerySchema } from '../../../shared/contract/environments';
+import { resolveEnvironment } from '../environments/environments-service';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { evaluateAll } from '../../../shared/evaluation';
@@ -17,6 +19,8 @@ const DECLARED_ATTRIBUTES: { name: string; kinds: AttributeKind[] }[] = [
   { name: 'language', kinds: ['text'] },
   { name: 'premium', kinds: ['boolean'] },
 ];
+
+const environmentQuery = z.strictObject({ environment: environmentQuerySchema });
 
 export function audiencesRoutes() {
   return createRouter()
@@ -44,19 +48,23 @@ export function audiencesRoutes() {
         responses: { 200: jsonContent(knownUserListSchema, 'Users'), ...errorResponses },
       }),
       async (c) => {
-        const { search, limit } = c.req.valid('query');
-        return c.json({ items: await c.get('services').store.knownUsers.search(search?.trim() || undefined, limit) }, 200);
+        const { search, limit, environment } = c.req.valid('query');
+        const { store } = c.get('services');
+        const environmentId = (await resolveEnvironment(store, environment)).id;
+        return c.json({ items: await store.knownUsers.search(environmentId, search?.trim() || undefined, limit) }, 200);
       },
     )
     .openapi(
       createRoute({
         method: 'get', path: '/known-users/{targetingKey}', tags: ['Audiences'], summary: "A known user's latest attributes",
         middleware: [requireRole('viewer')] as const,
-        request: { params: z.strictObject({ targetingKey: z.string().min(1).max(200) }) },
+        request: { params: z.strictObject({ targetingKey: z.string().min(1).max(200) }), query: environmentQuery },
         responses: { 200: jsonContent(knownUserSchema, 'User'), ...errorResponses },
       }),
       async (c) => {
-        const user = await c.get('services').store.knownUsers.get(c.req.valid('param').targetingKey);
+        const { store } = c.get('services');
+        const environmentId = (await resolveEnvironment(store, c.req.valid('query').environment)).id;
+        const user = await store.knownUsers.get(environmentId, c.req.valid('param').targetingKey);
         if (!user) throw notFound('No app has evaluated values for this user yet');
         return c.json(user, 200);
       },
@@ -65,12 +73,13 @@ export function audiencesRoutes() {
       createRoute({
         method: 'post', path: '/preview', tags: ['Audiences'], summary: 'Every parameter for a context, with the trace of why',
         middleware: [requireRole('viewer')] as const,
-        request: { body: jsonBody(previewBodySchema) },
+        request: { query: environmentQuery, body: jsonBody(previewBodySchema) },
         responses: { 200: jsonContent(previewSchema, 'Values and traces'), ...errorResponses },
       }),
       async (c) => {
         const context = c.req.valid('json').context as { targetingKey: string };
-        const config = await c.get('services').configs.get();
+        const services = c.get('services');
+        const config = await services.configs.get((await resolveEnvironment(services.store, c.req.valid('query').environment)).id);
         const results = evaluateAll(config, context, { trace: true }).map(({ key, value, variant, reason, trace }) => ({ key, value, variant, reason, trace }));
         return c.json({ configVersion: config.version, results }, 200);
       },

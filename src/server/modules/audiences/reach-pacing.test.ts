@@ -10,7 +10,7 @@ async function appWithUsers(count: number, uaLength = 20) {
   const t = createTestApp();
   const lastSeenAt = t.app.services.clock.now().toISOString();
   const ua = 'ab'.repeat(uaLength / 2);
-  await t.app.services.store.knownUsers.upsert(
+  await t.app.services.store.knownUsers.upsert('production', 
     Array.from({ length: count }, (_, i) => ({ targetingKey: `user-${i}`, attributes: { country: i % 2 ? 'CA' : 'US', ua }, lastSeenAt })),
   );
   return t;

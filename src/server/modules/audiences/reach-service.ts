@@ -1,3 +1,4 @@
+import { PRODUCTION_ENVIRONMENT_ID } from '../../../shared/contract/environments';
 import type { Reach, SegmentDefinition } from '../../../shared/contract/segments';
 import { compileSegments, savedGroupsOf, type EvaluationSegment } from '../../../shared/evaluation';
 import type { Services } from '../../services';
@@ -45,35 +46,42 @@ function shuffleTogether<A, B>(a: A[], b: B[]): void {
   }
 }
 
+/** Known users are per environment, so each environment has its own sample. */
 export class KnownUserSample {
-  private cached: (LoadedSample & { at: number }) | null = null;
-  private loading: Promise<LoadedSample> | null = null;
+  private cached = new Map<string, LoadedSample & { at: number }>();
+  private loading = new Map<string, Promise<LoadedSample>>();
   /** Every reach and member listing of this app goes through here. */
   readonly gate = new ReachGate(REACH_MAX_RUNNING, REACH_MAX_WAITING, Math.ceil(REACH_BUDGET.maxWallMs / 1000));
 
   constructor(private readonly services: Services) {}
 
-  async get(): Promise<LoadedSample> {
-    if (this.cached && Date.now() - this.cached.at < SAMPLE_TTL_MS) return this.cached;
-    this.loading ??= (async () => {
-      try {
-        const since = new Date(this.services.clock.now().getTime() - REACH_WINDOW_DAYS * 86_400_000).toISOString();
-        const { total, users } = await this.services.store.knownUsers.sample(since, REACH_SAMPLE_SIZE);
-        // In slices: 100,000 contexts take tens of ms to build.
-        const contexts = await pacedMap(users, (user): Record<string, unknown> => ({ ...user.attributes, targetingKey: user.targetingKey }));
-        shuffleTogether(users, contexts);
-        this.cached = { at: Date.now(), total, users, contexts };
-        return this.cached;
-      } finally {
-        this.loading = null;
-      }
-    })();
-    return this.loading;
+  async get(environmentId: string = PRODUCTION_ENVIRONMENT_ID): Promise<LoadedSample> {
+    const cached = this.cached.get(environmentId);
+    if (cached && Date.now() - cached.at < SAMPLE_TTL_MS) return cached;
+    let loading = this.loading.get(environmentId);
+    if (!loading) {
+      loading = (async () => {
+        try {
+          const since = new Date(this.services.clock.now().getTime() - REACH_WINDOW_DAYS * 86_400_000).toISOString();
+          const { total, users } = await this.services.store.knownUsers.sample(environmentId, since, REACH_SAMPLE_SIZE);
+          // In slices: 100,000 contexts take tens of ms to build.
+          const contexts = await pacedMap(users, (user): Record<string, unknown> => ({ ...user.attributes, targetingKey: user.targetingKey }));
+          shuffleTogether(users, contexts);
+          const loaded = { at: Date.now(), total, users, contexts };
+          this.cached.set(environmentId, loaded);
+          return loaded;
+        } finally {
+          this.loading.delete(environmentId);
+        }
+      })();
+      this.loading.set(environmentId, loading);
+    }
+    return loading;
   }
 
   /** New users were recorded: an exact (small) sample reloads so reach counts them at once; a large one waits for its minute. */
   usersRecorded(): void {
-    if (this.cached && this.cached.total < REACH_SAMPLE_SIZE) this.cached = null;
+    for (const [environmentId, cached] of this.cached) if (cached.total < REACH_SAMPLE_SIZE) this.cached.delete(environmentId);
   }
 }
 
@@ -98,13 +106,16 @@ function wilsonHalfWidth(share: number, n: number): number {
   return (1.96 / (1 + z2 / n)) * Math.sqrt((share * (1 - share)) / n + z2 / (4 * n * n));
 }
 
-/** Test seams: a budget, clock and yield of their own (the defaults are REACH_BUDGET and real time). */
-export type ReachRunOptions = Partial<PacedLoopOptions>;
+/**
+ * Whose known users (the environment's; Production when left out), and test seams: a budget,
+ * clock and yield of their own (the defaults are REACH_BUDGET and real time).
+ */
+export type ReachRunOptions = Partial<PacedLoopOptions> & { environmentId?: string };
 
 export async function computeReach(services: Services, sample: KnownUserSample, definition: SegmentDefinition, options: ReachRunOptions = {}): Promise<Reach> {
   return sample.gate.run(async () => {
     const started = performance.now();
-    const [predicate, { total, contexts }] = await Promise.all([predicateFor(services, definition), sample.get()]);
+    const [predicate, { total, contexts }] = await Promise.all([predicateFor(services, definition), sample.get(options.environmentId)]);
     let hits = 0;
     const { visited: n } = await pacedLoop(contexts.length, (i) => (predicate(contexts[i]) && hits++, true), { budget: REACH_BUDGET, ...options });
     const share = n === 0 ? 0 : hits / n;
@@ -127,7 +138,7 @@ export async function computeReach(services: Services, sample: KnownUserSample, 
 /** A sample of known users in a segment ("who is in it"): as many as the budget finds, up to `limit`. */
 export async function membersOf(services: Services, sample: KnownUserSample, definition: SegmentDefinition, limit: number, options: ReachRunOptions = {}): Promise<KnownUser[]> {
   return sample.gate.run(async () => {
-    const [predicate, { users, contexts }] = await Promise.all([predicateFor(services, definition), sample.get()]);
+    const [predicate, { users, contexts }] = await Promise.all([predicateFor(services, definition), sample.get(options.environmentId)]);
     const members: KnownUser[] = [];
     await pacedLoop(users.length, (i) => (predicate(contexts[i]) && members.push(users[i]), members.length < limit), { budget: REACH_BUDGET, ...options });
     return members;

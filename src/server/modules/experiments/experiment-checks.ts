@@ -8,9 +8,9 @@ import type { Store } from '../../store/types';
 export const touchedKeys = (variants: readonly Variant[]) => [...new Set(variants.flatMap((v) => Object.keys(v.overrides)))];
 
 /** Overrides must name existing, active parameters and fit their types. */
-export async function overrideProblems(store: Store, variants: readonly Variant[]): Promise<FieldError[]> {
+export async function overrideProblems(store: Store, variants: readonly Variant[], environmentId: string): Promise<FieldError[]> {
   const problems: FieldError[] = [];
-  const parameters = await parametersByKey(store, touchedKeys(variants));
+  const parameters = await parametersByKey(store, touchedKeys(variants), environmentId);
   variants.forEach((variant, index) => {
     for (const [key, value] of Object.entries(variant.overrides)) {
       const path = `variants.${index}.overrides.${key}`;
@@ -27,8 +27,9 @@ export async function overrideProblems(store: Store, variants: readonly Variant[
   return problems;
 }
 
-export async function parametersByKey(store: Store, keys: string[]): Promise<Map<string, Parameter>> {
-  const found = await Promise.all(keys.map((key) => store.parameters.getByKey(key)));
+/** The parameters an experiment touches, as its environment has them. */
+export async function parametersByKey(store: Store, keys: string[], environmentId: string): Promise<Map<string, Parameter>> {
+  const found = await Promise.all(keys.map((key) => store.parameters.getByKey(key, environmentId)));
   return new Map(found.filter((p): p is Parameter => p !== null && p.archivedAt === null).map((p) => [p.key, p]));
 }
 
@@ -56,7 +57,7 @@ export async function referenceProblems(store: Store, experiment: Pick<Experimen
  * at least one override, a schedule that makes sense, and room in its layer.
  */
 export async function startProblems(store: Store, experiment: Experiment, now: Date, action: 'start' | 'schedule'): Promise<FieldError[]> {
-  const problems = [...(await overrideProblems(store, experiment.variants)), ...(await referenceProblems(store, experiment))];
+  const problems = [...(await overrideProblems(store, experiment.variants, experiment.environmentId)), ...(await referenceProblems(store, experiment))];
   if (touchedKeys(experiment.variants).length === 0) {
     problems.push({ path: 'variants', message: 'Override at least one parameter in a variant: otherwise every variant is the same' });
   }
@@ -78,7 +79,8 @@ const HOLDS_LAYER: readonly Experiment['status'][] = ['running', 'paused'];
 export async function layerRangeFor(store: Store, experiment: Experiment): Promise<[number, number] | null> {
   if (!experiment.layer) return null;
   if (experiment.layerRange) return experiment.layerRange;
-  const taken = (await store.experiments.list(HOLDS_LAYER))
+  // Layers split the users of one environment: other environments' experiments take no slice.
+  const taken = (await store.experiments.list(HOLDS_LAYER, experiment.environmentId))
     .filter((e) => e.id !== experiment.id && e.layer?.name === experiment.layer!.name && e.layerRange)
     .map((e) => e.layerRange!)
     .sort((a, b) => a[0] - b[0]);

@@ -13,13 +13,16 @@ import { definedOnly } from '../../lib/objects';
 import type { Services } from '../../services';
 import type { Store } from '../../store/types';
 import { recordAudit, type Actor } from '../audit/audit-service';
+import { resolveEnvironment, writableEnvironment } from '../environments/environments-service';
 import { layerRangeFor, lockedVariantChanges, overrideProblems, referenceProblems, startProblems } from './experiment-checks';
 
 type CreateBody = z.output<typeof createExperimentBodySchema>;
 type UpdateBody = z.output<typeof updateExperimentBodySchema>;
 
+/** One environment's experiments when `environment` is given, else every environment's. */
 export async function listExperiments(services: Services, query: z.output<typeof listExperimentsQuerySchema>): Promise<Experiment[]> {
-  const all = await services.store.experiments.list(query.status ? [query.status] : undefined);
+  const environmentId = query.environment ? (await resolveEnvironment(services.store, query.environment)).id : undefined;
+  const all = await services.store.experiments.list(query.status ? [query.status] : undefined, environmentId);
   const search = query.search?.trim().toLowerCase();
   if (!search) return all;
   return all.filter((e) => [e.key, e.name, e.hypothesis, e.owner, ...e.tags].some((text) => text.toLowerCase().includes(search)));
@@ -33,7 +36,7 @@ export async function getExperiment(store: Store, idOrKey: string): Promise<Expe
 }
 
 async function assertSavable(store: Store, experiment: Experiment): Promise<void> {
-  const problems = [...(await overrideProblems(store, experiment.variants)), ...(await referenceProblems(store, experiment))];
+  const problems = [...(await overrideProblems(store, experiment.variants, experiment.environmentId)), ...(await referenceProblems(store, experiment))];
   const variantKeys = new Set(experiment.variants.map((v) => v.key));
   experiment.testUsers.forEach((user, i) => {
     if (!variantKeys.has(user.variant)) problems.push({ path: `testUsers.${i}.variant`, message: 'Choose one of the variants' });
@@ -68,6 +71,7 @@ export async function createExperiment(services: Services, body: CreateBody, act
   const experiment: Experiment = {
     id: randomId(),
     ...body,
+    environmentId: (await writableEnvironment(services.store, body.environmentId)).id,
     tags: [...new Set(body.tags)],
     status: 'draft',
     seed: randomToken(9),

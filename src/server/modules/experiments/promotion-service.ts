@@ -94,7 +94,7 @@ export async function promoteWinner(services: Services, id: string, body: Promot
       throw badRequest('Choose one of the experiment\'s variants', [{ path: 'variant', message: 'No such variant' }]);
     }
     audience = await resolveAudience(store, experiment, body.audience);
-    const parameters = await parametersByKey(store, touchedKeys(experiment.variants));
+    const parameters = await parametersByKey(store, touchedKeys(experiment.variants), experiment.environmentId);
     const changes = plannedChanges(experiment, body.variant, parameters);
     const plan = {
       changes: changes.map((c) => ({ parameterKey: c.parameter.key, parameterName: c.parameter.name, before: c.parameter.defaultValue, after: c.after })),
@@ -143,7 +143,7 @@ export async function undoPromotion(services: Services, id: string, expectedVers
     if (!promotion || promotion.undoneAt) throw conflict('There is no promotion to undo');
     const now = services.clock.now().toISOString();
     for (const { parameterKey, ruleId } of promotion.rules) {
-      const parameter = await store.parameters.getByKey(parameterKey);
+      const parameter = await store.parameters.getByKey(parameterKey, experiment.environmentId);
       if (!parameter || !parameter.rules.some((r) => r.id === ruleId)) continue; // removed by hand since
       await saveVersion(store, services, actor, parameter, { ...parameter, rules: parameter.rules.filter((r) => r.id !== ruleId), updatedAt: now, updatedBy: actor.name }, 'updated');
     }

@@ -32,7 +32,7 @@ async function collisionsOf(store: Store, experiment: Experiment): Promise<Exper
   const describe = (audience: Audience) =>
     audience.kind === 'everyone' ? 'everyone' : audience.kind === 'segment' ? `segment "${segmentNames.get(audience.segmentId) ?? audience.segmentId}"` : 'a custom condition';
 
-  for (const other of await store.experiments.list(LIVE)) {
+  for (const other of await store.experiments.list(LIVE, experiment.environmentId)) {
     if (other.id === experiment.id) continue;
     // Experiments sharing a layer never share a user.
     if (experiment.layer && other.layer?.name === experiment.layer.name) continue;
@@ -47,7 +47,7 @@ async function collisionsOf(store: Store, experiment: Experiment): Promise<Exper
       });
     }
   }
-  for (const parameter of (await parametersByKey(store, keys)).values()) {
+  for (const parameter of (await parametersByKey(store, keys, experiment.environmentId)).values()) {
     parameter.rules.forEach((rule, index) => {
       if (!rule.enabled) return;
       collisions.push({

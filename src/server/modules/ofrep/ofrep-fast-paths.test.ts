@@ -72,7 +72,7 @@ describe('OFREP fast paths', () => {
     const { secret } = await seed(a);
     const before = await (await bulk(b, secret)).json();
     expect(before.flags.find((f: { key: string }) => f.key === 'headline').value).toBe('Hello');
-    const headline = (await store.parameters.listActive()).find((p) => p.key === 'headline')!;
+    const headline = (await store.parameters.listActive('production')).find((p) => p.key === 'headline')!;
     await updateParameter(a.app.services, headline.id, { expectedVersion: headline.version, defaultValue: 'Winter sale' }, systemActor);
     vi.setSystemTime(Date.now() + 1001);
     const after = await (await bulk(b, secret)).json();

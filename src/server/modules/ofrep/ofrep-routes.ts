@@ -105,13 +105,15 @@ export function ofrepRoutes(services: Services, rateLimiter: SdkRateLimiter) {
 
   app.post('/evaluate/flags/:key', async (c) => {
     const found = sdkKey(c);
-    const refused = refusal(found instanceof Promise ? await found : found);
+    const sdk = found instanceof Promise ? await found : found;
+    const refused = refusal(sdk);
     if (refused) return refused;
     const key = c.req.param('key');
     try {
       const context = await readContext(c);
-      services.knownUsers.observe(context);
-      const compiled = configs.ready() ?? (await configs.get());
+      const environmentId = sdk!.environmentId;
+      services.knownUsers.observe(environmentId, context);
+      const compiled = configs.ready(environmentId) ?? (await configs.get(environmentId));
       const result = compiled.evaluate(key, context);
       if (!result) {
         requested.record(key);
@@ -126,12 +128,14 @@ export function ofrepRoutes(services: Services, rateLimiter: SdkRateLimiter) {
 
   app.post('/evaluate/flags', async (c) => {
     const found = sdkKey(c);
-    const refused = refusal(found instanceof Promise ? await found : found);
+    const sdk = found instanceof Promise ? await found : found;
+    const refused = refusal(sdk);
     if (refused) return refused;
     try {
       const context = await readContext(c);
-      services.knownUsers.observe(context);
-      const compiled = configs.ready() ?? (await configs.get());
+      const environmentId = sdk!.environmentId;
+      services.knownUsers.observe(environmentId, context);
+      const compiled = configs.ready(environmentId) ?? (await configs.get(environmentId));
       const results = evaluateAll(compiled, context);
       services.exposures.observe(compiled, context.targetingKey, results);
       const bulk = responses.bulk(compiled, results);

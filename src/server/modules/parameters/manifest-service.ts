@@ -11,9 +11,9 @@ import { AppError } from '../../lib/errors';
 
 export const MANIFEST_FORMAT = 'switchboard.parameters/v1';
 
-/** Every active parameter as code: keys, types, defaults and constraints. */
-export async function exportManifest(services: Services): Promise<Manifest> {
-  const parameters = await services.store.parameters.listActive();
+/** Every active parameter as code: keys, types, constraints and one environment's defaults. */
+export async function exportManifest(services: Services, environmentId: string): Promise<Manifest> {
+  const parameters = await services.store.parameters.listActive(environmentId);
   return {
     format: MANIFEST_FORMAT,
     parameters: parameters.map((p) => ({ key: p.key, name: p.name, description: p.description, tags: p.tags, spec: p.spec, defaultValue: p.defaultValue })),
@@ -36,7 +36,7 @@ function managedFields(entry: Entry, current: Parameter | null) {
  * Plans (dry run) or applies a manifest. Idempotent: applying the same manifest twice changes
  * nothing the second time. Parameters missing from the manifest are left alone.
  */
-export async function importManifest(services: Services, body: z.output<typeof importManifestBodySchema>, actor: Actor): Promise<ImportResult> {
+export async function importManifest(services: Services, environmentId: string, body: z.output<typeof importManifestBodySchema>, actor: Actor): Promise<ImportResult> {
   const entries = body.manifest.parameters;
   const duplicates = entries.map((e) => e.key).filter((key, i, keys) => keys.indexOf(key) !== i);
   if (duplicates.length > 0) {
@@ -45,7 +45,7 @@ export async function importManifest(services: Services, body: z.output<typeof i
   const errors: FieldError[] = [];
   const plan = await Promise.all(
     entries.map(async (entry, index) => {
-      const current = await services.store.parameters.getByKey(entry.key);
+      const current = await services.store.parameters.getByKey(entry.key, environmentId);
       const fields = managedFields(entry, current);
       try {
         assertValidParameter({ spec: fields.spec, defaultValue: fields.defaultValue, killed: current?.killed ?? false, rules: current?.rules ?? [] });
@@ -64,8 +64,8 @@ export async function importManifest(services: Services, body: z.output<typeof i
   if (!body.dryRun) {
     // One parameter at a time through the normal paths, so each gets its version and audit entry.
     for (const item of plan) {
-      if (item.action === 'create') await createParameter(services, { key: item.key, ...item.fields, killed: false, rules: [] }, actor);
-      if (item.action === 'update' && item.current) await updateParameter(services, item.current.id, { expectedVersion: item.current.version, ...item.fields }, actor);
+      if (item.action === 'create') await createParameter(services, environmentId, { key: item.key, ...item.fields, killed: false, rules: [] }, actor);
+      if (item.action === 'update' && item.current) await updateParameter(services, item.current.id, environmentId, { expectedVersion: item.current.version, ...item.fields }, actor);
     }
   }
   const count = (action: string) => plan.filter((item) => item.action === action).length;

@@ -10,7 +10,7 @@ import type {
   updateParameterBodySchema,
 } from '../../../shared/contract/parameters';
 import { randomId } from '../../lib/crypto';
-import { badRequest, conflict, notFound, UniqueViolation } from '../../lib/errors';
+import { AppError, badRequest, conflict, notFound, UniqueViolation } from '../../lib/errors';
 import { definedOnly } from '../../lib/objects';
 import { touchedKeys } from '../experiments/experiment-checks';
 import type { Services } from '../../services';
@@ -21,24 +21,26 @@ import { assertValidParameter, changesBetween, editableView, withRuleIds } from 
 type CreateBody = z.output<typeof createParameterBodySchema>;
 type UpdateBody = z.output<typeof updateParameterBodySchema>;
 
-export async function listParameters(services: Services, query: z.output<typeof listParametersQuerySchema>): Promise<ParameterPage> {
+export async function listParameters(services: Services, environmentId: string, query: z.output<typeof listParametersQuerySchema>): Promise<ParameterPage> {
   const { search, type, tag, sort, offset, limit } = query;
   const [page, tags] = await Promise.all([
-    services.store.parameters.list({ search: search?.trim() || undefined, type, tag, sort, archived: query.archived === 'true', offset, limit }),
+    services.store.parameters.list({ environmentId, search: search?.trim() || undefined, type, tag, sort, archived: query.archived === 'true', offset, limit }),
     services.store.parameters.tags(),
   ]);
   return { ...page, offset, limit, tags };
 }
 
-export async function getParameter(services: Services, id: string): Promise<Parameter> {
-  const parameter = (await services.store.parameters.getById(id)) ?? (await services.store.parameters.getByKey(id));
+/** One parameter as an environment sees it, by id or key. */
+export async function getParameter(services: Services, id: string, environmentId: string): Promise<Parameter> {
+  const { parameters } = services.store;
+  const parameter = (await parameters.getById(id, environmentId)) ?? (await parameters.getByKey(id, environmentId));
   if (!parameter) throw notFound('No such parameter');
   return parameter;
 }
 
-export async function listVersions(services: Services, id: string): Promise<ParameterVersion[]> {
-  const parameter = await getParameter(services, id);
-  return services.store.parameters.listVersions(parameter.id);
+export async function listVersions(services: Services, id: string, environmentId: string): Promise<ParameterVersion[]> {
+  const parameter = await getParameter(services, id, environmentId);
+  return services.store.parameters.listVersions(parameter.id, environmentId);
 }
 
 /** Writes a new or changed parameter with its version, audit entry and config bump, atomically. */
@@ -57,7 +59,7 @@ export async function saveVersion(
     saved = next;
   } else {
     const updated = await store.parameters.update(next, before.version);
-    if (!updated) throw await staleVersion(store, next.id);
+    if (!updated) throw await staleVersion(store, next.id, next.environmentId);
     saved = updated;
   }
   const changes = changesBetween(before, saved);
@@ -77,7 +79,7 @@ export async function saveVersion(
     action: `parameter.${action}`,
     objectType: 'parameter',
     objectId: saved.id,
-    objectLabel: saved.key,
+    objectLabel: `${saved.key} (${await environmentName(store, saved.environmentId)})`,
     before: before ? editableView(before) : null,
     after: editableView(saved),
   });
@@ -85,17 +87,26 @@ export async function saveVersion(
   return saved;
 }
 
-async function staleVersion(store: Store, id: string) {
-  const current = await store.parameters.getById(id);
+async function environmentName(store: Store, environmentId: string) {
+  return (await store.environments.getById(environmentId))?.name ?? environmentId;
+}
+
+async function staleVersion(store: Store, id: string, environmentId: string) {
+  const current = await store.parameters.getById(id, environmentId);
   return conflict('Someone else saved this parameter after you opened it. Review their change, then reload or overwrite.', undefined, {
     current,
   });
 }
 
-export async function createParameter(services: Services, body: CreateBody, actor: Actor): Promise<Parameter> {
+/**
+ * Creates the parameter in every environment with the same default value; the kill switch and
+ * rules given apply in `environmentId` only (rules are aimed at one environment's audience).
+ */
+export async function createParameter(services: Services, environmentId: string, body: CreateBody, actor: Actor): Promise<Parameter> {
   const now = services.clock.now().toISOString();
   const parameter: Parameter = {
     id: randomId(),
+    environmentId,
     key: body.key,
     name: body.name,
     description: body.description,
@@ -112,7 +123,16 @@ export async function createParameter(services: Services, body: CreateBody, acto
   };
   assertValidParameter(parameter, await activeSegmentIds(services.store));
   try {
-    const saved = await services.store.transaction((store) => saveVersion(store, services, actor, null, parameter, 'created'));
+    const saved = await services.store.transaction(async (store) => {
+      const created = await saveVersion(store, services, actor, null, parameter, 'created');
+      for (const other of await store.environments.list()) {
+        if (other.id === environmentId) continue;
+        const elsewhere: Parameter = { ...parameter, environmentId: other.id, killed: false, rules: [] };
+        await store.parameters.insertSettings(elsewhere);
+        await store.parameters.insertVersion({ parameterId: elsewhere.id, version: 1, action: 'created', snapshot: elsewhere, changes: changesBetween(null, elsewhere), restoredFrom: null, authorId: actor.id, authorName: actor.name, createdAt: now });
+      }
+      return created;
+    });
     await services.store.requestedKeys.delete([saved.key]);
     services.configChanged();
     return saved;
@@ -122,17 +142,18 @@ export async function createParameter(services: Services, body: CreateBody, acto
   }
 }
 
-export async function updateParameter(services: Services, id: string, body: UpdateBody, actor: Actor): Promise<Parameter> {
+export async function updateParameter(services: Services, id: string, environmentId: string, body: UpdateBody, actor: Actor): Promise<Parameter> {
   const { expectedVersion, ...changes } = body;
   const saved = await services.store.transaction(async (store) => {
-    const current = await store.parameters.getById(id);
+    const current = await store.parameters.getById(id, environmentId);
     if (!current) throw notFound('No such parameter');
-    if (current.version !== expectedVersion) throw await staleVersion(store, id);
+    if (current.version !== expectedVersion) throw await staleVersion(store, id, environmentId);
     const { rules, ...plain } = definedOnly(changes);
     const next: Parameter = { ...current, ...plain, updatedAt: services.clock.now().toISOString(), updatedBy: actor.name };
     if (changes.tags) next.tags = [...new Set(changes.tags)];
     if (rules) next.rules = withRuleIds(rules);
     assertValidParameter(next, await activeSegmentIds(store));
+    if (JSON.stringify(next.spec) !== JSON.stringify(current.spec)) await assertSpecFitsEverywhere(store, next);
     if (changesBetween(current, next).length === 0) return current;
     return saveVersion(store, services, actor, current, next, 'updated');
   });
@@ -140,33 +161,34 @@ export async function updateParameter(services: Services, id: string, body: Upda
   return saved;
 }
 
-export async function restoreParameter(services: Services, id: string, body: z.output<typeof restoreParameterBodySchema>, actor: Actor): Promise<Parameter> {
+export async function restoreParameter(services: Services, id: string, environmentId: string, body: z.output<typeof restoreParameterBodySchema>, actor: Actor): Promise<Parameter> {
   const saved = await services.store.transaction(async (store) => {
-    const current = await store.parameters.getById(id);
+    const current = await store.parameters.getById(id, environmentId);
     if (!current) throw notFound('No such parameter');
-    if (current.version !== body.expectedVersion) throw await staleVersion(store, id);
-    const old = await store.parameters.getVersion(id, body.version);
+    if (current.version !== body.expectedVersion) throw await staleVersion(store, id, environmentId);
+    const old = await store.parameters.getVersion(id, environmentId, body.version);
     if (!old) throw badRequest('That version does not exist', [{ path: 'version', message: `No version ${body.version}` }]);
     const { name, description, tags, spec, defaultValue, killed } = old.snapshot;
     // Versions from before targeting rules existed have none.
     const rules = old.snapshot.rules ?? [];
     const next: Parameter = { ...current, name, description, tags, spec, defaultValue, killed, rules, updatedAt: services.clock.now().toISOString(), updatedBy: actor.name };
     assertValidParameter(next, await activeSegmentIds(store));
+    if (JSON.stringify(next.spec) !== JSON.stringify(current.spec)) await assertSpecFitsEverywhere(store, next);
     return saveVersion(store, services, actor, current, next, 'restored', body.version);
   });
   services.configChanged();
   return saved;
 }
 
-export async function bulkUpdate(services: Services, body: z.output<typeof bulkParametersBodySchema>, actor: Actor): Promise<number> {
+export async function bulkUpdate(services: Services, environmentId: string, body: z.output<typeof bulkParametersBodySchema>, actor: Actor): Promise<number> {
   if ((body.action === 'addTag' || body.action === 'removeTag') && !body.tag) {
     throw badRequest('Name the tag to add or remove', [{ path: 'tag', message: 'Required' }]);
   }
   const updated = await services.store.transaction(async (store) => {
-    if (body.action === 'archive') await assertNotInLiveExperiment(store, body.ids);
+    if (body.action === 'archive') await assertNotInLiveExperiment(store, body.ids, environmentId);
     let count = 0;
     const now = services.clock.now().toISOString();
-    for (const current of await store.parameters.getByIds([...new Set(body.ids)])) {
+    for (const current of await store.parameters.getByIds([...new Set(body.ids)], environmentId)) {
       const next = applyBulk(current, body.action, body.tag, now);
       if (!next || changesBetween(current, next).length === 0) continue;
       const action = body.action === 'archive' ? 'archived' : body.action === 'unarchive' ? 'unarchived' : 'updated';
@@ -192,9 +214,9 @@ function applyBulk(p: Parameter, action: z.output<typeof bulkParametersBodySchem
   }
 }
 
-/** Archiving a parameter that a scheduled, running or paused experiment changes would break it. */
-async function assertNotInLiveExperiment(store: Store, ids: string[]): Promise<void> {
-  const keys = new Map((await store.parameters.getByIds([...new Set(ids)])).map((p) => [p.key, p]));
+/** Archiving (in every environment) a parameter that a scheduled, running or paused experiment changes would break it. */
+async function assertNotInLiveExperiment(store: Store, ids: string[], environmentId: string): Promise<void> {
+  const keys = new Map((await store.parameters.getByIds([...new Set(ids)], environmentId)).map((p) => [p.key, p]));
   for (const experiment of await store.experiments.list(['scheduled', 'running', 'paused'])) {
     const used = touchedKeys(experiment.variants).find((key) => keys.has(key));
     if (used) {
@@ -207,4 +229,22 @@ async function assertNotInLiveExperiment(store: Store, ids: string[]): Promise<v
 
 async function activeSegmentIds(store: Store): Promise<Set<string>> {
   return new Set((await store.segments.list(false)).map((segment) => segment.id));
+}
+
+/** The type is shared: a new one must fit every environment's default value and rules, not just this one's. */
+async function assertSpecFitsEverywhere(store: Store, next: Parameter): Promise<void> {
+  for (const environment of await store.environments.list()) {
+    if (environment.id === next.environmentId) continue;
+    const there = await store.parameters.getById(next.id, environment.id);
+    if (!there) continue;
+    try {
+      assertValidParameter({ ...there, spec: next.spec });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const fields = error.errors ?? [];
+      throw badRequest(`The new type does not fit the values in ${environment.name}: change them there first`, [
+        { path: 'spec', message: `Does not fit ${environment.name}: ${fields.map((f) => `${f.path} ${f.message}`).join('; ') || 'invalid'}` },
+      ]);
+    }
+  }
 }

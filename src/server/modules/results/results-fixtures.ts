@@ -10,6 +10,7 @@ const AT = '2026-01-01T00:00:00.000Z';
 export function experimentDoc(overrides: Partial<Experiment> = {}): Experiment {
   return {
     id: 'exp-1',
+    environmentId: 'production',
     key: 'checkout-button',
     name: 'Checkout button',
     hypothesis: '',

@@ -77,7 +77,7 @@ async function load(store: Store) {
   for (const metric of metrics) await store.metrics.insert(metric);
   await store.exposures.record(data.exposures);
   await store.events.insertBatch(data.events);
-  await store.knownUsers.upsert(data.knownUsers);
+  await store.knownUsers.upsert('production', data.knownUsers);
 }
 
 const queries: Record<string, Omit<ResultsQuery, 'metrics'>> = {

@@ -104,7 +104,7 @@ describe('results API', () => {
 
   it('breaks results down by a known-user attribute', async () => {
     const keys = Array.from({ length: 2000 }, (_, i) => `lift-${i}`);
-    await w.store.knownUsers.upsert(keys.map((targetingKey, i) => ({ targetingKey, attributes: { platform: i % 2 ? 'ios' : 'android' }, lastSeenAt: '2026-01-01T00:00:00.000Z' })));
+    await w.store.knownUsers.upsert('production', keys.map((targetingKey, i) => ({ targetingKey, attributes: { platform: i % 2 ? 'ios' : 'android' }, lastSeenAt: '2026-01-01T00:00:00.000Z' })));
     const r = results(await w.get('/api/experiments/lift/results?breakdown=platform'));
     expect(r.breakdown!.attribute).toBe('platform');
     expect(r.breakdown!.segments.map((s) => [s.label, s.users])).toEqual([['(not set)', 48_000], ['android', 1000], ['ios', 1000]]);

@@ -5,6 +5,7 @@ import { notFound } from '../../lib/errors';
 import type { Services } from '../../services';
 import type { SdkKeyRecord } from '../../store/types';
 import { recordAudit, type Actor } from '../audit/audit-service';
+import { writableEnvironment } from '../environments/environments-service';
 
 /** Prefixes tell at a glance (and to secret scanners) which kind a key is. */
 export const SDK_KEY_PREFIX: Record<SdkKeyKind, string> = { client: 'sbc_', server: 'sbs_' };
@@ -18,14 +19,17 @@ export async function listSdkKeys(services: Services): Promise<SdkKey[]> {
   return (await services.store.sdkKeys.list()).map(toView);
 }
 
-export async function createSdkKey(services: Services, body: z.output<typeof createSdkKeyBodySchema>, actor: Actor): Promise<CreatedSdkKey> {
+/** A key for one environment (Production when none is named): the key alone selects what apps read. */
+export async function createSdkKey(services: Services, body: z.input<typeof createSdkKeyBodySchema>, actor: Actor): Promise<CreatedSdkKey> {
+  const environment = await writableEnvironment(services.store, body.environmentId);
   const secret = SDK_KEY_PREFIX[body.kind] + randomToken(24);
   const record: SdkKeyRecord = {
     id: randomId(),
     name: body.name,
     kind: body.kind,
+    environmentId: environment.id,
     // Server keys always send events; the flag only widens client keys.
-    allowEvents: body.kind === 'server' ? true : body.allowEvents,
+    allowEvents: body.kind === 'server' ? true : (body.allowEvents ?? false),
     keyHash: await sha256Hex(secret),
     prefix: secret.slice(0, 10),
     createdBy: actor.id,

@@ -19,6 +19,8 @@ import type { AppEnv } from '../../http/env';
 import { createRouter, errorResponses, jsonBody, jsonContent, problemContent } from '../../http/openapi';
 import { actorOf } from '../audit/audit-service';
 import { computeReach, membersOf } from '../audiences/reach-service';
+import { environmentQuerySchema } from '../../../shared/contract/environments';
+import { resolveEnvironment } from '../environments/environments-service';
 import * as segments from './segments-service';
 import { fullDefinition } from '../../evaluation/load-segments';
 import { notFound } from '../../lib/errors';
@@ -52,13 +54,14 @@ export function segmentsRoutes() {
       createRoute({
         method: 'post', path: '/reach', tags, summary: 'How many known users (seen in the last 30 days) a definition matches',
         middleware: [requireRole('viewer')] as const,
-        request: { body: jsonBody(reachBodySchema) },
+        request: { query: z.strictObject({ environment: environmentQuerySchema }), body: jsonBody(reachBodySchema) },
         responses: { 200: jsonContent(reachSchema, 'Reach'), ...errorResponses, ...busy429 },
       }),
       async (c) => {
         const services = c.get('services');
+        const environment = await resolveEnvironment(services.store, c.req.valid('query').environment);
         // The builder asks again on every change: a caller that went away stops its count at the next slice.
-        return c.json(await computeReach(services, services.userSample, c.req.valid('json').definition, { signal: c.req.raw.signal }), 200);
+        return c.json(await computeReach(services, services.userSample, c.req.valid('json').definition, { signal: c.req.raw.signal, environmentId: environment.id }), 200);
       },
     )
     .openapi(
@@ -122,7 +125,7 @@ export function segmentsRoutes() {
       createRoute({
         method: 'get', path: '/{id}/members', tags, summary: 'A sample of known users in the segment ("who is in it")',
         middleware: [requireRole('viewer')] as const,
-        request: { params: idParamsSchema, query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) }) },
+        request: { params: idParamsSchema, query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20), environment: environmentQuerySchema }) },
         responses: { 200: jsonContent(knownUserListSchema, 'Members'), ...errorResponses, ...busy429 },
       }),
       async (c) => {
@@ -130,7 +133,9 @@ export function segmentsRoutes() {
         const record = await services.store.segments.getById(c.req.valid('param').id);
         if (!record) throw notFound('No such segment');
         const definition = await fullDefinition(services.store, record);
-        return c.json({ items: await membersOf(services, services.userSample, definition, c.req.valid('query').limit, { signal: c.req.raw.signal }) }, 200);
+        const { limit, environment } = c.req.valid('query');
+        const environmentId = (await resolveEnvironment(services.store, environment)).id;
+        return c.json({ items: await membersOf(services, services.userSample, definition, limit, { signal: c.req.raw.signal, environmentId }) }, 200);
       },
     );
 }

@@ -1,3 +1,4 @@
+import { activeInEveryEnvironment } from '../usage/usage-service';
 import type { z } from 'zod';
 import type { createSegmentBodySchema, Segment, SegmentDefinition, updateSegmentBodySchema } from '../../../shared/contract/segments';
 import type { FieldError } from '../../../shared/contract/common';
@@ -129,7 +130,7 @@ export async function setArchived(services: Services, id: string, archived: bool
   const current = await services.store.segments.getById(id);
   if (!current) throw notFound('No such segment');
   if (archived) {
-    const users = (await services.store.parameters.listActive()).filter((p) => p.rules.some((r) => r.audience.kind === 'segment' && r.audience.segmentId === id));
+    const users = (await activeInEveryEnvironment(services.store)).filter((p) => p.rules.some((r) => r.audience.kind === 'segment' && r.audience.segmentId === id));
     const referrers = (await services.store.segments.list(false)).filter((s) => s.id !== id && referencesOf(s.definition).includes(id));
     const experiments = (await services.store.experiments.list(['draft', 'scheduled', 'running', 'paused'])).filter(
       (e) => e.audience.kind === 'segment' && e.audience.segmentId === id,

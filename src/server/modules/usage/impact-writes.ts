@@ -12,9 +12,9 @@ import { changedFields, liveWarnings, metricUsage, parameterUsage, segmentUsage 
 // The PATCH handlers of parameters, segments and metrics: the save succeeds as before, and the
 // answer lists each running or paused experiment whose served values, audience or measurement it changed.
 
-export async function updateParameterWithWarnings(services: Services, id: string, body: z.output<typeof updateParameterBodySchema>, actor: Actor) {
-  const before = await getParameter(services, id);
-  const saved = await updateParameter(services, id, body, actor);
+export async function updateParameterWithWarnings(services: Services, id: string, environmentId: string, body: z.output<typeof updateParameterBodySchema>, actor: Actor) {
+  const before = await getParameter(services, id, environmentId);
+  const saved = await updateParameter(services, before.id, environmentId, body, actor);
   const changed = changedFields(before, saved, ['defaultValue', 'rules', 'killed', 'spec']);
   const change = 'the variants that do not override this parameter (the control among them) now serve its new value, so the comparison changes mid-test.';
   return { ...saved, warnings: changed ? liveWarnings(await parameterUsage(services.store, saved), change) : [] };

@@ -13,10 +13,18 @@ const LIVE: readonly Experiment['status'][] = ['running', 'paused'];
 const use = (experiment: Experiment, how: string): ExperimentUse => ({
   id: experiment.id, key: experiment.key, name: experiment.name, status: experiment.status, how, live: LIVE.includes(experiment.status),
 });
+/** Segments are shared: their users are the rules of every environment's parameters. */
+export async function activeInEveryEnvironment(store: Store): Promise<Parameter[]> {
+  const environments = await store.environments.list();
+  return (await Promise.all(environments.map((e) => store.parameters.listActive(e.id)))).flat();
+}
+
 const current = async (store: Store) => (await store.experiments.list()).filter((e) => e.status !== 'archived');
 
+/** Where a parameter is used in its environment (the one it was read in). */
 export async function parameterUsage(store: Store, parameter: Parameter): Promise<Usage> {
-  const experiments = (await current(store)).flatMap((experiment) => {
+  const inEnvironment = (await current(store)).filter((e) => e.environmentId === parameter.environmentId);
+  const experiments = inEnvironment.flatMap((experiment) => {
     const overriding = experiment.variants.filter((v) => parameter.key in v.overrides);
     if (overriding.length === 0) return [];
     // Variants without an override (usually control) serve the default and rules: those change with the parameter.
@@ -59,10 +67,17 @@ export async function segmentUsage(store: Store, segmentId: string): Promise<Usa
     if (hit === undefined) return [];
     return [use(experiment, hit === segmentId ? 'its audience is this segment' : `its audience (segment "${names.get(hit) ?? hit}") includes this segment`)];
   });
-  const rules = (await store.parameters.listActive()).flatMap((parameter) =>
+  const rules = (await activeInEveryEnvironment(store)).flatMap((parameter) =>
     parameter.rules
       .filter((rule) => through(audienceSegments(rule.audience)) !== undefined)
-      .map((rule) => ({ parameterId: parameter.id, parameterKey: parameter.key, parameterName: parameter.name, ruleId: rule.id, description: rule.description ?? '' })),
+      .map((rule) => ({
+        parameterId: parameter.id,
+        parameterKey: parameter.key,
+        parameterName: parameter.name,
+        ruleId: rule.id,
+        description: rule.description ?? '',
+        environmentId: parameter.environmentId,
+      })),
   );
   return { experiments, rules, segments: direct };
 }

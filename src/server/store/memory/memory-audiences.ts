@@ -34,30 +34,38 @@ export class MemorySegments implements SegmentStore {
   }
 }
 
+/** Known users are kept under `knownUserKey(environment, targetingKey)`. */
+export const knownUserKey = (environmentId: string, targetingKey: string) => `${environmentId}\u0000${targetingKey}`;
+
 export class MemoryKnownUsers implements KnownUserStore {
   constructor(private readonly state: State) {}
   private get map() {
     return this.state().knownUsers;
   }
-  async upsert(users: KnownUser[]) {
+  private inEnvironment(environmentId: string) {
+    const prefix = knownUserKey(environmentId, '');
+    return [...this.map.entries()].filter(([key]) => key.startsWith(prefix)).map(([, user]) => user);
+  }
+  async upsert(environmentId: string, users: KnownUser[]) {
     for (const user of users) {
-      const known = this.map.get(user.targetingKey);
-      if (!known || user.lastSeenAt >= known.lastSeenAt) this.map.set(user.targetingKey, copy(user));
+      const key = knownUserKey(environmentId, user.targetingKey);
+      const known = this.map.get(key);
+      if (!known || user.lastSeenAt >= known.lastSeenAt) this.map.set(key, copy(user));
     }
   }
-  async get(targetingKey: string) {
-    const user = this.map.get(targetingKey);
+  async get(environmentId: string, targetingKey: string) {
+    const user = this.map.get(knownUserKey(environmentId, targetingKey));
     return user ? copy(user) : null;
   }
-  async search(prefix: string | undefined, limit: number) {
-    return [...this.map.values()]
+  async search(environmentId: string, prefix: string | undefined, limit: number) {
+    return this.inEnvironment(environmentId)
       .filter((u) => !prefix || u.targetingKey.startsWith(prefix))
       .sort((a, b) => b.lastSeenAt.localeCompare(a.lastSeenAt))
       .slice(0, limit)
       .map(copy);
   }
-  async sample(since: string, limit: number) {
-    const recent = [...this.map.values()].filter((u) => u.lastSeenAt >= since);
+  async sample(environmentId: string, since: string, limit: number) {
+    const recent = this.inEnvironment(environmentId).filter((u) => u.lastSeenAt >= since);
     if (recent.length <= limit) return { total: recent.length, users: recent.map(copy) };
     // Partial Fisher-Yates: the first `limit` places become a uniform sample.
     for (let i = 0; i < limit; i++) {

@@ -1,10 +1,12 @@
 import type { AuditEntry } from '../../../shared/contract/audit';
+import type { Environment } from '../../../shared/contract/environments';
 import type { Parameter } from '../../../shared/contract/parameters';
 import { UniqueViolation } from '../../lib/errors';
 import type {
   AuditQuery,
   AuditStore,
   ConfigVersionStore,
+  EnvironmentStore,
   ParameterQuery,
   ParameterStore,
   ParameterVersionRecord,
@@ -48,14 +50,21 @@ const sortKeys: Record<string, (p: Parameter) => string> = {
   updatedAt: (p) => p.updatedAt,
 };
 
+/** One entry per environment and parameter: the shared definition is repeated in each. */
+const entryKey = (environmentId: string, id: string) => `${environmentId}\u0000${id}`;
+const definitionOf = ({ name, description, tags, spec, archivedAt }: Parameter) => ({ name, description, tags, spec, archivedAt });
+
 export class MemoryParameters implements ParameterStore {
   constructor(private readonly state: State) {}
   private get map() {
     return this.state().parameters;
   }
+  private inEnvironment(environmentId: string) {
+    return [...this.map.values()].filter((p) => p.environmentId === environmentId);
+  }
   async list(query: ParameterQuery) {
     const search = query.search?.toLowerCase();
-    const matches = [...this.map.values()].filter(
+    const matches = this.inEnvironment(query.environmentId).filter(
       (p) =>
         (p.archivedAt !== null) === query.archived &&
         (!query.type || p.spec.type === query.type) &&
@@ -73,45 +82,103 @@ export class MemoryParameters implements ParameterStore {
   async tags() {
     return [...new Set([...this.map.values()].flatMap((p) => p.tags))].sort();
   }
-  async listActive() {
-    return [...this.map.values()].filter((p) => p.archivedAt === null).sort((a, b) => (a.key < b.key ? -1 : 1)).map(copy);
+  async listActive(environmentId: string) {
+    return this.inEnvironment(environmentId)
+      .filter((p) => p.archivedAt === null)
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .map(copy);
   }
-  async getById(id: string) {
-    const parameter = this.map.get(id);
+  async getById(id: string, environmentId: string) {
+    const parameter = this.map.get(entryKey(environmentId, id));
     return parameter ? copy(parameter) : null;
   }
-  async getByIds(ids: string[]) {
-    return ids.flatMap((id) => (this.map.has(id) ? [copy(this.map.get(id)!)] : []));
+  async getByIds(ids: string[], environmentId: string) {
+    return ids.flatMap((id) => {
+      const parameter = this.map.get(entryKey(environmentId, id));
+      return parameter ? [copy(parameter)] : [];
+    });
   }
-  async getByKey(key: string) {
-    const parameter = [...this.map.values()].find((p) => p.key === key);
+  async getByKey(key: string, environmentId: string) {
+    const parameter = this.inEnvironment(environmentId).find((p) => p.key === key);
     return parameter ? copy(parameter) : null;
   }
   async insert(parameter: Parameter) {
     if ([...this.map.values()].some((p) => p.key === parameter.key)) throw new UniqueViolation('key');
-    this.map.set(parameter.id, copy(parameter));
+    await this.insertSettings(parameter);
+  }
+  async insertSettings(parameter: Parameter) {
+    this.map.set(entryKey(parameter.environmentId, parameter.id), copy(parameter));
   }
   async update(parameter: Parameter, expectedVersion: number) {
-    const current = this.map.get(parameter.id);
+    const current = this.map.get(entryKey(parameter.environmentId, parameter.id));
     if (!current || current.version !== expectedVersion) return null;
     const next = { ...copy(parameter), key: current.key, version: expectedVersion + 1 };
-    this.map.set(parameter.id, next);
+    this.map.set(entryKey(parameter.environmentId, parameter.id), next);
+    // The definition is shared: every environment's entry shows the change.
+    if (JSON.stringify(definitionOf(current)) !== JSON.stringify(definitionOf(next))) {
+      for (const [key, other] of this.map) if (other.id === parameter.id && other !== next) this.map.set(key, { ...other, ...copy(definitionOf(next)) });
+    }
     return copy(next);
+  }
+  async copyEnvironment(fromId: string, toId: string, at: string, authorName: string) {
+    for (const source of this.inEnvironment(fromId)) {
+      const copied: Parameter = { ...copy(source), environmentId: toId, version: 1, updatedAt: at, updatedBy: authorName };
+      this.map.set(entryKey(toId, source.id), copied);
+      const history = { parameterId: source.id, version: 1, action: 'created' as const, snapshot: copy(copied), changes: [], restoredFrom: null, authorId: null, authorName, createdAt: at };
+      this.state().parameterVersions.push(history);
+    }
   }
   async insertVersion(version: ParameterVersionRecord) {
     this.state().parameterVersions.push(copy(version));
   }
-  async listVersions(parameterId: string) {
-    return this.state()
-      .parameterVersions.filter((v) => v.parameterId === parameterId)
+  private versionsOf(parameterId: string, environmentId: string) {
+    return this.state().parameterVersions.filter((v) => v.parameterId === parameterId && v.snapshot.environmentId === environmentId);
+  }
+  async listVersions(parameterId: string, environmentId: string) {
+    return this.versionsOf(parameterId, environmentId)
       .sort((a, b) => b.version - a.version)
       .map(({ parameterId: _id, ...version }) => copy(version));
   }
-  async getVersion(parameterId: string, version: number) {
-    const found = this.state().parameterVersions.find((v) => v.parameterId === parameterId && v.version === version);
+  async getVersion(parameterId: string, environmentId: string, version: number) {
+    const found = this.versionsOf(parameterId, environmentId).find((v) => v.version === version);
     if (!found) return null;
     const { parameterId: _id, ...rest } = found;
     return copy(rest);
+  }
+}
+
+export class MemoryEnvironments implements EnvironmentStore {
+  constructor(private readonly state: State) {}
+  private get map() {
+    return this.state().environments;
+  }
+  async list() {
+    return [...this.map.values()].sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt)).map(copy);
+  }
+  async getById(id: string) {
+    const environment = this.map.get(id);
+    return environment ? copy(environment) : null;
+  }
+  async getByKey(key: string) {
+    const environment = [...this.map.values()].find((e) => e.key === key);
+    return environment ? copy(environment) : null;
+  }
+  async insert(environment: Environment) {
+    if ([...this.map.values()].some((e) => e.key === environment.key)) throw new UniqueViolation('key');
+    this.map.set(environment.id, copy(environment));
+  }
+  async update(environment: Environment, expectedVersion: number) {
+    const current = this.map.get(environment.id);
+    if (!current || current.version !== expectedVersion) return null;
+    const next = { ...copy(environment), key: current.key, position: current.position, version: expectedVersion + 1 };
+    this.map.set(environment.id, next);
+    return copy(next);
+  }
+  async reorder(ids: string[]) {
+    ids.forEach((id, position) => {
+      const environment = this.map.get(id);
+      if (environment) this.map.set(id, { ...environment, position });
+    });
   }
 }
 

@@ -39,9 +39,9 @@ export class MemoryExperiments implements ExperimentStore {
   private get map() {
     return this.state().experiments;
   }
-  async list(statuses?: readonly ExperimentStatus[]) {
+  async list(statuses?: readonly ExperimentStatus[], environmentId?: string) {
     return [...this.map.values()]
-      .filter((e) => !statuses || statuses.includes(e.status))
+      .filter((e) => (!statuses || statuses.includes(e.status)) && (!environmentId || e.environmentId === environmentId))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
       .map(copy);
   }

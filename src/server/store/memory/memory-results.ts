@@ -1,3 +1,4 @@
+import { knownUserKey } from './memory-audiences';
 import type { Metric, PropertyFilter } from '../../../shared/contract/metrics';
 import type { MetricSums, ResultsQuery, ResultsRow, ResultsStore, StoredEvent } from '../types';
 import type { MemoryState } from './memory-store';
@@ -63,7 +64,9 @@ export class MemoryResults implements ResultsStore {
 
   private bucketOf(query: ResultsQuery, targetingKey: string, first: number): string | null {
     if (query.groupBy.kind === 'day') return new Date(first).toISOString().slice(0, 10);
-    const value = this.state().knownUsers.get(targetingKey)?.attributes[query.groupBy.attribute];
+    // The attributes the experiment's environment knows the user by.
+    const environmentId = this.state().experiments.get(query.experimentId)?.environmentId ?? '';
+    const value = this.state().knownUsers.get(knownUserKey(environmentId, targetingKey))?.attributes[query.groupBy.attribute];
     if (value === undefined || value === null) return null;
     return typeof value === 'string' ? value : JSON.stringify(value);
   }

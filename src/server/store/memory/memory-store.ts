@@ -2,6 +2,7 @@ import { UniqueViolation } from '../../lib/errors';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import type { Experiment } from '../../../shared/contract/experiments';
 import type { Metric } from '../../../shared/contract/metrics';
+import { DEFAULT_ENVIRONMENTS, type Environment } from '../../../shared/contract/environments';
 import type { Parameter } from '../../../shared/contract/parameters';
 import type { KnownUser } from '../../../shared/contract/segments';
 import type {
@@ -22,6 +23,7 @@ import type {
   ApiTokenStore,
   AuditStore,
   ConfigVersionStore,
+  EnvironmentStore,
   ParameterStore,
   ParameterVersionRecord,
   RequestedKeyRecord,
@@ -39,7 +41,7 @@ import { MemoryLoginAttempts } from './memory-login-attempts';
 import { MemoryResults } from './memory-results';
 import { MemoryExperiments, MemoryExposures, MemoryMetrics } from './memory-experiments';
 import { MemoryKnownUsers, MemoryObservedAttributes, MemorySegments } from './memory-audiences';
-import { MemoryAudit, MemoryConfigVersion, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
+import { MemoryAudit, MemoryConfigVersion, MemoryEnvironments, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
 
 /** Everything the memory store holds; cloned for transactions so a failed one leaves no trace. */
 export interface MemoryState {
@@ -47,6 +49,8 @@ export interface MemoryState {
   sessions: Map<string, SessionRecord>;
   apiTokens: Map<string, ApiTokenRecord>;
   audit: AuditEntry[];
+  environments: Map<string, Environment>;
+  /** Per environment and parameter: see MemoryParameters. */
   parameters: Map<string, Parameter>;
   parameterVersions: ParameterVersionRecord[];
   sdkKeys: Map<string, SdkKeyRecord>;
@@ -69,6 +73,7 @@ export function emptyMemoryState(): MemoryState {
     sessions: new Map(),
     apiTokens: new Map(),
     audit: [],
+    environments: defaultEnvironments(),
     parameters: new Map(),
     parameterVersions: [],
     sdkKeys: new Map(),
@@ -86,6 +91,12 @@ export function emptyMemoryState(): MemoryState {
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
+
+/** The environments every workspace starts with (migration 10 creates the same). */
+function defaultEnvironments(): Map<string, Environment> {
+  const now = new Date(0).toISOString();
+  return new Map(DEFAULT_ENVIRONMENTS.map((e, position) => [e.id, { ...e, position, archivedAt: null, version: 1, createdAt: now, updatedAt: now }]));
+}
 
 class MemoryUsers implements UserStore {
   constructor(private readonly state: () => MemoryState) {}
@@ -222,6 +233,7 @@ export class MemoryStore implements Store {
   readonly sessions: SessionStore;
   readonly apiTokens: ApiTokenStore;
   readonly audit: AuditStore;
+  readonly environments: EnvironmentStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;
@@ -245,6 +257,7 @@ export class MemoryStore implements Store {
     this.sessions = new MemorySessions(state);
     this.apiTokens = new MemoryApiTokens(state);
     this.audit = new MemoryAudit(state);
+    this.environments = new MemoryEnvironments(state);
     this.parameters = new MemoryParameters(state);
     this.sdkKeys = new MemorySdkKeys(state);
     this.requestedKeys = new MemoryRequestedKeys(state);

@@ -331,6 +331,72 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       END $$;
     `,
   },
+  {
+    version: 10,
+    name: 'environments',
+    // A parameter's definition stays in parameters; its kill switch, default value, rules and
+    // version move to parameter_settings, one row per environment. What existed becomes
+    // Production (same values, same version, same history), so every existing SDK key, now a
+    // Production key, receives exactly what it did. Staging and Development start as copies.
+    sql: `
+      CREATE TABLE environments (
+        id text PRIMARY KEY,
+        key text NOT NULL UNIQUE,
+        name text NOT NULL,
+        color text NOT NULL,
+        position integer NOT NULL,
+        archived_at timestamptz,
+        version integer NOT NULL DEFAULT 1,
+        created_at timestamptz NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      INSERT INTO environments (id, key, name, color, position, created_at, updated_at) VALUES
+        ('production', 'production', 'Production', '#b42318', 0, now(), now()),
+        ('staging', 'staging', 'Staging', '#b54708', 1, now(), now()),
+        ('development', 'development', 'Development', '#175cd3', 2, now(), now());
+      CREATE TABLE parameter_settings (
+        environment_id text NOT NULL REFERENCES environments(id),
+        parameter_id text NOT NULL REFERENCES parameters(id) ON DELETE CASCADE,
+        default_value jsonb NOT NULL,
+        killed boolean NOT NULL,
+        rules jsonb NOT NULL,
+        version integer NOT NULL,
+        updated_at timestamptz NOT NULL,
+        updated_by text,
+        PRIMARY KEY (environment_id, parameter_id)
+      );
+      CREATE INDEX parameter_settings_parameter ON parameter_settings(parameter_id);
+      INSERT INTO parameter_settings (environment_id, parameter_id, default_value, killed, rules, version, updated_at, updated_by)
+        SELECT e.id, p.id, p.default_value, p.killed, p.rules, CASE WHEN e.id = 'production' THEN p.version ELSE 1 END, p.updated_at, p.updated_by
+        FROM parameters p CROSS JOIN environments e;
+      ALTER TABLE parameter_versions ADD COLUMN environment_id text NOT NULL DEFAULT 'production' REFERENCES environments(id);
+      ALTER TABLE parameter_versions ALTER COLUMN environment_id DROP DEFAULT;
+      ALTER TABLE parameter_versions DROP CONSTRAINT parameter_versions_pkey;
+      ALTER TABLE parameter_versions ADD PRIMARY KEY (parameter_id, environment_id, version);
+      UPDATE parameter_versions SET snapshot = snapshot || '{"environmentId": "production"}';
+      INSERT INTO parameter_versions (parameter_id, environment_id, version, action, snapshot, changes, restored_from, author_id, author_name, created_at)
+        SELECT p.id, e.id, 1, 'created',
+          jsonb_build_object('id', p.id, 'environmentId', e.id, 'key', p.key, 'name', p.name, 'description', p.description, 'tags', p.tags,
+            'spec', p.spec, 'defaultValue', p.default_value, 'killed', p.killed, 'rules', p.rules,
+            'archivedAt', to_jsonb(p.archived_at), 'version', 1, 'createdAt', to_jsonb(p.created_at), 'updatedAt', to_jsonb(p.updated_at), 'updatedBy', p.updated_by),
+          '[]', NULL, NULL, 'Copied from Production', p.updated_at
+        FROM parameters p CROSS JOIN environments e WHERE e.id <> 'production';
+      ALTER TABLE parameters DROP COLUMN default_value;
+      ALTER TABLE parameters DROP COLUMN killed;
+      ALTER TABLE parameters DROP COLUMN rules;
+      ALTER TABLE parameters DROP COLUMN version;
+      ALTER TABLE sdk_keys ADD COLUMN environment_id text NOT NULL DEFAULT 'production' REFERENCES environments(id);
+      ALTER TABLE sdk_keys ALTER COLUMN environment_id DROP DEFAULT;
+      ALTER TABLE known_users ADD COLUMN environment_id text NOT NULL DEFAULT 'production' REFERENCES environments(id);
+      ALTER TABLE known_users ALTER COLUMN environment_id DROP DEFAULT;
+      ALTER TABLE known_users DROP CONSTRAINT known_users_pkey;
+      ALTER TABLE known_users ADD PRIMARY KEY (environment_id, targeting_key);
+      DROP INDEX known_users_last_seen;
+      CREATE INDEX known_users_last_seen ON known_users(environment_id, last_seen_at DESC);
+      UPDATE experiments SET doc = doc || '{"environmentId": "production"}';
+      CREATE INDEX experiments_environment ON experiments((doc->>'environmentId'));
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

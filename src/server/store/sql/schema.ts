@@ -68,14 +68,34 @@ export interface ParametersTable {
   description: string;
   tags: Json;
   spec: Json;
+  archived_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** A parameter's values in one environment. */
+export interface ParameterSettingsTable {
+  environment_id: string;
+  parameter_id: string;
   default_value: Json;
   killed: boolean;
   rules: Json;
+  version: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface EnvironmentsTable {
+  id: string;
+  key: string;
+  name: string;
+  color: string;
+  position: number;
   archived_at: NullableTimestamp;
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
-  updated_by: string | null;
 }
 
 export interface SegmentsTable {
@@ -96,6 +116,7 @@ export interface SegmentIdsTable {
 }
 
 export interface KnownUsersTable {
+  environment_id: string;
   targeting_key: string;
   attributes: Json;
   last_seen_at: Timestamp;
@@ -120,6 +141,7 @@ export interface EventsTable {
 
 export interface ParameterVersionsTable {
   parameter_id: string;
+  environment_id: string;
   version: number;
   action: string;
   snapshot: Json;
@@ -134,6 +156,7 @@ export interface SdkKeysTable {
   id: string;
   name: string;
   kind: string;
+  environment_id: string;
   allow_events: boolean;
   key_hash: string;
   prefix: string;
@@ -169,6 +192,8 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   audit_entries: AuditEntriesTable;
   parameters: ParametersTable;
+  parameter_settings: ParameterSettingsTable;
+  environments: EnvironmentsTable;
   parameter_versions: ParameterVersionsTable;
   sdk_keys: SdkKeysTable;
   requested_keys: RequestedKeysTable;

@@ -99,36 +99,40 @@ export const KNOWN_USER_PAGE_SIZE = 5000;
 
 export class SqlKnownUsers implements KnownUserStore {
   constructor(private readonly db: Db) {}
-  async upsert(users: KnownUser[]) {
+  async upsert(environmentId: string, users: KnownUser[]) {
     if (users.length === 0) return;
     // One statement, the users as one JSON parameter. DISTINCT ON keeps each key's latest
     // sighting: ON CONFLICT may not touch a row twice in one statement.
     await sql`
-      INSERT INTO known_users (targeting_key, attributes, last_seen_at)
-      SELECT DISTINCT ON ("targetingKey") "targetingKey", attributes, "lastSeenAt"
+      INSERT INTO known_users (environment_id, targeting_key, attributes, last_seen_at)
+      SELECT DISTINCT ON ("targetingKey") ${environmentId}, "targetingKey", attributes, "lastSeenAt"
       FROM json_to_recordset(${jsonRows(users)}::json) AS u("targetingKey" text, attributes jsonb, "lastSeenAt" timestamptz)
       ORDER BY "targetingKey", "lastSeenAt" DESC
-      ON CONFLICT (targeting_key) DO UPDATE SET
+      ON CONFLICT (environment_id, targeting_key) DO UPDATE SET
         attributes = CASE WHEN excluded.last_seen_at >= known_users.last_seen_at THEN excluded.attributes ELSE known_users.attributes END,
         last_seen_at = greatest(known_users.last_seen_at, excluded.last_seen_at)`.execute(this.db);
   }
-  async get(targetingKey: string) {
-    const row = await this.db.selectFrom('known_users').selectAll().where('targeting_key', '=', targetingKey).executeTakeFirst();
+  private inEnvironment(environmentId: string) {
+    return this.db.selectFrom('known_users').where('environment_id', '=', environmentId);
+  }
+  async get(environmentId: string, targetingKey: string) {
+    const row = await this.inEnvironment(environmentId).selectAll().where('targeting_key', '=', targetingKey).executeTakeFirst();
     return row ? toKnownUser(row) : null;
   }
-  async search(prefix: string | undefined, limit: number) {
-    let q = this.db.selectFrom('known_users').selectAll();
+  async search(environmentId: string, prefix: string | undefined, limit: number) {
+    let q = this.inEnvironment(environmentId).selectAll();
     if (prefix) q = q.where('targeting_key', 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     return (await q.orderBy('last_seen_at', 'desc').limit(limit).execute()).map(toKnownUser);
   }
-  async sample(since: string, limit: number) {
+  async sample(environmentId: string, since: string, limit: number) {
     const from = new Date(since);
-    const count = await this.db.selectFrom('known_users').select((eb) => eb.fn.countAll().as('n')).where('last_seen_at', '>=', from).executeTakeFirstOrThrow();
+    const seen = this.inEnvironment(environmentId).where('last_seen_at', '>=', from);
+    const count = await seen.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const total = Number(count.n);
     // The sample's keys first (a few MB at most), then its users in pages: 100,000 users with
     // their attributes are ~100 MB, and decoding that as one result held the event loop for
     // seconds. Each page is one indexed lookup, and the loop turns while the next is awaited.
-    const keyQuery = this.db.selectFrom('known_users').select('targeting_key').where('last_seen_at', '>=', from);
+    const keyQuery = seen.select('targeting_key');
     const keyRows = total <= limit ? await keyQuery.execute() : await keyQuery.orderBy(sql`random()`).limit(limit).execute();
     const keys = keyRows.map((row) => row.targeting_key);
     const users: KnownUser[] = [];
@@ -136,7 +140,7 @@ export class SqlKnownUsers implements KnownUserStore {
       const page = keys.slice(start, start + KNOWN_USER_PAGE_SIZE);
       const { rows } = await sql<{ targeting_key: string; attributes: unknown; last_seen_at: Date }>`
         SELECT targeting_key, attributes, last_seen_at FROM known_users
-        WHERE targeting_key IN (SELECT json_array_elements_text(${jsonRows(page)}::json))`.execute(this.db);
+        WHERE environment_id = ${environmentId} AND targeting_key IN (SELECT json_array_elements_text(${jsonRows(page)}::json))`.execute(this.db);
       for (const row of rows) users.push(toKnownUser(row));
     }
     return { total, users };

@@ -15,7 +15,7 @@ import type {
   SdkKeyRecord,
   SdkKeyStore,
 } from '../types';
-import type { Database, ParametersTable, SdkKeysTable } from './schema';
+import type { Database, SdkKeysTable } from './schema';
 import { guardUnique, iso, isoOrNull, jsonRows } from './sql-util';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -69,9 +69,33 @@ export class SqlAudit implements AuditStore {
   }
 }
 
-function toParameter(row: Selectable<ParametersTable>): Parameter {
+/** A definition joined with one environment's settings (see parameterRows). */
+interface ParameterRow {
+  id: string;
+  environment_id: string;
+  key: string;
+  name: string;
+  description: string;
+  tags: unknown;
+  spec: unknown;
+  default_value: unknown;
+  killed: boolean;
+  rules: unknown;
+  archived_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  updated_by: string | null;
+  settings_updated_at: Date;
+  settings_updated_by: string | null;
+}
+
+function toParameter(row: ParameterRow): Parameter {
+  // The later of the two changes: a definition edit (name, tags) or this environment's values.
+  const settingsLater = new Date(row.settings_updated_at).getTime() >= new Date(row.updated_at).getTime();
   return {
     id: row.id,
+    environmentId: row.environment_id,
     key: row.key,
     name: row.name,
     description: row.description,
@@ -83,41 +107,66 @@ function toParameter(row: Selectable<ParametersTable>): Parameter {
     archivedAt: isoOrNull(row.archived_at),
     version: Number(row.version),
     createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-    updatedBy: row.updated_by,
+    updatedAt: iso(settingsLater ? row.settings_updated_at : row.updated_at),
+    updatedBy: settingsLater ? row.settings_updated_by : row.updated_by,
   };
 }
 
 const sortColumns = {
-  key: sql`key`,
-  name: sql`lower(name)`,
-  type: sql`spec->>'type'`,
-  updatedAt: sql`updated_at`,
+  key: sql`p.key`,
+  name: sql`lower(p.name)`,
+  type: sql`p.spec->>'type'`,
+  updatedAt: sql`greatest(p.updated_at, s.updated_at)`,
 } as const;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 export class SqlParameters implements ParameterStore {
   constructor(private readonly db: Db) {}
+  /** Definitions joined with their settings in one environment. */
+  private rows(environmentId: string) {
+    return this.db
+      .selectFrom('parameters as p')
+      .innerJoin('parameter_settings as s', 's.parameter_id', 'p.id')
+      .where('s.environment_id', '=', environmentId)
+      .select([
+        'p.id',
+        's.environment_id',
+        'p.key',
+        'p.name',
+        'p.description',
+        'p.tags',
+        'p.spec',
+        's.default_value',
+        's.killed',
+        's.rules',
+        'p.archived_at',
+        's.version',
+        'p.created_at',
+        'p.updated_at',
+        'p.updated_by',
+        's.updated_at as settings_updated_at',
+        's.updated_by as settings_updated_by',
+      ]);
+  }
   async list(query: ParameterQuery) {
-    let q = this.db.selectFrom('parameters').where('archived_at', query.archived ? 'is not' : 'is', null);
-    if (query.type) q = q.where(sql`spec->>'type'`, '=', query.type);
-    if (query.tag) q = q.where(sql`tags`, '@>', sql`${json([query.tag])}::jsonb`);
+    let q = this.rows(query.environmentId).where('p.archived_at', query.archived ? 'is not' : 'is', null);
+    if (query.type) q = q.where(sql`p.spec->>'type'`, '=', query.type);
+    if (query.tag) q = q.where(sql`p.tags`, '@>', sql`${json([query.tag])}::jsonb`);
     if (query.search) {
       const pattern = `%${escapeLike(query.search)}%`;
-      q = q.where((eb) => eb.or([eb('key', 'ilike', pattern), eb('name', 'ilike', pattern), eb('description', 'ilike', pattern)]));
+      q = q.where((eb) => eb.or([eb('p.key', 'ilike', pattern), eb('p.name', 'ilike', pattern), eb('p.description', 'ilike', pattern)]));
     }
     const descending = query.sort.startsWith('-');
     const column = sortColumns[query.sort.replace('-', '') as keyof typeof sortColumns];
     const [rows, count] = await Promise.all([
       q
-        .selectAll()
         .orderBy(column, descending ? 'desc' : 'asc')
-        .orderBy('key', descending ? 'desc' : 'asc')
+        .orderBy('p.key', descending ? 'desc' : 'asc')
         .offset(query.offset)
         .limit(query.limit)
         .execute(),
-      q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+      q.clearSelect().select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { items: rows.map(toParameter), total: Number(count.n) };
   }
@@ -125,21 +174,21 @@ export class SqlParameters implements ParameterStore {
     const rows = await sql<{ tag: string }>`SELECT DISTINCT jsonb_array_elements_text(tags) AS tag FROM parameters ORDER BY tag`.execute(this.db);
     return rows.rows.map((row) => row.tag);
   }
-  async listActive() {
-    const rows = await this.db.selectFrom('parameters').selectAll().where('archived_at', 'is', null).orderBy('key').execute();
+  async listActive(environmentId: string) {
+    const rows = await this.rows(environmentId).where('p.archived_at', 'is', null).orderBy('p.key').execute();
     return rows.map(toParameter);
   }
-  async getById(id: string) {
-    const row = await this.db.selectFrom('parameters').selectAll().where('id', '=', id).executeTakeFirst();
+  async getById(id: string, environmentId: string) {
+    const row = await this.rows(environmentId).where('p.id', '=', id).executeTakeFirst();
     return row ? toParameter(row) : null;
   }
-  async getByIds(ids: string[]) {
+  async getByIds(ids: string[], environmentId: string) {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom('parameters').selectAll().where(sql<boolean>`id IN (SELECT json_array_elements_text(${jsonRows(ids)}::json))`).execute();
+    const rows = await this.rows(environmentId).where(sql<boolean>`p.id IN (SELECT json_array_elements_text(${jsonRows(ids)}::json))`).execute();
     return rows.map(toParameter);
   }
-  async getByKey(key: string) {
-    const row = await this.db.selectFrom('parameters').selectAll().where('key', '=', key).executeTakeFirst();
+  async getByKey(key: string, environmentId: string) {
+    const row = await this.rows(environmentId).where('p.key', '=', key).executeTakeFirst();
     return row ? toParameter(row) : null;
   }
   async insert(p: Parameter) {
@@ -153,45 +202,75 @@ export class SqlParameters implements ParameterStore {
           description: p.description,
           tags: json(p.tags),
           spec: json(p.spec),
-          default_value: json(p.defaultValue),
-          killed: p.killed,
-          rules: json(p.rules),
           archived_at: p.archivedAt,
-          version: p.version,
           created_at: p.createdAt,
           updated_at: p.updatedAt,
           updated_by: p.updatedBy,
         })
         .execute(),
     );
+    await this.insertSettings(p);
   }
-  async update(p: Parameter, expectedVersion: number) {
-    const row = await this.db
-      .updateTable('parameters')
-      .set({
-        name: p.name,
-        description: p.description,
-        tags: json(p.tags),
-        spec: json(p.spec),
+  async insertSettings(p: Parameter) {
+    await this.db
+      .insertInto('parameter_settings')
+      .values({
+        environment_id: p.environmentId,
+        parameter_id: p.id,
         default_value: json(p.defaultValue),
         killed: p.killed,
         rules: json(p.rules),
-        archived_at: p.archivedAt,
-        version: expectedVersion + 1,
+        version: p.version,
         updated_at: p.updatedAt,
         updated_by: p.updatedBy,
       })
-      .where('id', '=', p.id)
+      .execute();
+  }
+  async update(p: Parameter, expectedVersion: number) {
+    const settings = await this.db
+      .updateTable('parameter_settings')
+      .set({ default_value: json(p.defaultValue), killed: p.killed, rules: json(p.rules), version: expectedVersion + 1, updated_at: p.updatedAt, updated_by: p.updatedBy })
+      .where('environment_id', '=', p.environmentId)
+      .where('parameter_id', '=', p.id)
       .where('version', '=', expectedVersion)
-      .returningAll()
       .executeTakeFirst();
-    return row ? toParameter(row) : null;
+    if (Number(settings.numUpdatedRows) !== 1) return null;
+    const current = await this.db.selectFrom('parameters').selectAll().where('id', '=', p.id).executeTakeFirstOrThrow();
+    const definitionChanged =
+      current.name !== p.name ||
+      current.description !== p.description ||
+      json(current.tags) !== json(p.tags) ||
+      json(current.spec) !== json(p.spec) ||
+      isoOrNull(current.archived_at) !== p.archivedAt;
+    if (definitionChanged) {
+      await this.db
+        .updateTable('parameters')
+        .set({ name: p.name, description: p.description, tags: json(p.tags), spec: json(p.spec), archived_at: p.archivedAt, updated_at: p.updatedAt, updated_by: p.updatedBy })
+        .where('id', '=', p.id)
+        .execute();
+    }
+    return this.getById(p.id, p.environmentId);
+  }
+  async copyEnvironment(fromId: string, toId: string, at: string, authorName: string) {
+    await sql`
+      INSERT INTO parameter_settings (environment_id, parameter_id, default_value, killed, rules, version, updated_at, updated_by)
+      SELECT ${toId}, parameter_id, default_value, killed, rules, 1, ${at}::timestamptz, ${authorName}
+      FROM parameter_settings WHERE environment_id = ${fromId}`.execute(this.db);
+    await sql`
+      INSERT INTO parameter_versions (parameter_id, environment_id, version, action, snapshot, changes, restored_from, author_id, author_name, created_at)
+      SELECT p.id, ${toId}, 1, 'created',
+        jsonb_build_object('id', p.id, 'environmentId', ${toId}::text, 'key', p.key, 'name', p.name, 'description', p.description, 'tags', p.tags,
+          'spec', p.spec, 'defaultValue', s.default_value, 'killed', s.killed, 'rules', s.rules, 'archivedAt', to_jsonb(p.archived_at),
+          'version', 1, 'createdAt', to_jsonb(p.created_at), 'updatedAt', to_jsonb(${at}::timestamptz), 'updatedBy', ${authorName}::text),
+        '[]', NULL, NULL, ${authorName}, ${at}::timestamptz
+      FROM parameters p JOIN parameter_settings s ON s.parameter_id = p.id AND s.environment_id = ${fromId}`.execute(this.db);
   }
   async insertVersion(v: ParameterVersionRecord) {
     await this.db
       .insertInto('parameter_versions')
       .values({
         parameter_id: v.parameterId,
+        environment_id: v.snapshot.environmentId,
         version: v.version,
         action: v.action,
         snapshot: json(v.snapshot),
@@ -203,15 +282,22 @@ export class SqlParameters implements ParameterStore {
       })
       .execute();
   }
-  async listVersions(parameterId: string) {
-    const rows = await this.db.selectFrom('parameter_versions').selectAll().where('parameter_id', '=', parameterId).orderBy('version', 'desc').execute();
+  async listVersions(parameterId: string, environmentId: string) {
+    const rows = await this.db
+      .selectFrom('parameter_versions')
+      .selectAll()
+      .where('parameter_id', '=', parameterId)
+      .where('environment_id', '=', environmentId)
+      .orderBy('version', 'desc')
+      .execute();
     return rows.map(toVersion);
   }
-  async getVersion(parameterId: string, version: number) {
+  async getVersion(parameterId: string, environmentId: string, version: number) {
     const row = await this.db
       .selectFrom('parameter_versions')
       .selectAll()
       .where('parameter_id', '=', parameterId)
+      .where('environment_id', '=', environmentId)
       .where('version', '=', version)
       .executeTakeFirst();
     return row ? toVersion(row) : null;
@@ -236,6 +322,7 @@ function toSdkKey(row: Selectable<SdkKeysTable>): SdkKeyRecord {
     id: row.id,
     name: row.name,
     kind: row.kind as SdkKeyKind,
+    environmentId: row.environment_id,
     allowEvents: row.allow_events,
     keyHash: row.key_hash,
     prefix: row.prefix,
@@ -256,6 +343,7 @@ export class SqlSdkKeys implements SdkKeyStore {
           id: k.id,
           name: k.name,
           kind: k.kind,
+          environment_id: k.environmentId,
           allow_events: k.allowEvents,
           key_hash: k.keyHash,
           prefix: k.prefix,

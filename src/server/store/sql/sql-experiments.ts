@@ -48,8 +48,9 @@ export class SqlMetrics implements MetricStore {
 
 export class SqlExperiments implements ExperimentStore {
   constructor(private readonly db: Db) {}
-  async list(statuses?: readonly ExperimentStatus[]) {
+  async list(statuses?: readonly ExperimentStatus[], environmentId?: string) {
     let query = this.db.selectFrom('experiments').select('doc');
+    if (environmentId) query = query.where(sql`doc->>'environmentId'`, '=', environmentId);
     if (statuses) {
       if (statuses.length === 0) return [];
       query = query.where('status', 'in', [...statuses]);

@@ -36,7 +36,8 @@ export class SqlResults implements ResultsStore {
       query.groupBy.kind === 'day'
         ? sql`(x.first_seen_at AT TIME ZONE 'UTC')::date`
         : sql`k.attributes ->> ${query.groupBy.attribute}::text`;
-    const attributes = query.groupBy.kind === 'day' ? sql`` : sql`LEFT JOIN known_users k ON k.targeting_key = x.targeting_key`;
+    const attributes = query.groupBy.kind === 'day' ? sql`` : sql`LEFT JOIN known_users k ON k.targeting_key = x.targeting_key
+          AND k.environment_id = (SELECT doc->>'environmentId' FROM experiments WHERE id = ${query.experimentId})`;
     const range = sql.join(
       [
         sql`x.experiment_id = ${query.experimentId}`,

@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/contract/auth';
-import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, LoginAttemptStore, ConfigVersionStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, LoginAttemptStore, ConfigVersionStore, EnvironmentStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
+import { SqlEnvironments } from './sql-environments';
 import { MAX_BIND_PARAMETERS, ParameterBudgetPlugin } from './parameter-budget';
 import { guardUnique, inTransaction, iso, isoOrNull } from './sql-util';
 import { SqlEvents } from './sql-events';
@@ -246,6 +247,7 @@ export class SqlStore implements Store {
   readonly apiTokens: ApiTokenStore;
   readonly loginAttempts: LoginAttemptStore;
   readonly audit: AuditStore;
+  readonly environments: EnvironmentStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;
@@ -274,6 +276,7 @@ export class SqlStore implements Store {
     this.apiTokens = new SqlApiTokens(this.db);
     this.loginAttempts = new SqlLoginAttempts(this.db);
     this.audit = new SqlAudit(this.db);
+    this.environments = new SqlEnvironments(this.db);
     this.parameters = new SqlParameters(this.db);
     this.sdkKeys = new SqlSdkKeys(this.db);
     this.requestedKeys = new SqlRequestedKeys(this.db);

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
+import { DEFAULT_ENVIRONMENTS } from '../../../shared/contract/environments';
 import { openPgliteStoreOn, openPostgresStore } from './open';
 import type { SqlStore } from './sql-store';
 
@@ -26,4 +27,14 @@ export async function truncateAll(store: SqlStore): Promise<void> {
   if (tables.rows.length === 0) return;
   const list = tables.rows.map((row) => `"${row.tablename}"`).join(', ');
   await sql.raw(`TRUNCATE ${list} CASCADE`).execute(store.kysely);
+  await seedDefaultEnvironments(store);
+}
+
+/** The environments that migration 10 creates, back after a truncate. */
+async function seedDefaultEnvironments(store: SqlStore): Promise<void> {
+  const now = new Date().toISOString();
+  await store.kysely
+    .insertInto('environments')
+    .values(DEFAULT_ENVIRONMENTS.map((e, position) => ({ ...e, position, version: 1, archived_at: null, created_at: now, updated_at: now })))
+    .execute();
 }
