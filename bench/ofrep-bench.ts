@@ -8,6 +8,8 @@ import { readStalls, type StallReading } from './lib/stall-monitor';
 interface ServerInfo {
   port: number;
   key: string;
+  /** Every key the load rotates through: one per environment with ENVIRONMENTS=3, else [key]. */
+  keys: string[];
   body: string;
   pid: number;
   /** Where the server answers its event-loop delay and GC pauses (bench/lib/stall-monitor.ts). */
@@ -15,6 +17,8 @@ interface ServerInfo {
 }
 
 const PARAMETERS = 200;
+// BENCH_ENVIRONMENTS=3: a key per environment (Production, Staging, Development), requests rotating over them.
+const ENVIRONMENTS = Number(process.env.BENCH_ENVIRONMENTS ?? 1);
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 // Saturation runs alternate between the two servers (bare, Switchboard, Switchboard, bare, ...), so
@@ -71,9 +75,13 @@ function target(server: Server) {
   };
 }
 
+/** Each connection sends the keys in turn: with several environments, every answer comes from another compiled configuration. */
+const rotatingRequests = (server: Server) =>
+  server.info.keys.map((key) => ({ method: 'POST' as const, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: server.info.body }));
+
 /** As many requests as the server answers (autocannon, 2 s warm-up first), and the server's CPU per request. */
 async function saturate(server: Server): Promise<Saturated> {
-  const run = (duration: number) => autocannon({ ...target(server), method: 'POST', duration });
+  const run = (duration: number) => autocannon({ ...target(server), method: 'POST', duration, requests: rotatingRequests(server) });
   await run(2);
   const before = cpuSeconds(server.info.pid);
   const result = await run(SECONDS);
@@ -87,27 +95,34 @@ async function saturate(server: Server): Promise<Saturated> {
 }
 
 async function check(servers: Record<Mode, Server>): Promise<void> {
-  const bodies = await Promise.all(
-    (['bare', 'switchboard'] as const).map(async (mode) => {
-      const { url, headers, body } = target(servers[mode]);
-      const response = await fetch(url, { method: 'POST', headers, body });
-      return { status: response.status, text: await response.text() };
-    }),
-  );
-  if (bodies.some((b) => b.status !== 200) || bodies[0].text !== bodies[1].text) {
-    throw new Error(`The two servers do not answer the same body (${bodies.map((b) => `${b.status}, ${b.text.length} chars`).join(' vs ')})`);
+  const texts = new Set<string>();
+  for (const [index, key] of servers.switchboard.info.keys.entries()) {
+    const bodies = await Promise.all(
+      (['bare', 'switchboard'] as const).map(async (mode) => {
+        const { url, headers, body } = target(servers[mode]);
+        const response = await fetch(url, { method: 'POST', headers: { ...headers, authorization: `Bearer ${servers[mode].info.keys[index] ?? key}` }, body });
+        return { status: response.status, text: await response.text() };
+      }),
+    );
+    if (bodies.some((b) => b.status !== 200) || bodies[0].text !== bodies[1].text) {
+      throw new Error(`The two servers do not answer the same body (${bodies.map((b) => `${b.status}, ${b.text.length} chars`).join(' vs ')})`);
+    }
+    texts.add(bodies[1].text);
   }
+  if (texts.size !== servers.switchboard.info.keys.length) throw new Error('Each environment should answer a body of its own');
 }
 
 /** OFREP bulk evaluation of 200 parameters vs a bare Hono endpoint returning the same body. */
 export async function ofrepBench(): Promise<void> {
-  console.log(`\nOFREP bulk evaluation: ${PARAMETERS} parameters, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each, loopback`);
+  const environments = ENVIRONMENTS > 1 ? `, ${ENVIRONMENTS} environments (a key each, requests rotating over them)` : '';
+  console.log(`\nOFREP bulk evaluation: ${PARAMETERS} parameters${environments}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each, loopback`);
   console.log(`  machine: ${availableParallelism()} CPUs, load average ${loadAverage()} (1, 5, 15 min) at start`);
   // Each server runs in its own process; the load generator runs in this one.
   const servers = {} as Record<Mode, Server>;
   try {
-    servers.bare = await startBenchServer<ServerInfo>('bench/servers/ofrep-server.ts', { MODE: 'bare', PARAMETERS: String(PARAMETERS) });
-    servers.switchboard = await startBenchServer<ServerInfo>('bench/servers/ofrep-server.ts', { MODE: 'switchboard', PARAMETERS: String(PARAMETERS) });
+    const env = { PARAMETERS: String(PARAMETERS), ENVIRONMENTS: String(ENVIRONMENTS) };
+    servers.bare = await startBenchServer<ServerInfo>('bench/servers/ofrep-server.ts', { MODE: 'bare', ...env });
+    servers.switchboard = await startBenchServer<ServerInfo>('bench/servers/ofrep-server.ts', { MODE: 'switchboard', ...env });
     await check(servers);
 
     const saturated: Record<Mode, Saturated[]> = { bare: [], switchboard: [] };

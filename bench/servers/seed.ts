@@ -1,5 +1,6 @@
 import type { SwitchboardApp } from '../../src/server/app';
-import { createParameter } from '../../src/server/modules/parameters/parameters-service';
+import { DEFAULT_ENVIRONMENTS, PRODUCTION_ENVIRONMENT_ID } from '../../src/shared/contract/environments';
+import { createParameter, getParameter, updateParameter } from '../../src/server/modules/parameters/parameters-service';
 import { createSdkKey } from '../../src/server/modules/sdk-keys/sdk-keys-service';
 import { systemActor } from '../../src/server/modules/audit/audit-service';
 
@@ -14,11 +15,26 @@ const samples = [
   { spec: { type: 'textStyle' as const }, defaultValue: { fontSize: 24, fontWeight: 700 as const, color: '#111111' } },
 ];
 
-/** `count` parameters of mixed types and a server SDK key; returns the key's secret. */
+/** `count` parameters of mixed types (in every environment) and a Production server SDK key; returns the key's secret. */
 export async function seedParameters(app: SwitchboardApp, count: number): Promise<string> {
   for (let i = 0; i < count; i++) {
     const sample = samples[i % samples.length];
-    await createParameter(app.services, { key: `param_${String(i).padStart(3, '0')}`, name: `Parameter ${i}`, description: '', tags: [], killed: false, rules: [], ...sample }, systemActor);
+    const parameter = { key: `param_${String(i).padStart(3, '0')}`, name: `Parameter ${i}`, description: '', tags: [], killed: false, rules: [], ...sample };
+    await createParameter(app.services, PRODUCTION_ENVIRONMENT_ID, parameter, systemActor);
   }
   return (await createSdkKey(app.services, { name: 'bench', kind: 'server', allowEvents: true }, systemActor)).secret;
+}
+
+/**
+ * A server key for each other seeded environment, after giving its first parameter a value of its
+ * own there (so each environment's answer differs); returns their secrets.
+ */
+export async function seedEnvironmentKeys(app: SwitchboardApp): Promise<string[]> {
+  const secrets: string[] = [];
+  for (const environment of DEFAULT_ENVIRONMENTS.filter((e) => e.id !== PRODUCTION_ENVIRONMENT_ID)) {
+    const first = await getParameter(app.services, 'param_000', environment.id);
+    await updateParameter(app.services, first.id, environment.id, { expectedVersion: first.version, defaultValue: `${environment.name} copy` }, systemActor);
+    secrets.push((await createSdkKey(app.services, { name: `bench ${environment.key}`, kind: 'server', allowEvents: true, environmentId: environment.id }, systemActor)).secret);
+  }
+  return secrets;
 }
