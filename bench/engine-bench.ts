@@ -30,6 +30,7 @@ function ruleCondition(i: number): Condition {
 function parameters(): Parameter[] {
   return Array.from({ length: PARAMETERS }, (_, i) => ({
     id: `p${i}`,
+    environmentId: 'production',
     key: `param_${i}`,
     name: `Parameter ${i}`,
     description: '',

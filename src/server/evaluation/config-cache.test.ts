@@ -19,7 +19,7 @@ async function setup() {
   const store = new MemoryStore();
   const a = createTestApp({ store });
   const b = createTestApp({ store });
-  await createParameter(a.app.services, { key: 'headline', name: 'Headline', description: '', tags: [], killed: false, rules: [], spec: { type: 'string' }, defaultValue: 'Hello' }, systemActor);
+  await createParameter(a.app.services, 'production', { key: 'headline', name: 'Headline', description: '', tags: [], killed: false, rules: [], spec: { type: 'string' }, defaultValue: 'Hello' }, systemActor);
   const configs = b.app.services.configs;
   await configs.get('production');
   const checks = vi.spyOn(store.configVersion, 'get');
@@ -54,7 +54,7 @@ describe('Compiled configuration cache', () => {
   it('reloads when a background check finds a change made on another replica', async () => {
     const { store, a, configs } = await setup();
     const headline = (await store.parameters.listActive('production'))[0];
-    await updateParameter(a.app.services, headline.id, { expectedVersion: headline.version, defaultValue: 'Winter sale' }, systemActor);
+    await updateParameter(a.app.services, headline.id, 'production', { expectedVersion: headline.version, defaultValue: 'Winter sale' }, systemActor);
     vi.setSystemTime(Date.now() + 900);
     expect(configs.ready('production')?.evaluate('headline', { targetingKey: 'u' })?.value).toBe('Hello');
     await settle();

@@ -11,10 +11,10 @@ function refusingStore(options: { down?: boolean } = {}) {
   const store = new MemoryStore();
   const upsert = store.knownUsers.upsert.bind(store.knownUsers);
   const batches: number[] = [];
-  store.knownUsers.upsert = async (users: KnownUser[]) => {
+  store.knownUsers.upsert = async (environmentId: string, users: KnownUser[]) => {
     batches.push(users.length);
     if (options.down || users.some((u) => u.targetingKey === 'poison')) throw new Error('refused');
-    await upsert(users);
+    await upsert(environmentId, users);
   };
   if (options.down) store.ping = async () => Promise.reject(new Error('down'));
   return { store, batches };
@@ -31,7 +31,7 @@ describe('known users recorder', () => {
     const { store, batches } = refusingStore();
     const { recorder, logged } = recorderOn(store);
     const keys = ['u1', 'u2', 'u3', 'poison', 'u5', 'u6', 'u7', 'u8'];
-    for (const targetingKey of keys) recorder.observe({ targetingKey, plan: 'pro' });
+    for (const targetingKey of keys) recorder.observe('production', { targetingKey, plan: 'pro' });
     await recorder.flush();
     for (const key of keys.filter((k) => k !== 'poison')) expect(await store.knownUsers.get('production', key)).not.toBeNull();
     expect(logged).toEqual(['Known users: the database refused known user "poison"']);
@@ -44,7 +44,7 @@ describe('known users recorder', () => {
   it('logs once, without splitting, when the database does not answer at all', async () => {
     const { store, batches } = refusingStore({ down: true });
     const { recorder, logged } = recorderOn(store);
-    for (let i = 0; i < 100; i++) recorder.observe({ targetingKey: `u${i}` });
+    for (let i = 0; i < 100; i++) recorder.observe('production', { targetingKey: `u${i}` });
     await recorder.flush();
     expect(batches).toEqual([100]);
     expect(logged).toEqual(['Could not record 100 known user(s)']);

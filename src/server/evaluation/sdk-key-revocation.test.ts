@@ -24,7 +24,7 @@ afterAll(() => store?.close());
 async function replicas() {
   const a = createTestApp({ store });
   const b = createTestApp({ store });
-  await createParameter(a.app.services, { key: 'headline', name: 'Headline', description: '', tags: [], killed: false, rules: [], spec: { type: 'string' }, defaultValue: 'Hello' }, systemActor);
+  await createParameter(a.app.services, 'production', { key: 'headline', name: 'Headline', description: '', tags: [], killed: false, rules: [], spec: { type: 'string' }, defaultValue: 'Hello' }, systemActor);
   const { secret, key } = await createSdkKey(a.app.services, { name: 'app', kind: 'server', allowEvents: false }, systemActor);
   const status = async (app: typeof a) => (await app.app.request('/ofrep/v1/evaluate/flags', {
     method: 'POST',

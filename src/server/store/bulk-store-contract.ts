@@ -83,7 +83,7 @@ export function bulkStoreContract(getStore: () => Store) {
       expect(listed.find((k) => k.key === 'flag-000000')?.count).toBe(2);
       await store.requestedKeys.delete(keys.slice(1));
       expect((await store.requestedKeys.list()).map((k) => k.key)).toEqual(['flag-000000']);
-      expect(await store.parameters.getByIds(keys)).toEqual([]);
+      expect(await store.parameters.getByIds(keys, 'production')).toEqual([]);
       expect(await store.metrics.getByIds(keys)).toEqual([]);
       await expectStillAnswers(store);
     },

@@ -7,7 +7,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOSt
 
 function experiment(overrides: Partial<Experiment> = {}): Experiment {
   return {
-    id: crypto.randomUUID(), key: `exp-${crypto.randomUUID().slice(0, 8)}`, name: 'Checkout', hypothesis: '', owner: '', tags: [],
+    id: crypto.randomUUID(), environmentId: 'production', key: `exp-${crypto.randomUUID().slice(0, 8)}`, name: 'Checkout', hypothesis: '', owner: '', tags: [],
     status: 'draft', audience: { kind: 'everyone' }, stickyMembership: true, allocation: 100, seed: 'seed',
     variants: [
       { key: 'control', name: 'Control', weight: 50, overrides: {} },

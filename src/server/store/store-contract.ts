@@ -117,13 +117,13 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     });
 
     it('stores parameters, pages, filters and compares-and-sets versions', async () => {
-      const base = { description: '', killed: false, rules: [], archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: 'Ada' };
+      const base = { environmentId: 'production', description: '', killed: false, rules: [], archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: 'Ada' };
       const colour = { ...base, id: 'p1', key: 'button.colour', name: 'Button colour', tags: ['home'], spec: { type: 'color' as const }, defaultValue: '#FF0000' };
       const headline = { ...base, id: 'p2', key: 'headline', name: 'Headline', tags: ['home', 'sale'], spec: { type: 'string' as const, maxLength: 20 }, defaultValue: 'Hi' };
       const old = { ...base, id: 'p3', key: 'old_100%_flag', name: 'Old', tags: [], spec: { type: 'boolean' as const }, defaultValue: true, archivedAt: at(1) };
       for (const p of [colour, headline, old]) await store.parameters.insert(p);
       await expect(store.parameters.insert({ ...colour, id: 'p4' })).rejects.toBeInstanceOf(UniqueViolation);
-      const query = { sort: 'key' as const, archived: false, offset: 0, limit: 10 };
+      const query = { environmentId: 'production', sort: 'key' as const, archived: false, offset: 0, limit: 10 };
       expect(await store.parameters.list(query)).toEqual({ items: [colour, headline], total: 2 });
       expect((await store.parameters.list({ ...query, sort: '-name' })).items.map((p) => p.key)).toEqual(['headline', 'button.colour']);
       expect((await store.parameters.list({ ...query, tag: 'sale' })).items.map((p) => p.key)).toEqual(['headline']);
@@ -135,25 +135,25 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
       expect(await store.parameters.list({ ...query, offset: 1, limit: 1 })).toEqual({ items: [headline], total: 2 });
       expect(await store.parameters.tags()).toEqual(['home', 'sale']);
       expect((await store.parameters.listActive('production')).map((p) => p.key)).toEqual(['button.colour', 'headline']);
-      expect(await store.parameters.getByKey('headline')).toEqual(headline);
-      expect((await store.parameters.getByIds(['p1', 'missing'])).map((p) => p.id)).toEqual(['p1']);
+      expect(await store.parameters.getByKey('headline', 'production')).toEqual(headline);
+      expect((await store.parameters.getByIds(['p1', 'missing'], 'production')).map((p) => p.id)).toEqual(['p1']);
 
       const edited = { ...colour, defaultValue: '#00FF00', updatedAt: at(2) };
       expect(await store.parameters.update(edited, 1)).toEqual({ ...edited, version: 2 });
       expect(await store.parameters.update({ ...colour, defaultValue: '#0000FF' }, 1)).toBeNull();
-      expect((await store.parameters.getById('p1'))?.defaultValue).toBe('#00FF00');
+      expect((await store.parameters.getById('p1', 'production'))?.defaultValue).toBe('#00FF00');
     });
 
     it('stores parameter versions, newest first', async () => {
-      const p = { id: 'p1', key: 'k', name: 'K', description: '', tags: [], spec: { type: 'integer' as const }, defaultValue: 1, killed: false, rules: [], archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: null };
+      const p = { id: 'p1', environmentId: 'production', key: 'k', name: 'K', description: '', tags: [], spec: { type: 'integer' as const }, defaultValue: 1, killed: false, rules: [], archivedAt: null, version: 1, createdAt: at(0), updatedAt: at(0), updatedBy: null };
       await store.parameters.insert(p);
       const v1 = { version: 1, action: 'created' as const, snapshot: p, changes: [], restoredFrom: null, authorId: null, authorName: 'A', createdAt: at(0) };
       const v2 = { ...v1, version: 2, action: 'updated' as const, snapshot: { ...p, version: 2, defaultValue: 2 }, changes: [{ path: 'defaultValue', before: 1, after: 2 }], createdAt: at(1) };
       await store.parameters.insertVersion({ ...v1, parameterId: 'p1' });
       await store.parameters.insertVersion({ ...v2, parameterId: 'p1' });
-      expect(await store.parameters.listVersions('p1')).toEqual([v2, v1]);
-      expect(await store.parameters.getVersion('p1', 1)).toEqual(v1);
-      expect(await store.parameters.getVersion('p1', 9)).toBeNull();
+      expect(await store.parameters.listVersions('p1', 'production')).toEqual([v2, v1]);
+      expect(await store.parameters.getVersion('p1', 'production', 1)).toEqual(v1);
+      expect(await store.parameters.getVersion('p1', 'production', 9)).toBeNull();
     });
 
     it('keeps audit entries and filters them newest first', async () => {
@@ -173,7 +173,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     });
 
     it('stores SDK keys, requested keys and the config version', async () => {
-      const key = { id: 'k1', name: 'iOS', kind: 'client' as const, allowEvents: false, keyHash: 'kh', prefix: 'sbc_x', createdBy: null, createdAt: at(0), lastUsedAt: null, revokedAt: null };
+      const key = { id: 'k1', environmentId: 'production', name: 'iOS', kind: 'client' as const, allowEvents: false, keyHash: 'kh', prefix: 'sbc_x', createdBy: null, createdAt: at(0), lastUsedAt: null, revokedAt: null };
       await store.sdkKeys.insert(key);
       expect(await store.sdkKeys.getByHash('kh')).toEqual(key);
       await store.sdkKeys.touch('k1', at(1));

@@ -8,7 +8,7 @@ const at = '2026-11-01T00:00:00.000Z';
 
 function parameter(key: string, defaultValue: unknown, type: 'string' | 'color' = 'string'): Parameter {
   return {
-    id: `p-${key}`, key, name: key, description: '', tags: [], spec: { type } as Parameter['spec'], defaultValue, killed: false,
+    id: `p-${key}`, environmentId: 'production', key, name: key, description: '', tags: [], spec: { type } as Parameter['spec'], defaultValue, killed: false,
     rules: [{ id: 'r1', description: 'Everyone', audience: { kind: 'everyone' }, value: type === 'color' ? '#000000' : 'from rule', rollout: 100, enabled: true }],
     archivedAt: null, version: 3, createdAt: at, updatedAt: at, updatedBy: null,
   };
@@ -16,7 +16,7 @@ function parameter(key: string, defaultValue: unknown, type: 'string' | 'color' 
 
 function experiment(overrides: Partial<Experiment> = {}): Experiment {
   return {
-    id: 'e1', key: 'checkout', name: 'Checkout', hypothesis: '', owner: '', tags: [], status: 'running',
+    id: 'e1', environmentId: 'production', key: 'checkout', name: 'Checkout', hypothesis: '', owner: '', tags: [], status: 'running',
     audience: { kind: 'everyone' }, stickyMembership: true, allocation: 100, seed: 'seed-1',
     variants: [
       { key: 'control', name: 'Control', weight: 50, overrides: {} },

@@ -11,7 +11,7 @@ const at = '2026-11-01T00:00:00.000Z';
 
 function parameter(key: string, overrides: Partial<Parameter> = {}): Parameter {
   return {
-    id: `p-${key}`, key, name: key, description: '', tags: [], spec: { type: 'string' } as Parameter['spec'], defaultValue: 'plain', killed: false,
+    id: `p-${key}`, environmentId: 'production', key, name: key, description: '', tags: [], spec: { type: 'string' } as Parameter['spec'], defaultValue: 'plain', killed: false,
     rules: [], archivedAt: null, version: 1, createdAt: at, updatedAt: at, updatedBy: null, ...overrides,
   };
 }
@@ -22,7 +22,7 @@ function rule(overrides: Partial<TargetingRule> = {}): TargetingRule {
 
 function experiment(overrides: Partial<Experiment> = {}): Experiment {
   return {
-    id: 'e1', key: 'checkout', name: 'Checkout', hypothesis: '', owner: '', tags: [], status: 'running',
+    id: 'e1', environmentId: 'production', key: 'checkout', name: 'Checkout', hypothesis: '', owner: '', tags: [], status: 'running',
     audience: { kind: 'everyone' }, stickyMembership: true, allocation: 100, seed: 'seed-1',
     variants: [
       { key: 'control', name: 'Control', weight: 50, overrides: {} },

@@ -170,7 +170,7 @@ describe('metrics', () => {
 async function liveExperimentMeasuring(t: ReturnType<typeof createTestApp>, metricId: string): Promise<Experiment> {
   const now = t.clock.now().toISOString();
   const experiment: Experiment = {
-    id: 'exp-1', key: 'shoe_page', name: 'Shoe page test', hypothesis: '', owner: '', tags: [], status: 'running',
+    id: 'exp-1', environmentId: 'production', key: 'shoe_page', name: 'Shoe page test', hypothesis: '', owner: '', tags: [], status: 'running',
     audience: { kind: 'everyone' }, stickyMembership: true, allocation: 100, seed: 'seed',
     variants: [{ key: 'control', name: 'Control', weight: 50, overrides: {} }, { key: 'b', name: 'B', weight: 50, overrides: {} }],
     metrics: { primary: null, secondary: [metricId], guardrails: [] },

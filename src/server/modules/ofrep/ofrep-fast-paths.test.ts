@@ -11,8 +11,8 @@ import { createSdkKey, revokeSdkKey } from '../sdk-keys/sdk-keys-service';
 type TestApp = ReturnType<typeof createTestApp>;
 
 async function seed(t: TestApp) {
-  await createParameter(t.app.services, { key: 'headline', name: 'Headline', description: '', tags: [], killed: false, rules: [], spec: { type: 'string' }, defaultValue: 'Hello' }, systemActor);
-  await createParameter(t.app.services, { key: 'price', name: 'Price', description: '', tags: [], killed: false, rules: [], spec: { type: 'number' }, defaultValue: 9.99 }, systemActor);
+  await createParameter(t.app.services, 'production', { key: 'headline', name: 'Headline', description: '', tags: [], killed: false, rules: [], spec: { type: 'string' }, defaultValue: 'Hello' }, systemActor);
+  await createParameter(t.app.services, 'production', { key: 'price', name: 'Price', description: '', tags: [], killed: false, rules: [], spec: { type: 'number' }, defaultValue: 9.99 }, systemActor);
   return createSdkKey(t.app.services, { name: 'app', kind: 'client', allowEvents: false }, systemActor);
 }
 
@@ -73,7 +73,7 @@ describe('OFREP fast paths', () => {
     const before = await (await bulk(b, secret)).json();
     expect(before.flags.find((f: { key: string }) => f.key === 'headline').value).toBe('Hello');
     const headline = (await store.parameters.listActive('production')).find((p) => p.key === 'headline')!;
-    await updateParameter(a.app.services, headline.id, { expectedVersion: headline.version, defaultValue: 'Winter sale' }, systemActor);
+    await updateParameter(a.app.services, headline.id, 'production', { expectedVersion: headline.version, defaultValue: 'Winter sale' }, systemActor);
     vi.setSystemTime(Date.now() + 1001);
     const after = await (await bulk(b, secret)).json();
     expect(after.flags.find((f: { key: string }) => f.key === 'headline').value).toBe('Winter sale');

@@ -8,7 +8,7 @@ import { OfrepResponseCache } from './response-cache';
 
 const at = '2026-11-01T00:00:00.000Z';
 const headline: Parameter = {
-  id: 'p-headline', key: 'headline', name: 'Headline', description: '', tags: [], spec: { type: 'string' } as Parameter['spec'], defaultValue: 'Hello', killed: false,
+  id: 'p-headline', environmentId: 'production', key: 'headline', name: 'Headline', description: '', tags: [], spec: { type: 'string' } as Parameter['spec'], defaultValue: 'Hello', killed: false,
   rules: [{ id: 'r1', description: '', audience: { kind: 'everyone' }, value: 'Half', rollout: 50, enabled: true }],
   archivedAt: null, version: 1, createdAt: at, updatedAt: at, updatedBy: null,
 };
