@@ -44,7 +44,7 @@ export function sdkEventsRoutes(services: Services, rateLimiter: SdkRateLimiter)
     const batch = eventBatchSchema.safeParse(body);
     if (!batch.success) return answer(problemResponse(problem(400, 'Invalid request', 'The batch is not valid', fieldErrorsFromZod(batch.error))));
     try {
-      return answer(c.json(await ingestEvents(services, batch.data.events), 200));
+      return answer(c.json(await ingestEvents(services, batch.data.events, key.environmentId), 200));
     } catch (error) {
       if (error instanceof AppError) return answer(problemResponse({ ...problem(error.status, error.title, error.message, error.errors) }));
       throw error;

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../shared/contract/common';
 import { MAX_FUTURE_SKEW_MS, type SdkEvent } from '../../../shared/contract/events';
+import { PRODUCTION_ENVIRONMENT_ID } from '../../../shared/contract/environments';
 import { badRequest } from '../../lib/errors';
 import type { Services } from '../../services';
 import type { ExposureRecord, StoredEvent } from '../../store/types';
@@ -12,7 +13,7 @@ import { experimentKeysOf } from './experiment-keys';
  * field error per item (`events.3.timestamp`), so the app can fix and resend it; ids make the
  * resend count once.
  */
-export async function ingestEvents(services: Services, items: unknown[]): Promise<{ accepted: number; duplicates: number }> {
+export async function ingestEvents(services: Services, items: unknown[], environmentId: string = PRODUCTION_ENVIRONMENT_ID): Promise<{ accepted: number; duplicates: number }> {
   const now = services.clock.now().getTime();
   const receivedAt = new Date(now).toISOString();
   const errors: FieldError[] = [];
@@ -34,7 +35,7 @@ export async function ingestEvents(services: Services, items: unknown[]): Promis
     if (e.type === 'exposure' && e.properties && ('experiment' in e.properties || 'variant' in e.properties)) exposureItems.push({ index, event: e, at: timestamp });
     events.push({ id: e.id, type: e.type, targetingKey: e.targetingKey, event: e.event, value: e.value ?? null, timestamp, properties: e.properties ?? null, receivedAt });
   }
-  const exposures = await exposuresOf(services, exposureItems, errors);
+  const exposures = await exposuresOf(services, exposureItems, errors, environmentId);
   if (errors.length > 0) throw badRequest(`${new Set(errors.map((e) => e.path.split('.')[1])).size} of ${items.length} events are invalid; nothing was stored`, errors);
   const accepted = await services.store.events.insertBatch(events, exposures);
   return { accepted, duplicates: events.length - accepted };
@@ -55,7 +56,7 @@ function isCanonical(timestamp: string): boolean {
  * the earliest time per user and experiment wins; test users and experiments not started yet do
  * not count. Unknown keys are field errors.
  */
-async function exposuresOf(services: Services, items: { index: number; event: SdkEvent; at: string }[], errors: FieldError[]): Promise<ExposureRecord[]> {
+async function exposuresOf(services: Services, items: { index: number; event: SdkEvent; at: string }[], errors: FieldError[], environmentId: string): Promise<ExposureRecord[]> {
   const keys = experimentKeysOf(services);
   // Each experiment and variant is looked up once per batch, however many events name it.
   const lookups = new Map<string, ReturnType<typeof keys.resolve>>();
@@ -86,8 +87,9 @@ async function exposuresOf(services: Services, items: { index: number; event: Sd
       );
       continue;
     }
-    // Stored as an event either way; as an exposure only where server-side evaluation would count one.
-    if (!found.ref.started || found.ref.testUsers.has(event.targetingKey)) continue;
+    // Stored as an event either way; as an exposure only where server-side evaluation would count
+    // one: never for test users, nor from a key of another environment than the experiment's.
+    if (!found.ref.started || found.ref.testUsers.has(event.targetingKey) || found.ref.environmentId !== environmentId) continue;
     const id = `${found.ref.id}\u0000${event.targetingKey}`;
     const known = earliest.get(id);
     if (!known || at < known.firstSeenAt) earliest.set(id, { experimentId: found.ref.id, targetingKey: event.targetingKey, variant, firstSeenAt: at });

@@ -4,6 +4,8 @@ import type { Services } from '../../services';
 export interface ExperimentRef {
   id: string;
   key: string;
+  /** The environment it runs in: only apps with that environment's keys enter it. */
+  environmentId: string;
   variants: string[];
   /** Exposures count only once the experiment has started (drafts only reach test users). */
   started: boolean;
@@ -39,6 +41,7 @@ export class ExperimentKeys {
     const ref = {
       id: experiment.id,
       key: experiment.key,
+      environmentId: experiment.environmentId,
       variants: experiment.variants.map((v) => v.key),
       started: experiment.startedAt !== null,
       testUsers: new Set(experiment.testUsers.map((u) => u.targetingKey)),
