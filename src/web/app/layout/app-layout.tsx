@@ -9,6 +9,8 @@ import { MAIN_CONTENT_ID, SkipLink } from '../../components/skip-link';
 import { MainNav } from './main-nav';
 import { ThemeToggle } from './theme-toggle';
 import { AccountMenu } from './account-menu';
+import { EnvironmentSwitcher } from './environment-switcher';
+import { useCurrentEnvironment } from '../../lib/use-current-environment';
 
 const NAVBAR_ID = 'main-navigation';
 
@@ -18,12 +20,15 @@ export function AppLayout() {
   // Below the sm breakpoint the navbar slides away; `inert` keeps its links out of the tab order while hidden.
   const isSmallScreen = useMediaQuery('(max-width: 47.99em)') ?? false;
   const navHidden = isSmallScreen && !navOpened;
+  const environment = useCurrentEnvironment();
+  // The environment's colour runs under the header on every page, so nobody forgets where a change lands.
+  const band = `4px solid ${environment.environment?.color ?? 'transparent'}`;
 
   return (
     <>
       <SkipLink />
-      <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
-        <AppShell.Header>
+      <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="lg">
+        <AppShell.Header style={{ borderBottom: band }} data-environment={environment.key}>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">
               <Burger
@@ -40,6 +45,7 @@ export function AppLayout() {
               </UnstyledButton>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <EnvironmentSwitcher current={environment} />
               <ThemeToggle />
               <AccountMenu />
             </Group>

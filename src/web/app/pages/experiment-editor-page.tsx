@@ -24,6 +24,7 @@ import { RuleGroup } from '../../features/segments/components/builder/rule-group
 import { CompiledCondition } from '../../features/segments/components/compiled-condition';
 import { ConditionJsonEditor } from '../../features/segments/components/condition-json-editor';
 import { ReachFigure } from '../../features/segments/components/reach-figure';
+import { useCurrentEnvironment } from '../../lib/use-current-environment';
 
 /**
  * An experiment's inline audience with the segments' visual rule builder (or JSON). The experiment
@@ -100,7 +101,7 @@ function InlineConditionEditor({ condition, onChange, error, disabled, onInvalid
 const slots: EditorSlots = {
   renderValueEditor: (props) => <ValueEditor {...props} />,
   renderConditionEditor: (props) => <InlineConditionEditor {...props} />,
-  renderReach: (audience) => <ReachFigure definition={audienceDefinition(audience)} idleMessage="Choose a segment to see its reach" />,
+  renderReach: (audience, environment) => <ReachFigure definition={audienceDefinition(audience)} environment={environment} idleMessage="Choose a segment to see its reach" />,
 };
 
 /** /experiments/new and /experiments/:id/edit: the stepped editor; the step is in the URL (?step=variants). */
@@ -115,6 +116,7 @@ export function ExperimentEditorPage() {
   const canEdit = user.role !== 'viewer';
   const experiment = useQuery({ ...experimentQueryOptions(id ?? ''), enabled: !isNew });
   const segments = useQuery(segmentsQueryOptions());
+  const current = useCurrentEnvironment();
 
   const crumbs = (
     <Breadcrumbs mb="xs">
@@ -156,11 +158,22 @@ export function ExperimentEditorPage() {
         key={saved?.id ?? 'new'}
         {...slots}
         experiment={saved}
+        environment={current.environment?.id ?? current.key}
         segments={segments.data ?? []}
         canEdit={canEdit}
         defaultOwner={user.name}
         step={step}
-        onStepChange={(next) => setParams(next === 'basics' ? {} : { step: next }, { replace: true })}
+        onStepChange={(next) =>
+          setParams(
+            (previous) => {
+              const updated = new URLSearchParams(previous);
+              if (next === 'basics') updated.delete('step');
+              else updated.set('step', next);
+              return updated;
+            },
+            { replace: true },
+          )
+        }
         onCreated={(created, next) => void navigate(`/experiments/${created.id}/edit${next === 'basics' ? '' : `?step=${next}`}`, { replace: true })}
         onReloaded={(current) => void storeSavedExperiment(queryClient, current)}
         renderLaunch={(current) => <LifecycleActions experiment={current} canEdit={canEdit} />}

@@ -10,6 +10,7 @@ import { actionLabel, objectTypeLabels } from '../../features/audit/components/a
 import { experimentsQueryOptions } from '../../features/experiments/api/list-experiments';
 import { ExperimentVerdict } from '../../features/results/components/experiment-verdict';
 import { formatDateTime } from '../../lib/format';
+import { useCurrentEnvironment } from '../../lib/use-current-environment';
 
 const objectPaths: Partial<Record<AuditEntry['objectType'], string>> = {
   parameter: '/parameters',
@@ -18,7 +19,8 @@ const objectPaths: Partial<Record<AuditEntry['objectType'], string>> = {
 };
 
 function RunningExperiments() {
-  const running = useQuery(experimentsQueryOptions({ status: 'running' }));
+  const environment = useCurrentEnvironment().key;
+  const running = useQuery(experimentsQueryOptions(environment, { status: 'running' }));
   if (running.isPending) return <Skeleton h={96} radius="md" />;
   if (running.isError) return <QueryError title="Could not load running experiments" error={running.error} onRetry={() => void running.refetch()} retrying={running.isFetching} />;
   if (running.data.length === 0) {

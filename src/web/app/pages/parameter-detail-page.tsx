@@ -1,5 +1,5 @@
-import { Anchor, Breadcrumbs, Tabs, Text } from '@mantine/core';
-import { IconCode, IconHistory, IconSettings } from '@tabler/icons-react';
+import { Anchor, Breadcrumbs, Button, Tabs, Text } from '@mantine/core';
+import { IconArrowsDiff, IconCode, IconHistory, IconSettings } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
@@ -16,6 +16,7 @@ import { UseInApp } from '../../features/parameters/components/use-in-app';
 import { TargetingRulesEditor } from '../../features/parameters/components/targeting-rules-editor';
 import { VersionHistory } from '../../features/parameters/components/version-history';
 import { segmentsQueryOptions } from '../../features/segments/api/list-segments';
+import { useCurrentEnvironment } from '../../lib/use-current-environment';
 
 const tabs = ['value', 'history', 'use'] as const;
 type Tab = (typeof tabs)[number];
@@ -31,8 +32,9 @@ export function ParameterDetailPage() {
   const { user } = useSession();
   const canEdit = user.role !== 'viewer';
   const queryClient = useQueryClient();
-  const parameter = useQuery(parameterQueryOptions(id));
-  const versions = useQuery({ ...parameterVersionsQueryOptions(parameter.data?.id ?? id), enabled: parameter.isSuccess });
+  const environment = useCurrentEnvironment().key;
+  const parameter = useQuery(parameterQueryOptions(environment, id));
+  const versions = useQuery({ ...parameterVersionsQueryOptions(environment, parameter.data?.id ?? id), enabled: parameter.isSuccess });
   const latest = versions.data?.[0];
   const segments = useQuery(segmentsQueryOptions());
 
@@ -62,10 +64,28 @@ export function ParameterDetailPage() {
   return (
     <>
       {crumbs}
-      <PageHeader title={current.name} description={current.description || undefined} />
+      <PageHeader
+        title={current.name}
+        description={current.description || undefined}
+        actions={
+          <Button component={Link} to={`/parameters/compare?parameter=${encodeURIComponent(current.key)}`} variant="default" leftSection={<IconArrowsDiff size={16} aria-hidden />}>
+            Compare environments
+          </Button>
+        }
+      />
       <ParameterSummary parameter={current} updatedByName={latest?.version === current.version ? latest.authorName : undefined} />
       <UsagePanel kind="parameters" id={current.id} />
-      <Tabs value={tab} onChange={(next) => setParams(next && next !== 'value' ? { tab: next } : {}, { replace: true })} keepMounted={false}>
+      <Tabs value={tab} onChange={(next) =>
+          setParams(
+            (previous) => {
+              const updated = new URLSearchParams(previous);
+              if (next && next !== 'value') updated.set('tab', next);
+              else updated.delete('tab');
+              return updated;
+            },
+            { replace: true },
+          )
+        } keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="value" leftSection={<IconSettings size={16} aria-hidden />}>
             Value
@@ -82,7 +102,7 @@ export function ParameterDetailPage() {
             key={current.id}
             parameter={current}
             canEdit={canEdit}
-            onReloaded={(theirs) => void storeSavedParameter(queryClient, theirs)}
+            onReloaded={(theirs) => void storeSavedParameter(queryClient, environment, theirs)}
             renderRules={(rules) => <TargetingRulesEditor {...rules} segments={segments.data ?? []} />}
           />
         </Tabs.Panel>

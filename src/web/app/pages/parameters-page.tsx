@@ -1,5 +1,5 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { IconFileImport, IconPlus } from '@tabler/icons-react';
+import { IconArrowsDiff, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { useSession } from '../../features/auth/api/session-context';
@@ -16,6 +16,9 @@ export function ParametersPage() {
         description="Values and feature flags your apps read at run time."
         actions={
           <Group>
+            <Button component={Link} to="/parameters/compare" variant="default" leftSection={<IconArrowsDiff size={16} aria-hidden />}>
+              Compare environments
+            </Button>
             <Button component={Link} to="/parameters/import" variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
               Import / export
             </Button>

@@ -74,7 +74,7 @@ describe('routing', () => {
     expect(tabs).toContain('Profile');
     expect(tabs).not.toContain('Users');
     expect(tabs).not.toContain('API tokens');
-    expect(screen.getByText('Users and API tokens are managed by admins')).toBeInTheDocument();
+    expect(screen.getByText('Users, API tokens and environments are managed by admins')).toBeInTheDocument();
     await waitFor(() => expect(router.state.location.pathname).toBe('/settings/profile'));
     expect(screen.getByText(testUser({ email: 'eddie@example.com' }).email)).toBeInTheDocument();
   });

@@ -32,6 +32,8 @@ const ProfileTab = page(() => import('../pages/settings/profile-tab'), 'ProfileT
 const UsersTab = page(() => import('../pages/settings/users-tab'), 'UsersTab');
 const TokensTab = page(() => import('../pages/settings/tokens-tab'), 'TokensTab');
 const SdkKeysTab = page(() => import('../pages/settings/sdk-keys-tab'), 'SdkKeysTab');
+const EnvironmentsTab = page(() => import('../pages/settings/environments-tab'), 'EnvironmentsTab');
+const CompareEnvironmentsPage = page(() => import('../pages/compare-environments-page'), 'CompareEnvironmentsPage');
 const NotFoundPage = page(() => import('../pages/not-found-page'), 'NotFoundPage');
 
 export const routes: RouteObject[] = [
@@ -53,6 +55,7 @@ export const routes: RouteObject[] = [
           { path: 'parameters', element: <ParametersPage /> },
           { path: 'parameters/new', element: <ParameterNewPage /> },
           { path: 'parameters/import', element: <ParametersImportPage /> },
+          { path: 'parameters/compare', element: <CompareEnvironmentsPage /> },
           { path: 'parameters/:id', element: <ParameterDetailPage /> },
           { path: 'segments', element: <SegmentsPage /> },
           { path: 'segments/new', element: <SegmentEditorPage /> },
@@ -73,6 +76,7 @@ export const routes: RouteObject[] = [
               { path: 'users', element: <UsersTab /> },
               { path: 'api-tokens', element: <TokensTab /> },
               { path: 'sdk-keys', element: <SdkKeysTab /> },
+              { path: 'environments', element: <EnvironmentsTab /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

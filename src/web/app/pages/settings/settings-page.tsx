@@ -1,5 +1,5 @@
 import { Alert, Tabs } from '@mantine/core';
-import { IconKey, IconLock, IconPlugConnected, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconKey, IconLock, IconPlugConnected, IconStack2, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
 import { Navigate, Outlet, useMatch, useNavigate } from 'react-router';
 import { useSession } from '../../../features/auth/api/session-context';
 import { PageHeader } from '../../../components/page-header';
@@ -17,6 +17,7 @@ export const settingsTabs: readonly SettingsTab[] = [
   { value: 'users', label: 'Users', icon: IconUsers, adminOnly: true },
   { value: 'api-tokens', label: 'API tokens', icon: IconKey, adminOnly: true },
   { value: 'sdk-keys', label: 'SDK keys', icon: IconPlugConnected, adminOnly: false },
+  { value: 'environments', label: 'Environments', icon: IconStack2, adminOnly: true },
 ];
 
 /** Settings: one tab per child route (/settings/profile, /settings/users, /settings/api-tokens). */
@@ -31,11 +32,11 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" description={isAdmin ? 'Your profile, the people in this workspace, and API tokens.' : 'Your profile.'} />
+      <PageHeader title="Settings" description={isAdmin ? 'Your profile, the people in this workspace, API tokens, SDK keys and environments.' : 'Your profile.'} />
       {!isAdmin && (
-        <Alert variant="light" color="blue" role="note" icon={<IconLock aria-hidden />} title="Users and API tokens are managed by admins" mb="lg">
+        <Alert variant="light" color="blue" role="note" icon={<IconLock aria-hidden />} title="Users, API tokens and environments are managed by admins" mb="lg">
           You are {user.role === 'editor' ? 'an' : 'a'} {roleLabels[user.role].toLowerCase()}. Only admins invite people, change roles and
-          create API tokens. Ask an admin of your workspace if you need any of that.
+          create API tokens or environments. Ask an admin of your workspace if you need any of that.
         </Alert>
       )}
       <Tabs value={current} onChange={(value) => value && void navigate(`/settings/${value}`)} keepMounted={false}>

@@ -8,6 +8,7 @@ export const objectTypeLabels: Record<AuditObjectType, string> = {
   segment: 'Segment',
   experiment: 'Experiment',
   metric: 'Metric',
+  environment: 'Environment',
 };
 
 /** "segment.created" or "created" -> "Created". */

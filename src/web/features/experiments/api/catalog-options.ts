@@ -2,27 +2,28 @@ import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@ta
 import type { Metric } from '../../../../shared/contract/metrics';
 import type { CreateParameterBody, Parameter, ParameterPage } from '../../../../shared/contract/parameters';
 import { apiRequest } from '../../../lib/api-client';
+import { withEnvironment } from '../../../lib/environments';
 
 // What the experiment editor picks from: parameters to override and metrics to measure. The keys
 // sit under the parameters' and metrics' own prefixes, so their pages' changes refresh these too.
 
-/** Up to 20 active parameters whose key or name matches `search`. */
-export function parameterSearchQueryOptions(search: string) {
-  const params = new URLSearchParams({ limit: '20', sort: 'key' });
+/** Up to 20 active parameters whose key or name matches `search`, as `environment` sees them. */
+export function parameterSearchQueryOptions(environment: string, search: string) {
+  const params = new URLSearchParams({ limit: '20', sort: 'key', environment });
   if (search) params.set('search', search);
   return queryOptions({
-    queryKey: ['parameters', 'experiment-options', search] as const,
+    queryKey: ['parameters', 'experiment-options', environment, search] as const,
     queryFn: ({ client, signal }) => apiRequest<ParameterPage>(client, `/api/parameters?${params.toString()}`, { signal }),
     select: (page) => page.items,
     placeholderData: keepPreviousData,
   });
 }
 
-/** One parameter by key (the API accepts a key or an id), for its type and default value. */
-export function parameterByKeyQueryOptions(key: string) {
+/** One parameter by key (the API accepts a key or an id), for its type and its default value in `environment`. */
+export function parameterByKeyQueryOptions(environment: string, key: string) {
   return queryOptions({
-    queryKey: ['parameters', 'detail', key] as const,
-    queryFn: ({ client, signal }) => apiRequest<Parameter>(client, `/api/parameters/${encodeURIComponent(key)}`, { signal }),
+    queryKey: ['parameters', 'detail', environment, key] as const,
+    queryFn: ({ client, signal }) => apiRequest<Parameter>(client, withEnvironment(`/api/parameters/${encodeURIComponent(key)}`, environment), { signal }),
     staleTime: 30_000,
   });
 }
@@ -38,12 +39,12 @@ export function metricOptionsQueryOptions() {
 }
 
 /** "Create a parameter inline" from the variants step. */
-export function useCreateParameterInline() {
+export function useCreateParameterInline(environment: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateParameterBody, { client }) => apiRequest<Parameter>(client, '/api/parameters', { method: 'POST', body }),
+    mutationFn: (body: CreateParameterBody, { client }) => apiRequest<Parameter>(client, withEnvironment('/api/parameters', environment), { method: 'POST', body }),
     onSuccess: (created) => {
-      queryClient.setQueryData(['parameters', 'detail', created.key], created);
+      queryClient.setQueryData(['parameters', 'detail', environment, created.key], created);
       return queryClient.invalidateQueries({ queryKey: ['parameters'], predicate: (query) => query.queryKey[1] !== 'detail' });
     },
   });

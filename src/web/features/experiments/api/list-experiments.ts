@@ -3,14 +3,15 @@ import type { Experiment } from '../../../../shared/contract/experiments';
 import { apiRequest } from '../../../lib/api-client';
 import { experimentsKeys, type ExperimentFilters } from './experiments-keys';
 
-export function experimentsQueryOptions(filters: ExperimentFilters) {
-  const params = new URLSearchParams();
+/** The experiments that run in `environment`. */
+export function experimentsQueryOptions(environment: string, filters: ExperimentFilters) {
+  const params = new URLSearchParams({ environment });
   if (filters.search) params.set('search', filters.search);
   if (filters.status) params.set('status', filters.status);
   const query = params.toString();
   return queryOptions({
-    queryKey: experimentsKeys.list(filters),
-    queryFn: ({ client, signal }) => apiRequest<{ items: Experiment[] }>(client, `/api/experiments${query ? `?${query}` : ''}`, { signal }),
+    queryKey: experimentsKeys.list(environment, filters),
+    queryFn: ({ client, signal }) => apiRequest<{ items: Experiment[] }>(client, `/api/experiments?${query}`, { signal }),
     select: (data) => data.items,
     // Typing in the search box keeps the last rows on screen instead of flashing skeletons.
     placeholderData: keepPreviousData,

@@ -12,6 +12,7 @@ import { describeAudience } from '../utils/audience';
 import { formatLocal, localTimeZone } from '../utils/date-time';
 import { statusLabels } from '../utils/status';
 import { ExperimentStatusBadge } from './experiment-status-badge';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 export interface ExperimentsListProps {
   canEdit: boolean;
@@ -26,7 +27,8 @@ export function ExperimentsList({ canEdit, segments }: ExperimentsListProps) {
   const [status, setStatus] = useState<ExperimentStatus | null>(null);
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const filters = { search: debounced || undefined, status: status ?? undefined };
-  const experiments = useQuery(experimentsQueryOptions(filters));
+  const environment = useCurrentEnvironment().key;
+  const experiments = useQuery(experimentsQueryOptions(environment, filters));
   const metrics = useQuery(metricOptionsQueryOptions());
   const metricNames = new Map((metrics.data ?? []).map((metric) => [metric.id, metric.name]));
   const segmentNames = new Map(segments.map((segment) => [segment.id, segment.name]));

@@ -2,6 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ValuePreview } from '../../../components/value-preview/value-preview';
 import { parameterByKeyQueryOptions } from '../api/catalog-options';
+import { PRODUCTION_KEY } from '../../../lib/environments';
 import { ValueText } from './value-text';
 
 export interface ParameterValueProps {
@@ -18,7 +19,8 @@ export interface ParameterValueProps {
  * fetched (cached per key); until it arrives, or if it cannot be read, the value is shown as text.
  */
 export function ParameterValue({ parameterKey, value, framed = true, showName = false }: ParameterValueProps) {
-  const parameter = useQuery(parameterByKeyQueryOptions(parameterKey));
+  // Only the type and name are read here, which every environment shares.
+  const parameter = useQuery(parameterByKeyQueryOptions(PRODUCTION_KEY, parameterKey));
   const shown = parameter.data ? <ValuePreview spec={parameter.data.spec} value={value} framed={framed} /> : <ValueText value={value} />;
   if (!showName) return shown;
   return (

@@ -24,9 +24,10 @@ export const editableFields = [
   'testUsers',
 ] as const satisfies readonly (keyof ExperimentFormValues & keyof UpdateExperimentBody)[];
 
-export function newExperimentValues(owner = ''): ExperimentFormValues {
+export function newExperimentValues(owner = '', environmentId = 'production'): ExperimentFormValues {
   return {
     key: '',
+    environmentId,
     name: '',
     hypothesis: '',
     owner,
@@ -49,6 +50,7 @@ export function newExperimentValues(owner = ''): ExperimentFormValues {
 export function valuesOf(experiment: Experiment): ExperimentFormValues {
   return {
     key: experiment.key,
+    environmentId: experiment.environmentId,
     name: experiment.name,
     hypothesis: experiment.hypothesis,
     owner: experiment.owner,

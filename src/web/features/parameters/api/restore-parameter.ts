@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Parameter } from '../../../../shared/contract/parameters';
 import { apiRequest } from '../../../lib/api-client';
 import { storeSavedParameter, withConflictDetection } from './update-parameter';
+import { withEnvironment } from '../../../lib/environments';
 
 export interface RestoreParameterVariables {
   id: string;
@@ -9,14 +10,14 @@ export interface RestoreParameterVariables {
   expectedVersion: number;
 }
 
-/** Restores an old version as a new version. */
-export function useRestoreParameter() {
+/** Restores an old version (of `environment`'s history) as a new version there. */
+export function useRestoreParameter(environment: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, expectedVersion }: RestoreParameterVariables, { client }) =>
-      withConflictDetection(client, id, () =>
-        apiRequest<Parameter>(client, `/api/parameters/${encodeURIComponent(id)}/restore`, { method: 'POST', body: { version, expectedVersion } }),
+      withConflictDetection(client, environment, id, () =>
+        apiRequest<Parameter>(client, withEnvironment(`/api/parameters/${encodeURIComponent(id)}/restore`, environment), { method: 'POST', body: { version, expectedVersion } }),
       ),
-    onSuccess: (saved) => storeSavedParameter(queryClient, saved),
+    onSuccess: (saved) => storeSavedParameter(queryClient, environment, saved),
   });
 }

@@ -4,6 +4,7 @@ import type { Parameter } from '../../../../shared/contract/parameters';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useUpdateParameter } from '../api/update-parameter';
 import { notify } from '../utils/notify';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 export interface KillSwitchProps {
   parameter: Parameter;
@@ -12,7 +13,8 @@ export interface KillSwitchProps {
 
 /** Boolean flags only: turns the flag off for every app at once, whatever the rules say. Saves on its own after a confirmation. */
 export function KillSwitch({ parameter, disabled }: KillSwitchProps) {
-  const update = useUpdateParameter();
+  const environment = useCurrentEnvironment().key;
+  const update = useUpdateParameter(environment);
   const [pending, setPending] = useState<boolean | null>(null);
 
   const confirm = () => {

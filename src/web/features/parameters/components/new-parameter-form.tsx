@@ -16,6 +16,7 @@ import { pathsUnder, routeFieldErrors } from '../utils/route-field-errors';
 import { sameShape } from '../utils/spec-shape';
 import { TemplatePicker } from './template-picker';
 import { ValueWithPreview } from './value-with-preview';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 export interface NewParameterFormProps {
   /** Prefills the key, e.g. a key apps already request. */
@@ -36,7 +37,8 @@ const initialSpec: TypeSpec = { type: 'string' };
 const formFields = ['key', 'name', 'description', 'tags', 'spec', 'defaultValue'] as const;
 
 export function NewParameterForm({ initialKey = '', onCreated }: NewParameterFormProps) {
-  const create = useCreateParameter();
+  const environment = useCurrentEnvironment().key;
+  const create = useCreateParameter(environment);
   const [valueErrors, setValueErrors] = useState<FieldMessage[]>([]);
   const [specErrors, setSpecErrors] = useState<FieldMessage[]>([]);
   const [draftInvalid, setDraftInvalid] = useState({ value: false, spec: false });

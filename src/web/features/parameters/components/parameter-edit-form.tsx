@@ -20,6 +20,7 @@ import { ConflictModal } from './conflict-modal';
 import { KillSwitch } from './kill-switch';
 import { ValueWithPreview } from './value-with-preview';
 import { notify } from '../utils/notify';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 export interface RulesSlotProps {
   spec: TypeSpec;
@@ -43,7 +44,8 @@ const fieldNames = ['name', 'description', 'tags', 'spec', 'defaultValue', 'rule
 
 /** The "Value" tab: edit and save only what changed, based on the version the person started from. */
 export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded }: ParameterEditFormProps) {
-  const update = useUpdateParameter();
+  const environment = useCurrentEnvironment().key;
+  const update = useUpdateParameter(environment);
   const [messages, setMessages] = useState<{ value: FieldMessage[]; spec: FieldMessage[]; rules: FieldMessage[] }>({ value: [], spec: [], rules: [] });
   const [draftInvalid, setDraftInvalid] = useState({ value: false, spec: false, rules: false });
   const [conflict, setConflict] = useState<{ current: Parameter; changes: Partial<EditableParameter> } | null>(null);

@@ -9,6 +9,7 @@ import type { ParameterFilters } from '../api/parameters-keys';
 import { BulkActionBar } from './bulk-action-bar';
 import { ParametersFilters } from './parameters-filters';
 import { ParametersTable } from './parameters-table';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 export interface ParametersBrowserProps {
   canEdit: boolean;
@@ -24,7 +25,8 @@ function isFiltered(filters: ParameterFilters): boolean {
 export function ParametersBrowser({ canEdit }: ParametersBrowserProps) {
   const [filters, setFilters] = useState<ParameterFilters>(initialFilters);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const list = useInfiniteQuery(parametersInfiniteQueryOptions(filters));
+  const environment = useCurrentEnvironment().key;
+  const list = useInfiniteQuery(parametersInfiniteQueryOptions(environment, filters));
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const firstPage = list.data?.pages[0];
   const [knownTags, setKnownTags] = useState<readonly string[]>([]);

@@ -3,6 +3,7 @@ import type { Parameter, ParameterPage } from '../../../../shared/contract/param
 export function testParameter(overrides: Partial<Parameter> = {}): Parameter {
   return {
     id: 'p-1',
+    environmentId: 'production',
     key: 'checkout.button_text',
     name: 'Checkout button text',
     description: '',

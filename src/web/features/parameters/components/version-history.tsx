@@ -14,6 +14,7 @@ import { isParameterConflict } from '../api/update-parameter';
 import { formatRelativeTime } from '../utils/relative-time';
 import { ChangeTable } from './change-table';
 import { notify } from '../utils/notify';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 export interface VersionHistoryProps {
   parameter: Parameter;
@@ -60,8 +61,9 @@ function DefaultValueChange({ version, previous }: { version: ParameterVersion; 
 
 /** Every version, newest first, with what changed; any older one can be restored as a new version. */
 export function VersionHistory({ parameter, canEdit }: VersionHistoryProps) {
-  const versions = useQuery({ ...parameterVersionsQueryOptions(parameter.id), staleTime: 0 });
-  const restore = useRestoreParameter();
+  const environment = useCurrentEnvironment().key;
+  const versions = useQuery({ ...parameterVersionsQueryOptions(environment, parameter.id), staleTime: 0 });
+  const restore = useRestoreParameter(environment);
   const [restoring, setRestoring] = useState<ParameterVersion | null>(null);
 
   if (versions.isError) {

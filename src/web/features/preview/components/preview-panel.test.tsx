@@ -58,6 +58,7 @@ describe('PreviewPanel', () => {
   it('draws a paywall value as the paywall screen, named by the parameter', async () => {
     const paywall: Parameter = {
       id: 'p-9',
+      environmentId: 'production',
       key: 'paywall.offer',
       name: 'Paywall offer',
       description: '',

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { SdkKey } from '../../../../shared/contract/sdk-keys';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { EnvironmentBadge } from '../../../components/environment-badge';
 import { formatDateTime } from '../../../lib/format';
 import { useRevokeSdkKey } from '../api/revoke-sdk-key';
 
@@ -25,6 +26,9 @@ export function SdkKeyRow({ sdkKey, canManage }: { sdkKey: SdkKey; canManage: bo
         <Text size="sm" fw={500}>
           {sdkKey.name}
         </Text>
+      </Table.Td>
+      <Table.Td>
+        <EnvironmentBadge environmentId={sdkKey.environmentId} />
       </Table.Td>
       <Table.Td>
         <Badge color={sdkKey.kind === 'server' ? 'grape' : 'blue'} variant="light">

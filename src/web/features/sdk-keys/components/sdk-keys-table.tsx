@@ -7,7 +7,7 @@ import { SdkKeyRow } from './sdk-key-row';
 
 export function SdkKeysTable({ canManage }: { canManage: boolean }) {
   const keys = useQuery(sdkKeysQueryOptions());
-  const columns = ['Name', 'Kind', 'Key', 'Created', 'Last used', 'Status', ...(canManage ? ['Action'] : [])];
+  const columns = ['Name', 'Environment', 'Kind', 'Key', 'Created', 'Last used', 'Status', ...(canManage ? ['Action'] : [])];
 
   if (keys.isError) {
     return <QueryError title="Could not load SDK keys" error={keys.error} onRetry={() => void keys.refetch()} retrying={keys.isFetching} />;

@@ -18,15 +18,17 @@ export function formatReach(reach: Reach): string {
 export interface ReachFigureProps {
   /** null while the definition is incomplete or invalid. */
   definition: SegmentDefinition | null;
+  /** Whose known users to count (environment key or id). */
+  environment: string;
   debounceMs?: number;
   /** Shown instead of a figure while `definition` is null. */
   idleMessage?: string;
 }
 
 /** Live estimate of how many known users (seen in the last 30 days) the definition matches. */
-export function ReachFigure({ definition, debounceMs = 400, idleMessage = 'Complete the definition to see its reach' }: ReachFigureProps) {
+export function ReachFigure({ definition, environment, debounceMs = 400, idleMessage = 'Complete the definition to see its reach' }: ReachFigureProps) {
   const [debounced] = useDebouncedValue(definition, debounceMs);
-  const reach = useQuery(reachQueryOptions(debounced));
+  const reach = useQuery(reachQueryOptions(environment, debounced));
   const settling = debounced !== definition;
   const computing = settling || reach.isFetching;
 

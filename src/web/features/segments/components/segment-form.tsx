@@ -19,6 +19,7 @@ import { useUpdateSegment } from '../api/update-segment';
 import { definitionFromDraft, draftFromSegment, type DefinitionDraft } from './definition-draft';
 import { DefinitionEditor } from './definition-editor';
 import { ReachFigure } from './reach-figure';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 const detailsSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters'),
@@ -34,6 +35,8 @@ export interface SegmentFormProps {
 
 /** Create or edit a segment: details, the definition with its compiled condition, and the live reach. */
 export function SegmentForm({ segment, onSaved }: SegmentFormProps) {
+  // Segments are shared; their reach counts the known users of the environment on screen.
+  const environment = useCurrentEnvironment().key;
   const attributes = useQuery(attributesQueryOptions());
   const others = useQuery(segmentsQueryOptions(false));
   const create = useCreateSegment();
@@ -123,6 +126,7 @@ export function SegmentForm({ segment, onSaved }: SegmentFormProps) {
             </Title>
             <ReachFigure
               definition={reachDefinition}
+              environment={environment}
               idleMessage={draft.kind === 'ids' && draft.ids === null ? 'Paste or upload a new list to estimate its reach' : undefined}
             />
             <DefinitionEditor

@@ -15,7 +15,7 @@ const kinds = [
 
 /** Who can enter (everyone, a segment, or an inline condition), how many of them, and the layer. */
 export function AudienceStep() {
-  const { segments, renderConditionEditor, renderReach, readOnly, variantsLocked, reportInvalid } = useEditorContext();
+  const { segments, renderConditionEditor, renderReach, readOnly, variantsLocked, reportInvalid, environment } = useEditorContext();
   const { control, setValue, formState, register } = useFormContext<ExperimentFormInput>();
   const audience = useWatch({ control, name: 'audience' }) as Audience;
   const layer = useWatch({ control, name: 'layer' });
@@ -72,7 +72,7 @@ export function AudienceStep() {
             disabled: readOnly,
             onInvalid: reportConditionInvalid,
           })}
-        {renderReach(audience)}
+        {renderReach(audience, environment)}
       </Stack>
 
       <Controller

@@ -30,8 +30,8 @@ export function CreateParameterModal({ opened, onClose, onCreated }: CreateParam
 }
 
 function CreateParameterForm({ onCreated, onCancel }: { onCreated: (parameter: Parameter) => void; onCancel: () => void }) {
-  const { renderValueEditor } = useEditorContext();
-  const create = useCreateParameterInline();
+  const { renderValueEditor, environment } = useEditorContext();
+  const create = useCreateParameterInline(environment);
   const [valueErrors, setValueErrors] = useState<ValueMessage[]>([]);
   const [valueInvalid, setValueInvalid] = useState(false);
   const { register, control, handleSubmit, setError, setValue, formState } = useForm<CreateParameterBody>({

@@ -37,12 +37,15 @@ export interface ConditionEditorSlotProps {
 export interface EditorSlots {
   renderValueEditor: (props: ValueEditorSlotProps) => ReactNode;
   renderConditionEditor: (props: ConditionEditorSlotProps) => ReactNode;
-  renderReach: (audience: Audience) => ReactNode;
+  /** The reach among the known users of `environment` (the one the experiment runs in). */
+  renderReach: (audience: Audience, environment: string) => ReactNode;
 }
 
 export interface EditorContextValue extends EditorSlots {
   /** The saved experiment; undefined until the first draft is saved. */
   experiment: Experiment | undefined;
+  /** Where the experiment runs (the saved one's, else the dashboard's current one): its parameters' values and reach come from there. */
+  environment: string;
   segments: readonly { id: string; name: string }[];
   /** Field errors the last save got back, with server paths ('variants.1.overrides.hero-color'). */
   serverErrors: readonly FieldError[];

@@ -24,6 +24,8 @@ import { readableAlertTitle } from '../alert-styles';
 export interface ExperimentEditorProps extends EditorSlots {
   /** The saved experiment; absent on /experiments/new until the first save. */
   experiment?: Experiment;
+  /** The environment a new experiment is created in (a saved one keeps its own). */
+  environment: string;
   segments: readonly { id: string; name: string }[];
   canEdit: boolean;
   defaultOwner?: string;
@@ -44,9 +46,10 @@ export function ExperimentEditor(props: ExperimentEditorProps) {
   const { experiment, segments, canEdit, step, onStepChange, onCreated, onReloaded, renderLaunch } = props;
   const form = useForm<ExperimentFormInput, unknown, ExperimentFormValues>({
     resolver: zodResolver(experimentFormSchema),
-    defaultValues: experiment ? valuesOf(experiment) : newExperimentValues(props.defaultOwner),
+    defaultValues: experiment ? valuesOf(experiment) : newExperimentValues(props.defaultOwner, props.environment),
   });
-  const saving = useSaveExperiment(experiment, form);
+  const environment = experiment?.environmentId ?? props.environment;
+  const saving = useSaveExperiment(experiment, form, environment);
   const [parameterKeys, setParameterKeys] = useState(() => overriddenKeys(experiment?.variants ?? []));
   const invalidIds = useRef(new Set<string>());
   const [anyInvalid, setAnyInvalid] = useState(false);
@@ -70,6 +73,7 @@ export function ExperimentEditor(props: ExperimentEditorProps) {
     renderConditionEditor: props.renderConditionEditor,
     renderReach: props.renderReach,
     experiment,
+    environment,
     segments,
     serverErrors: saving.serverErrors,
     variantsLocked: isLive(status),

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Parameter } from '../../../../../shared/contract/parameters';
 import { parameterTypeLabels } from '../../../../../shared/values';
 import { parameterSearchQueryOptions } from '../../api/catalog-options';
+import { useEditorContext } from './editor-context';
 
 export interface ParameterPickerProps {
   /** Keys already in the experiment (not offered again). */
@@ -19,7 +20,8 @@ export interface ParameterPickerProps {
 export function ParameterPicker({ picked, onPick, onCreate, disabled }: ParameterPickerProps) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
-  const results = useQuery(parameterSearchQueryOptions(debounced));
+  const { environment } = useEditorContext();
+  const results = useQuery(parameterSearchQueryOptions(environment, debounced));
   const options = (results.data ?? [])
     .filter((parameter) => !picked.includes(parameter.key))
     .map((parameter) => ({ value: parameter.key, label: `${parameter.name} (${parameter.key}) · ${parameterTypeLabels[parameter.spec.type]}` }));

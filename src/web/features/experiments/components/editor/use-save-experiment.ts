@@ -17,7 +17,7 @@ export type SaveOutcome = { kind: 'created'; experiment: Experiment } | { kind: 
  * version the person started from. Field errors go beside their inputs (overrides to their value
  * editors); a stale version opens the conflict choice; warnings (mixing populations) are kept.
  */
-export function useSaveExperiment(experiment: Experiment | undefined, form: UseFormReturn<ExperimentFormInput, unknown, ExperimentFormValues>) {
+export function useSaveExperiment(experiment: Experiment | undefined, form: UseFormReturn<ExperimentFormInput, unknown, ExperimentFormValues>, environmentId: string) {
   const create = useCreateExperiment();
   const update = useUpdateExperiment(experiment?.id ?? '');
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
@@ -59,7 +59,7 @@ export function useSaveExperiment(experiment: Experiment | undefined, form: UseF
     form.clearErrors(SERVER_ERROR_KEY);
     if (!experiment) {
       try {
-        const created = await create.mutateAsync(values);
+        const created = await create.mutateAsync({ ...values, environmentId });
         return { kind: 'created', experiment: created };
       } catch (error) {
         return fail(error);

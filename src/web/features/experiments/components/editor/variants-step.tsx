@@ -29,13 +29,13 @@ function nextVariantKey(taken: readonly string[]): string {
 
 /** Control plus 1 to 9 variants, their weights (totalling 100%), and each one's parameter values. */
 export function VariantsStep({ parameterKeys, onParameterKeysChange }: VariantsStepProps) {
-  const { variantsLocked, readOnly } = useEditorContext();
+  const { variantsLocked, readOnly, environment } = useEditorContext();
   const { control, setValue, getValues, formState } = useFormContext<ExperimentFormInput>();
   const { fields, append, remove } = useFieldArray({ control, name: 'variants' });
   const variants = useWatch({ control, name: 'variants' }) ?? [];
   const [creating, setCreating] = useState(false);
   const totalId = useId();
-  const parameterQueries = useQueries({ queries: parameterKeys.map((key) => parameterByKeyQueryOptions(key)) });
+  const parameterQueries = useQueries({ queries: parameterKeys.map((key) => parameterByKeyQueryOptions(environment, key)) });
   const parameters = new Map(parameterKeys.map((key, i) => [key, parameterQueries[i]]));
 
   const weights = variants.map((variant) => variant.weight);

@@ -1,0 +1,5 @@
+import { EnvironmentsPanel } from '../../../features/environments/components/environments-panel';
+
+export function EnvironmentsTab() {
+  return <EnvironmentsPanel />;
+}
