@@ -31,6 +31,8 @@ export const environmentSchema = z.object({
   color: z.string(),
   /** Order in the switcher, smallest first. */
   position: z.number().int(),
+  /** Changes to what apps receive go through change requests that someone other than the author approves. */
+  requiresApproval: z.boolean(),
   archivedAt: isoDateTimeSchema.nullable(),
   version: z.number().int(),
   createdAt: isoDateTimeSchema,
@@ -45,6 +47,7 @@ export const createEnvironmentBodySchema = z.strictObject({
   key: environmentKeySchema,
   name: nameSchema,
   color: environmentColorSchema.default('#475467'),
+  requiresApproval: z.boolean().default(false),
 });
 export type CreateEnvironmentBody = z.input<typeof createEnvironmentBodySchema>;
 
@@ -52,6 +55,7 @@ export const updateEnvironmentBodySchema = z.strictObject({
   expectedVersion: z.number().int().min(1),
   name: nameSchema.optional(),
   color: environmentColorSchema.optional(),
+  requiresApproval: z.boolean().optional(),
   archived: z.boolean().optional(),
 });
 export type UpdateEnvironmentBody = z.input<typeof updateEnvironmentBodySchema>;
