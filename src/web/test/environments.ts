@@ -7,6 +7,7 @@ export function testEnvironments(): Environment[] {
     ...environment,
     position: index,
     archivedAt: null,
+    requiresApproval: false,
     version: 1,
     createdAt: '2025-01-01T10:00:00.000Z',
     updatedAt: '2025-01-01T10:00:00.000Z',
