@@ -3,6 +3,7 @@ import { UniqueViolation } from '../lib/errors';
 import { authStoreContract } from './auth-store-contract';
 import { audienceStoreContract } from './audience-store-contract';
 import { bulkStoreContract } from './bulk-store-contract';
+import { environmentStoreContract } from './environment-store-contract';
 import { experimentStoreContract } from './experiment-store-contract';
 import { metricStoreContract } from './metric-store-contract';
 import type { Store, UserRecord } from './types';
@@ -41,6 +42,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     experimentStoreContract(() => store);
     bulkStoreContract(() => store);
     audienceStoreContract(() => store);
+    environmentStoreContract(() => store);
 
     it('inserts, finds and lists users', async () => {
       const ada = user({ email: 'ada@example.com', createdAt: at(1) });

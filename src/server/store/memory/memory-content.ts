@@ -114,9 +114,14 @@ export class MemoryParameters implements ParameterStore {
     if (!current || current.version !== expectedVersion) return null;
     const next = { ...copy(parameter), key: current.key, version: expectedVersion + 1 };
     this.map.set(entryKey(parameter.environmentId, parameter.id), next);
-    // The definition is shared: every environment's entry shows the change.
+    // The definition is shared: every environment's entry shows the change, and, as in SQL, its
+    // updatedAt/updatedBy when that edit is later than the environment's own last change.
     if (JSON.stringify(definitionOf(current)) !== JSON.stringify(definitionOf(next))) {
-      for (const [key, other] of this.map) if (other.id === parameter.id && other !== next) this.map.set(key, { ...other, ...copy(definitionOf(next)) });
+      for (const [key, other] of this.map) {
+        if (other.id !== parameter.id || other === next) continue;
+        const edited = next.updatedAt > other.updatedAt ? { updatedAt: next.updatedAt, updatedBy: next.updatedBy } : {};
+        this.map.set(key, { ...other, ...copy(definitionOf(next)), ...edited });
+      }
     }
     return copy(next);
   }

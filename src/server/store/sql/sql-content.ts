@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { AuditEntry, AuditObjectType } from '../../../shared/contract/audit';
 import type { Parameter, ParameterVersion } from '../../../shared/contract/parameters';
 import type { SdkKeyKind } from '../../../shared/contract/sdk-keys';
@@ -118,6 +118,9 @@ const sortColumns = {
   type: sql`p.spec->>'type'`,
   updatedAt: sql`greatest(p.updated_at, s.updated_at)`,
 } as const;
+
+/** A timestamp as the ISO text the app writes everywhere else (to_jsonb would give "+00:00" and no milliseconds). */
+const isoText = (column: RawBuilder<unknown>) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
@@ -260,8 +263,8 @@ export class SqlParameters implements ParameterStore {
       INSERT INTO parameter_versions (parameter_id, environment_id, version, action, snapshot, changes, restored_from, author_id, author_name, created_at)
       SELECT p.id, ${toId}, 1, 'created',
         jsonb_build_object('id', p.id, 'environmentId', ${toId}::text, 'key', p.key, 'name', p.name, 'description', p.description, 'tags', p.tags,
-          'spec', p.spec, 'defaultValue', s.default_value, 'killed', s.killed, 'rules', s.rules, 'archivedAt', to_jsonb(p.archived_at),
-          'version', 1, 'createdAt', to_jsonb(p.created_at), 'updatedAt', to_jsonb(${at}::timestamptz), 'updatedBy', ${authorName}::text),
+          'spec', p.spec, 'defaultValue', s.default_value, 'killed', s.killed, 'rules', s.rules, 'archivedAt', ${isoText(sql`p.archived_at`)},
+          'version', 1, 'createdAt', ${isoText(sql`p.created_at`)}, 'updatedAt', ${at}::text, 'updatedBy', ${authorName}::text),
         '[]', NULL, NULL, ${authorName}, ${at}::timestamptz
       FROM parameters p JOIN parameter_settings s ON s.parameter_id = p.id AND s.environment_id = ${fromId}`.execute(this.db);
   }
