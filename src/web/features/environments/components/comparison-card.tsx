@@ -56,7 +56,8 @@ export function ComparisonCard({ comparison, from, to, canCopy, onCopied }: Comp
               {parameter.key}
             </Anchor>
           </div>
-          {differences.length === 0 ? <Badge color="gray">Same</Badge> : <Badge color="orange">{`${differences.length} ${differences.length === 1 ? 'difference' : 'differences'}`}</Badge>}
+          {/* autoContrast: dark text on yellow, light on dark grey (white on orange or mid grey is below 4.5:1). */}
+          {differences.length === 0 ? <Badge color="gray.7">Same</Badge> : <Badge color="yellow" autoContrast>{`${differences.length} ${differences.length === 1 ? 'difference' : 'differences'}`}</Badge>}
         </Group>
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs" layout="fixed">
