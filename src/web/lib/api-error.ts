@@ -14,6 +14,8 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldError[];
   /** Seconds to wait before retrying, from the Retry-After header (429). */
   readonly retryAfterSeconds: number | undefined;
+  /** The whole answer, for problem extensions some endpoints add (a publish's `conflicts`). */
+  readonly body: unknown;
 
   constructor(init: {
     status: number;
@@ -22,6 +24,7 @@ export class ApiError extends Error {
     type?: string;
     fieldErrors?: FieldError[];
     retryAfterSeconds?: number;
+    body?: unknown;
   }) {
     super(init.detail ?? init.title);
     this.status = init.status;
@@ -30,6 +33,7 @@ export class ApiError extends Error {
     this.type = init.type;
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.body = init.body;
   }
 
   /** What to tell a person: the server's detail when it gave one, else its title. */
@@ -77,6 +81,7 @@ export function apiErrorFromResponse(response: Response, body: unknown): ApiErro
     type: typeof problem.type === 'string' ? problem.type : undefined,
     fieldErrors: readFieldErrors(problem.errors),
     retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    body,
   });
 }
 

@@ -1,9 +1,11 @@
 import { NavLink, Stack } from '@mantine/core';
 import {
   IconAdjustments,
+  IconCalendarEvent,
   IconChartLine,
   IconEye,
   IconFlask2,
+  IconGitPullRequest,
   IconHistory,
   IconLayoutDashboard,
   IconSettings,
@@ -27,6 +29,8 @@ export const navSections: readonly NavSection[] = [
   { to: '/preview', label: 'Preview', icon: IconEye },
   { to: '/experiments', label: 'Experiments', icon: IconFlask2 },
   { to: '/metrics', label: 'Metrics', icon: IconChartLine },
+  { to: '/changes', label: 'Changes', icon: IconGitPullRequest },
+  { to: '/calendar', label: 'Calendar', icon: IconCalendarEvent },
   { to: '/audit-log', label: 'Audit log', icon: IconHistory },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];

@@ -34,6 +34,9 @@ const TokensTab = page(() => import('../pages/settings/tokens-tab'), 'TokensTab'
 const SdkKeysTab = page(() => import('../pages/settings/sdk-keys-tab'), 'SdkKeysTab');
 const EnvironmentsTab = page(() => import('../pages/settings/environments-tab'), 'EnvironmentsTab');
 const CompareEnvironmentsPage = page(() => import('../pages/compare-environments-page'), 'CompareEnvironmentsPage');
+const ChangeRequestsPage = page(() => import('../pages/change-requests-page'), 'ChangeRequestsPage');
+const ChangeRequestPage = page(() => import('../pages/change-request-page'), 'ChangeRequestPage');
+const CalendarPage = page(() => import('../pages/calendar-page'), 'CalendarPage');
 const NotFoundPage = page(() => import('../pages/not-found-page'), 'NotFoundPage');
 
 export const routes: RouteObject[] = [
@@ -67,6 +70,9 @@ export const routes: RouteObject[] = [
           { path: 'experiments/:id', element: <ExperimentDetailPage /> },
           { path: 'experiments/:id/results', element: <ExperimentResultsPage /> },
           { path: 'metrics', element: <MetricsPage /> },
+          { path: 'changes', element: <ChangeRequestsPage /> },
+          { path: 'changes/:id', element: <ChangeRequestPage /> },
+          { path: 'calendar', element: <CalendarPage /> },
           { path: 'audit-log', element: <AuditLogPage /> },
           {
             path: 'settings',

@@ -9,6 +9,7 @@ export const objectTypeLabels: Record<AuditObjectType, string> = {
   experiment: 'Experiment',
   metric: 'Metric',
   environment: 'Environment',
+  changeRequest: 'Change request',
 };
 
 /** "segment.created" or "created" -> "Created". */
