@@ -142,6 +142,14 @@ describe.each(databases)('environments migration: %s', { timeout: 180_000 }, (_n
       expect((await versions('p-promo', 'production')).map((v) => [v.version, v.snapshot.killed])).toEqual([[2, true], [1, false]]);
       expect((await versions('p-banner', 'staging')).map((v) => [v.version, v.snapshot.defaultValue])).toEqual([[1, 'Welcome']]);
 
+      // Known users stayed Production's (known-1), and the key's users since are Production's too
+      // (user-3 and user-4 are on the beta plan): Staging's reach sees none of them.
+      await t.app.services.knownUsers.flush();
+      const reach = async (environment: string) =>
+        (await t.call('POST', `/api/segments/reach?environment=${environment}`, { definition: { kind: 'condition', condition: { plan: 'beta' } } }, admin)).json;
+      expect(await reach('production')).toMatchObject({ matched: 3, total: 8 });
+      expect(await reach('staging')).toMatchObject({ matched: 0, total: 0 });
+
       // The running experiment is Production's.
       expect((await t.call('GET', '/api/experiments?environment=production', undefined, admin)).json.items.map((e: { key: string }) => e.key)).toEqual(['checkout-copy']);
       expect((await t.call('GET', '/api/experiments?environment=staging', undefined, admin)).json.items).toEqual([]);
