@@ -1,7 +1,8 @@
-import { Anchor, Breadcrumbs, Button, Tabs, Text } from '@mantine/core';
-import { IconArrowsDiff, IconCode, IconHistory, IconSettings } from '@tabler/icons-react';
+import { Alert, Anchor, Breadcrumbs, Button, Tabs, Text } from '@mantine/core';
+import { IconArrowsDiff, IconCode, IconHistory, IconLock, IconSettings } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
@@ -17,6 +18,10 @@ import { TargetingRulesEditor } from '../../features/parameters/components/targe
 import { VersionHistory } from '../../features/parameters/components/version-history';
 import { segmentsQueryOptions } from '../../features/segments/api/list-segments';
 import { useCurrentEnvironment } from '../../lib/use-current-environment';
+import { ProposeChangeDialog } from '../../features/change-requests/components/propose-change-dialog';
+import type { ServingProposal } from '../../features/parameters/utils/approval-gate';
+import { notify } from '../../features/parameters/utils/notify';
+import { errorMessage } from '../../lib/api-error';
 
 const tabs = ['value', 'history', 'use'] as const;
 type Tab = (typeof tabs)[number];
@@ -32,7 +37,10 @@ export function ParameterDetailPage() {
   const { user } = useSession();
   const canEdit = user.role !== 'viewer';
   const queryClient = useQueryClient();
-  const environment = useCurrentEnvironment().key;
+  const { key: environment, environment: currentEnvironment } = useCurrentEnvironment();
+  const requiresApproval = currentEnvironment?.requiresApproval === true;
+  const [proposal, setProposal] = useState<ServingProposal | null>(null);
+  const navigate = useNavigate();
   const parameter = useQuery(parameterQueryOptions(environment, id));
   const versions = useQuery({ ...parameterVersionsQueryOptions(environment, parameter.data?.id ?? id), enabled: parameter.isSuccess });
   const latest = versions.data?.[0];
@@ -73,6 +81,14 @@ export function ParameterDetailPage() {
           </Button>
         }
       />
+      {requiresApproval && (
+        <Alert color="orange" variant="light" icon={<IconLock aria-hidden />} title={`Changes in ${currentEnvironment.name} need approval`} mb="md">
+          Saving the default value, rules or kill switch here proposes a change request, which someone else approves before apps get it.{' '}
+          <Anchor component={Link} to={`/changes?env=${encodeURIComponent(environment)}`} size="sm">
+            Open change requests
+          </Anchor>
+        </Alert>
+      )}
       <ParameterSummary parameter={current} updatedByName={latest?.version === current.version ? latest.authorName : undefined} />
       <UsagePanel kind="parameters" id={current.id} />
       <Tabs value={tab} onChange={(next) =>
@@ -103,6 +119,7 @@ export function ParameterDetailPage() {
             parameter={current}
             canEdit={canEdit}
             onReloaded={(theirs) => void storeSavedParameter(queryClient, environment, theirs)}
+            onProposeChange={requiresApproval ? setProposal : undefined}
             renderRules={(rules) => <TargetingRulesEditor {...rules} segments={segments.data ?? []} />}
           />
         </Tabs.Panel>
@@ -113,6 +130,27 @@ export function ParameterDetailPage() {
           <UseInApp parameter={current} baseUrl={window.location.origin} />
         </Tabs.Panel>
       </Tabs>
+      {currentEnvironment && (
+        <ProposeChangeDialog
+          environment={currentEnvironment}
+          change={proposal}
+          onCancel={() => setProposal(null)}
+          onProposed={(changeRequest) => {
+            // Name, description and tags need no approval: they save as usual alongside the proposal.
+            proposal?.saveRest().catch((error: unknown) => notify(`The change request was made, but the name, description or tags were not saved: ${errorMessage(error)}`, 'red'));
+            setProposal(null);
+            void navigate(`/changes/${encodeURIComponent(changeRequest.id)}?env=${encodeURIComponent(environment)}`);
+          }}
+          onSaveDirectly={
+            user.role === 'admin'
+              ? async (reason) => {
+                  await proposal?.saveDirectly(reason);
+                  setProposal(null);
+                }
+              : undefined
+          }
+        />
+      )}
     </>
   );
 }

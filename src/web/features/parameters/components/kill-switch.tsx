@@ -5,14 +5,18 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useUpdateParameter } from '../api/update-parameter';
 import { notify } from '../utils/notify';
 import { useCurrentEnvironment } from '../../../lib/use-current-environment';
+import type { ProposeChange } from '../utils/approval-gate';
+import type { UpdateParameterBody } from '../../../../shared/contract/parameters';
 
 export interface KillSwitchProps {
   parameter: Parameter;
   disabled?: boolean;
+  /** Set when the environment requires approval: flipping the switch proposes the change instead. */
+  onProposeChange?: ProposeChange;
 }
 
 /** Boolean flags only: turns the flag off for every app at once, whatever the rules say. Saves on its own after a confirmation. */
-export function KillSwitch({ parameter, disabled }: KillSwitchProps) {
+export function KillSwitch({ parameter, disabled, onProposeChange }: KillSwitchProps) {
   const environment = useCurrentEnvironment().key;
   const update = useUpdateParameter(environment);
   const [pending, setPending] = useState<boolean | null>(null);
@@ -37,7 +41,19 @@ export function KillSwitch({ parameter, disabled }: KillSwitchProps) {
         description="When on, every app gets false, whatever the default value and rules say."
         color="red"
         checked={parameter.killed}
-        onChange={(event) => setPending(event.currentTarget.checked)}
+        onChange={(event) => {
+          const killed = event.currentTarget.checked;
+          if (!onProposeChange) return setPending(killed);
+          onProposeChange({
+            parameter,
+            baseVersion: parameter.version,
+            after: { defaultValue: parameter.defaultValue, killed, rules: parameter.rules },
+            saveDirectly: async (bypassReason) => {
+              await update.mutateAsync({ id: parameter.id, changes: { expectedVersion: parameter.version, killed, bypassReason } as UpdateParameterBody });
+            },
+            saveRest: async () => undefined,
+          });
+        }}
         disabled={disabled}
       />
       <ConfirmDialog

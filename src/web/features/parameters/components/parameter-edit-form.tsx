@@ -4,7 +4,7 @@ import { IconDeviceFloppy, IconFlask } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
-import type { Parameter, TargetingRuleInput } from '../../../../shared/contract/parameters';
+import type { Parameter, TargetingRuleInput, UpdateParameterBody } from '../../../../shared/contract/parameters';
 import { defaultValueFor, type TypeSpec } from '../../../../shared/values';
 import { FormError } from '../../../components/form-error';
 import { ImpactConfirm } from '../../../components/usage/impact-confirm';
@@ -21,6 +21,7 @@ import { KillSwitch } from './kill-switch';
 import { ValueWithPreview } from './value-with-preview';
 import { notify } from '../utils/notify';
 import { useCurrentEnvironment } from '../../../lib/use-current-environment';
+import type { ProposeChange } from '../utils/approval-gate';
 
 export interface RulesSlotProps {
   spec: TypeSpec;
@@ -38,12 +39,14 @@ export interface ParameterEditFormProps {
   renderRules?: (props: RulesSlotProps) => ReactNode;
   /** Replaces the cached parameter with someone else's saved version. */
   onReloaded: (current: Parameter) => void;
+  /** Set when the environment requires approval: changes to what apps get are proposed, not saved. */
+  onProposeChange?: ProposeChange;
 }
 
 const fieldNames = ['name', 'description', 'tags', 'spec', 'defaultValue', 'rules'] as const;
 
 /** The "Value" tab: edit and save only what changed, based on the version the person started from. */
-export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded }: ParameterEditFormProps) {
+export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded, onProposeChange }: ParameterEditFormProps) {
   const environment = useCurrentEnvironment().key;
   const update = useUpdateParameter(environment);
   const [messages, setMessages] = useState<{ value: FieldMessage[]; spec: FieldMessage[]; rules: FieldMessage[] }>({ value: [], spec: [], rules: [] });
@@ -106,9 +109,33 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
     }
     // What users get changes for every variant that does not override it: ask first while a test runs.
     const servingChange = (['defaultValue', 'rules', 'spec'] as const).some((field) => field in changes);
+    if (servingChange && onProposeChange) return propose(draft, changes);
     if (servingChange && live.length > 0) return setImpact(changes);
     return save(changes, parameter.version);
   });
+
+  // The environment requires approval: the value and rules go into a change request; the rest saves as usual.
+  const propose = (draft: EditableParameter, changes: Partial<EditableParameter>) => {
+    if (!onProposeChange) return;
+    if ('spec' in changes) {
+      setError('root.server', { type: 'client', message: 'The type and constraints are shared by every environment, and this one requires approval: change them from an environment that does not.' });
+      return;
+    }
+    const { defaultValue: _value, rules: _rules, ...rest } = changes;
+    onProposeChange({
+      parameter,
+      baseVersion: parameter.version,
+      after: { defaultValue: draft.defaultValue, killed: parameter.killed, rules: (draft.rules ?? []) as TargetingRuleInput[] },
+      saveDirectly: async (bypassReason) => {
+        const saved = await update.mutateAsync({ id: parameter.id, changes: { ...changes, expectedVersion: parameter.version, bypassReason } as UpdateParameterBody });
+        reset(editableOf(saved));
+        notify(`Saved as version ${saved.version} without approval`, 'orange');
+      },
+      saveRest: async () => {
+        if (Object.keys(rest).length > 0) await update.mutateAsync({ id: parameter.id, changes: { ...rest, expectedVersion: parameter.version } });
+      },
+    });
+  };
 
   const reloadTheirs = () => {
     if (!conflict) return;
@@ -120,7 +147,7 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Edit parameter">
       <Stack gap="lg">
-        {parameter.spec.type === 'boolean' && <KillSwitch parameter={parameter} disabled={disabled} />}
+        {parameter.spec.type === 'boolean' && <KillSwitch parameter={parameter} disabled={disabled} onProposeChange={onProposeChange} />}
         {parameter.killed && (
           <Alert color="red" variant="light" title="This flag is killed">
             Every app gets false until the kill switch is turned off. The default value and rules below are kept for then.
