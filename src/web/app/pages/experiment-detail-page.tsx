@@ -1,6 +1,7 @@
-import { Anchor, Breadcrumbs, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
+import { EnvironmentBadge } from '../../components/environment-badge';
 import { PageHeader } from '../../components/page-header';
 import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
@@ -43,7 +44,19 @@ export function ExperimentDetailPage() {
   return (
     <>
       {crumbs}
-      <PageHeader title={data.name} description={data.hypothesis || undefined} />
+      <PageHeader
+        title={data.name}
+        description={data.hypothesis || undefined}
+        actions={
+          // An experiment runs in one environment whatever the switcher shows: say which.
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" c="dimmed">
+              Runs in
+            </Text>
+            <EnvironmentBadge environmentId={data.environmentId} />
+          </Group>
+        }
+      />
       <ExperimentOverview experiment={data} segments={[...(segments.data ?? []), ...(archivedSegments.data ?? [])]} canEdit={user.role !== 'viewer'} />
     </>
   );
