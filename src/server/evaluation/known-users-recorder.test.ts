@@ -41,6 +41,26 @@ describe('known users recorder', () => {
     expect((await store.observedAttributes.list()).map((a) => a.name)).toEqual(['plan']);
   });
 
+  it('writes, when flushed during a flush already running, what was observed after that one began', async () => {
+    const store = new MemoryStore();
+    const upsert = store.knownUsers.upsert.bind(store.knownUsers);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    store.knownUsers.upsert = async (environmentId: string, users: KnownUser[]) => {
+      await held;
+      await upsert(environmentId, users);
+    };
+    const { recorder } = recorderOn(store);
+    recorder.observe('production', { targetingKey: 'first' });
+    const running = recorder.flush();
+    recorder.observe('production', { targetingKey: 'second' });
+    const flushed = recorder.flush();
+    release();
+    await Promise.all([running, flushed]);
+    expect(await store.knownUsers.get('production', 'first')).not.toBeNull();
+    expect(await store.knownUsers.get('production', 'second')).not.toBeNull();
+  });
+
   it('logs once, without splitting, when the database does not answer at all', async () => {
     const { store, batches } = refusingStore({ down: true });
     const { recorder, logged } = recorderOn(store);

@@ -54,12 +54,14 @@ export class KnownUsersRecorder {
       if (!known) this.attributes.set(name, { name, kinds: [kind], lastSeenAt });
       else if (!known.kinds.includes(kind)) known.kinds.push(kind);
     }
-    if (nowMs - this.lastFlush > FLUSH_INTERVAL_MS) void this.flush();
+    if (!this.flushing && nowMs - this.lastFlush > FLUSH_INTERVAL_MS) void this.flush();
   }
 
   /** Writes what is pending; tests and shutdown call it directly. */
   async flush(): Promise<void> {
-    if (this.flushing) return this.flushing;
+    // A flush already running took only what was pending when it began: wait for it, then write
+    // the rest, so that everything observed before this call is written when it resolves.
+    while (this.flushing) await this.flushing;
     this.lastFlush = Date.now();
     const pending = [...this.pending.values()];
     const attributes = [...this.attributes.values()];
