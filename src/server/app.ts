@@ -18,6 +18,7 @@ import { usersRoutes } from './modules/users/users-routes';
 import { auditRoutes } from './modules/audit/audit-routes';
 import { ofrepRoutes } from './modules/ofrep/ofrep-routes';
 import { environmentsRoutes } from './modules/environments/environments-routes';
+import { calendarRoutes, changeRequestsRoutes } from './modules/change-requests/change-requests-routes';
 import { parametersRoutes } from './modules/parameters/parameters-routes';
 import { sdkKeysRoutes } from './modules/sdk-keys/sdk-keys-routes';
 import { experimentsRoutes } from './modules/experiments/experiments-routes';
@@ -103,6 +104,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api/tokens', tokensRoutes());
   app.route('/api/audit', auditRoutes());
   app.route('/api/environments', environmentsRoutes());
+  app.route('/api/change-requests', changeRequestsRoutes());
+  app.route('/api/calendar', calendarRoutes());
   app.route('/api/parameters', parametersRoutes());
   app.route('/api/sdk-keys', sdkKeysRoutes());
   app.route('/api/segments', segmentsRoutes());

@@ -44,6 +44,8 @@ class EnvironmentConfig {
   private compiled: Promise<CompiledConfig> | null = null;
   /** What `compiled` resolved to, for callers that must not wait (null while loading). */
   private loaded: CompiledConfig | null = null;
+  /** The workspace counter each compiled configuration was loaded at. */
+  private readonly checkedVersion = new WeakMap<CompiledConfig, number>();
   /** When the last version check that landed (or the current load) started. */
   private lastCheck = 0;
   private checking: Promise<void> | null = null;
@@ -99,7 +101,7 @@ class EnvironmentConfig {
         // Dropped or replaced meanwhile (a local write): the next load reads the version itself.
         if (compiled === null || current === null || this.compiled !== compiled) return;
         const age = this.services.clock.now().getTime() - current.compiledAt.getTime();
-        if (stored !== current.version || age > MAX_AGE_MS) {
+        if (stored !== this.checkedVersion.get(current) || age > MAX_AGE_MS) {
           this.compiled = null;
           this.loaded = null;
         } else {
@@ -114,15 +116,18 @@ class EnvironmentConfig {
 
   private async load(): Promise<CompiledConfig> {
     const { store } = this.services;
-    // Read the version first: a change racing with the load then shows up as a newer version.
-    const version = await store.configVersion.get();
+    // Read the versions first: a change racing with the load then shows up as a newer version.
+    const [version, delivered] = await Promise.all([store.configVersion.get(), store.configVersion.getFor(this.environmentId)]);
     const [parameters, segments, experiments] = await Promise.all([
       store.parameters.listActive(this.environmentId),
       loadEvaluationSegments(store),
       store.experiments.list(['draft', 'scheduled', 'running', 'paused'], this.environmentId),
     ]);
     const { exposures } = this.services;
-    const config = compileConfig({ version, parameters, segments, experiments, wasExposed: exposures.wasExposed, compiledAt: this.services.clock.now() });
+    // Apps see the environment's version (it moves only when their answers may change); the
+    // workspace counter is what tells this cache that something, somewhere, changed.
+    const config = compileConfig({ version: delivered, parameters, segments, experiments, wasExposed: exposures.wasExposed, compiledAt: this.services.clock.now() });
+    this.checkedVersion.set(config, version);
     exposures.track(this.environmentId, config.runningExperiments);
     return config;
   }

@@ -8,6 +8,7 @@ import { openStore } from './open-store';
 import { nodePasswordHasher } from './password-node';
 import type { Settings } from './settings';
 import { runDueExperiments } from '../modules/experiments/experiment-scheduler';
+import { runDueChangeRequests } from '../modules/change-requests/publishing';
 import { refreshRunningRollups } from '../modules/results/result-rollups';
 import { serveDashboard } from './static-dashboard';
 
@@ -44,10 +45,13 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
     void app.services.exposures.flush();
   }, 2000);
   flushTimer.unref();
-  // Scheduled starts and ends; the job lock makes replicas take turns, and state is in the database.
-  const schedulerTimer = setInterval(() => {
+  // Scheduled starts and ends, and scheduled publishes; the job locks make replicas take turns,
+  // and state is in the database.
+  const runScheduled = () => {
     runDueExperiments(app.services).catch((error) => app.services.log('The experiment scheduler failed', error));
-  }, settings.schedulerIntervalMs);
+    runDueChangeRequests(app.services).catch((error) => app.services.log('Publishing scheduled change requests failed', error));
+  };
+  const schedulerTimer = setInterval(runScheduled, settings.schedulerIntervalMs);
   schedulerTimer.unref();
   // Results rollups follow the events in the background; one refresh at a time.
   let refreshing = false;
@@ -59,7 +63,7 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
       .finally(() => (refreshing = false));
   }, settings.rollupIntervalMs);
   rollupTimer.unref();
-  void runDueExperiments(app.services).catch((error) => app.services.log('The experiment scheduler failed', error));
+  runScheduled();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   return {

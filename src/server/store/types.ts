@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/contract/auth';
+import type { ChangeRequest, ChangeRequestStatus } from '../../shared/contract/change-requests';
 import type { Environment } from '../../shared/contract/environments';
 import type { Experiment, ExperimentStatus } from '../../shared/contract/experiments';
 import type { Metric } from '../../shared/contract/metrics';
@@ -170,6 +171,20 @@ export interface ParameterStore {
   getVersion(parameterId: string, environmentId: string, version: number): Promise<ParameterVersion | null>;
 }
 
+/** A change request as stored: `approved` is worked out on reading (it depends on the environment). */
+export type ChangeRequestRecord = Omit<ChangeRequest, 'approved'>;
+
+export interface ChangeRequestStore {
+  /** Newest first. */
+  list(filter: { environmentId?: string; status?: ChangeRequestStatus }): Promise<ChangeRequestRecord[]>;
+  getById(id: string): Promise<ChangeRequestRecord | null>;
+  insert(request: ChangeRequestRecord): Promise<void>;
+  /** Compare-and-set on the version: null when the stored version is not `expectedVersion`. */
+  update(request: ChangeRequestRecord, expectedVersion: number): Promise<ChangeRequestRecord | null>;
+  /** Open requests whose publish time has come, oldest time first. */
+  listDue(now: string): Promise<ChangeRequestRecord[]>;
+}
+
 export interface EnvironmentStore {
   /** Every environment, archived ones too, by position. */
   list(): Promise<Environment[]>;
@@ -209,8 +224,15 @@ export interface RequestedKeyStore {
 
 /** A counter bumped by every change that affects what apps receive; replicas poll it to drop caches. */
 export interface ConfigVersionStore {
+  /** The workspace's counter: every change anywhere bumps it (replicas poll it to drop caches). */
   get(): Promise<number>;
-  bump(): Promise<number>;
+  /**
+   * The counter's value at the last change to what one environment's apps receive: the OFREP
+   * body's configVersion, so a change in Staging leaves Production's bytes and ETags alone.
+   */
+  getFor(environmentId: string): Promise<number>;
+  /** Bumps the counter and marks the environments whose answers change: the one named, or all. */
+  bump(environmentId?: string): Promise<number>;
 }
 
 /** A segment as stored: id lists live in their own table, the row only counts them. */
@@ -408,6 +430,7 @@ export interface Store {
   readonly loginAttempts: LoginAttemptStore;
   readonly audit: AuditStore;
   readonly environments: EnvironmentStore;
+  readonly changeRequests: ChangeRequestStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;

@@ -109,4 +109,6 @@ export const copyParameterBodySchema = z.strictObject({
   fields: z.array(environmentFieldSchema).min(1, 'Choose what to copy').max(3),
   /** The target environment's version the user saw, so a copy never overwrites a change unseen. */
   expectedVersion: z.number().int().min(1),
+  /** Admins only, when the target requires approval: copy directly for this reason (audited). */
+  bypassReason: z.string().trim().min(10, 'Say why, in at least 10 characters').max(500).optional(),
 });

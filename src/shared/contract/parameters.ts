@@ -96,6 +96,8 @@ export const updateParameterBodySchema = z.strictObject({
   defaultValue: editableFields.defaultValue.optional(),
   killed: editableFields.killed.optional(),
   rules: editableFields.rules.optional(),
+  /** Admins only, in an environment that requires approval: save directly for this reason (audited). */
+  bypassReason: z.string().trim().min(10, 'Say why, in at least 10 characters').max(500).optional(),
 });
 export type UpdateParameterBody = z.input<typeof updateParameterBodySchema>;
 
@@ -140,6 +142,8 @@ export const parameterVersionListSchema = z.object({ items: z.array(parameterVer
 export const restoreParameterBodySchema = z.strictObject({
   version: z.number().int().min(1),
   expectedVersion: z.number().int().min(1),
+  /** Admins only, in an environment that requires approval: save directly for this reason (audited). */
+  bypassReason: z.string().trim().min(10, 'Say why, in at least 10 characters').max(500).optional(),
 });
 
 export const bulkParametersBodySchema = z.strictObject({

@@ -15,16 +15,16 @@ import { recordAudit, type Actor } from '../audit/audit-service';
  * The environment a request means: `?environment=` names one by id or key; Production when left
  * out, so clients from before environments keep working unchanged. An unknown one is a 400.
  */
-export async function resolveEnvironment(store: Store, reference: string | undefined): Promise<Environment> {
+export async function resolveEnvironment(store: Store, reference: string | undefined, field = 'environment'): Promise<Environment> {
   const wanted = reference ?? PRODUCTION_ENVIRONMENT_ID;
   const found = (await store.environments.getById(wanted)) ?? (await store.environments.getByKey(wanted));
-  if (!found) throw badRequest(`There is no environment "${wanted}"`, [{ path: 'environment', message: 'No such environment' }]);
+  if (!found) throw badRequest(`There is no environment "${wanted}"`, [{ path: field, message: 'No such environment' }]);
   return found;
 }
 
 /** As resolveEnvironment, for writes: an archived environment takes no changes. */
-export async function writableEnvironment(store: Store, reference: string | undefined): Promise<Environment> {
-  const environment = await resolveEnvironment(store, reference);
+export async function writableEnvironment(store: Store, reference: string | undefined, field = 'environment'): Promise<Environment> {
+  const environment = await resolveEnvironment(store, reference, field);
   if (environment.archivedAt) throw conflict(`${environment.name} is archived: unarchive it before changing anything in it`);
   return environment;
 }
@@ -44,6 +44,7 @@ export async function createEnvironment(services: Services, body: z.output<typeo
         name: body.name,
         color: body.color,
         position: all.length,
+        requiresApproval: body.requiresApproval,
         archivedAt: null,
         version: 1,
         createdAt: now,
@@ -52,6 +53,7 @@ export async function createEnvironment(services: Services, body: z.output<typeo
       await store.environments.insert(environment);
       // A new environment starts as a copy of Production: every parameter exists in it at once.
       await store.parameters.copyEnvironment(PRODUCTION_ENVIRONMENT_ID, environment.id, now, `Copied from Production by ${actor.name}`);
+      await store.configVersion.bump(environment.id);
       await recordAudit(store, services.clock.now(), { actor, action: 'environment.created', objectType: 'environment', objectId: environment.id, objectLabel: environment.name, before: null, after: environment });
       return environment;
     });
@@ -73,7 +75,14 @@ export async function updateEnvironment(services: Services, id: string, body: z.
     const now = services.clock.now().toISOString();
     const archivedAt = body.archived === undefined ? current.archivedAt : body.archived ? (current.archivedAt ?? now) : null;
     if (archivedAt && !current.archivedAt) await assertArchivable(store, current);
-    const next: Environment = { ...current, name: body.name ?? current.name, color: body.color ?? current.color, archivedAt, updatedAt: now };
+    const next: Environment = {
+      ...current,
+      name: body.name ?? current.name,
+      color: body.color ?? current.color,
+      requiresApproval: body.requiresApproval ?? current.requiresApproval,
+      archivedAt,
+      updatedAt: now,
+    };
     const updated = await store.environments.update(next, body.expectedVersion);
     if (!updated) throw conflict('Someone else changed this environment after you opened it. Reload and try again.');
     const action = archivedAt && !current.archivedAt ? 'archived' : !archivedAt && current.archivedAt ? 'unarchived' : 'updated';

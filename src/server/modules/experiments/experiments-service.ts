@@ -57,7 +57,7 @@ export async function saveExperiment(store: Store, services: Services, actor: Ac
     before,
     after: next,
   });
-  await store.configVersion.bump();
+  await store.configVersion.bump(next.environmentId);
   return next;
 }
 
@@ -71,7 +71,7 @@ export async function createExperiment(services: Services, body: CreateBody, act
   const experiment: Experiment = {
     id: randomId(),
     ...body,
-    environmentId: (await writableEnvironment(services.store, body.environmentId)).id,
+    environmentId: (await writableEnvironment(services.store, body.environmentId, 'environmentId')).id,
     tags: [...new Set(body.tags)],
     status: 'draft',
     seed: randomToken(9),

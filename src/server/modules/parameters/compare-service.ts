@@ -5,7 +5,7 @@ import { badRequest, notFound } from '../../lib/errors';
 import type { Services } from '../../services';
 import type { Actor } from '../audit/audit-service';
 import { resolveEnvironment, writableEnvironment } from '../environments/environments-service';
-import { updateParameter } from './parameters-service';
+import { updateParameter, type WriteApproval } from './parameters-service';
 
 // Compare and copy: what differs for each parameter between two environments, and copying the
 // parts a person picks from one into the other as an ordinary save there (versioned, audited).
@@ -27,21 +27,21 @@ function compareOne(from: Parameter, to: Parameter): Comparison {
 
 export async function compareEnvironments(services: Services, fromRef: string, toRef: string, differentOnly: boolean): Promise<ComparisonList> {
   const { store } = services;
-  const [from, to] = await Promise.all([resolveEnvironment(store, fromRef), resolveEnvironment(store, toRef)]);
+  const [from, to] = await Promise.all([resolveEnvironment(store, fromRef, 'from'), resolveEnvironment(store, toRef, 'to')]);
   const [fromParameters, toParameters] = await Promise.all([store.parameters.listActive(from.id), store.parameters.listActive(to.id)]);
   const toById = new Map(toParameters.map((p) => [p.id, p]));
   const items = fromParameters.flatMap((p) => (toById.has(p.id) ? [compareOne(p, toById.get(p.id)!)] : []));
   return { from, to, items: differentOnly ? items.filter((item) => item.differences.length > 0) : items };
 }
 
-export async function copyParameter(services: Services, id: string, body: z.output<typeof copyParameterBodySchema>, actor: Actor): Promise<Parameter> {
+export async function copyParameter(services: Services, id: string, body: z.output<typeof copyParameterBodySchema>, actor: Actor, approval?: WriteApproval): Promise<Parameter> {
   const { store } = services;
-  const from = await resolveEnvironment(store, body.from);
-  const to = await writableEnvironment(store, body.to);
+  const from = await resolveEnvironment(store, body.from, 'from');
+  const to = await writableEnvironment(store, body.to, 'to');
   if (from.id === to.id) throw badRequest('Copy between two different environments', [{ path: 'to', message: 'Choose another environment than the source' }]);
   const source = (await store.parameters.getById(id, from.id)) ?? (await store.parameters.getByKey(id, from.id));
   if (!source) throw notFound('No such parameter');
   const fields = [...new Set(body.fields)];
   const picked = Object.fromEntries(fields.map((field) => [field, source[field]]));
-  return updateParameter(services, source.id, to.id, { expectedVersion: body.expectedVersion, ...picked }, actor);
+  return updateParameter(services, source.id, to.id, { expectedVersion: body.expectedVersion, bypassReason: body.bypassReason, ...picked }, actor, approval);
 }

@@ -117,16 +117,18 @@ describe.each(stores)('parameters per environment: %s', { timeout: 120_000 }, (_
 
   it('refuses an unknown environment with a field error, and a type that does not fit another environment', async () => {
     const { t, admin } = await setup();
-    for (const [method, path, body] of [
-      ['GET', '/api/parameters?environment=nope', undefined],
-      ['GET', '/api/parameters/headline?environment=nope', undefined],
-      ['PATCH', '/api/parameters/headline?environment=nope', { expectedVersion: 1, defaultValue: 'x' }],
-      ['GET', '/api/parameters/compare?from=nope&to=production', undefined],
-      ['POST', '/api/segments/reach?environment=nope', { definition: { kind: 'condition', condition: {} } }],
+    for (const [method, path, body, field] of [
+      ['GET', '/api/parameters?environment=nope', undefined, 'environment'],
+      ['GET', '/api/parameters/headline?environment=nope', undefined, 'environment'],
+      ['PATCH', '/api/parameters/headline?environment=nope', { expectedVersion: 1, defaultValue: 'x' }, 'environment'],
+      ['GET', '/api/parameters/compare?from=nope&to=production', undefined, 'from'],
+      ['POST', '/api/segments/reach?environment=nope', { definition: { kind: 'condition', condition: {} } }, 'environment'],
+      ['POST', '/api/sdk-keys', { name: 'k', kind: 'client', environmentId: 'nope' }, 'environmentId'],
+      ['POST', '/api/experiments', { key: 'x', name: 'X', environmentId: 'nope' }, 'environmentId'],
     ] as const) {
       const response = await t.call(method, path, body, admin);
       expect(response.status, path).toBe(400);
-      expect(response.json.errors, path).toEqual([expect.objectContaining({ path: 'environment' })]);
+      expect(response.json.errors, path).toEqual([expect.objectContaining({ path: field })]);
     }
     expect((await t.call('GET', '/api/parameters/headline', undefined, admin)).json.defaultValue).toBe('Hello');
 

@@ -36,6 +36,8 @@ const actor = async (c: Context<AppEnv>) => actorOf(c.get('services').store, pri
 /** `?environment=`: which environment's values a route reads or changes (Production when left out). */
 const environmentQuery = z.strictObject({ environment: environmentQuerySchema });
 const readIn = async (c: Context<AppEnv>, reference: string | undefined) => (await resolveEnvironment(c.get('services').store, reference)).id;
+/** Admins may bypass an environment's approval with a stated reason (the body's bypassReason). */
+const approvalOf = (c: Context<AppEnv>) => ({ isAdmin: principalOf(c).role === 'admin' });
 const writeIn = async (c: Context<AppEnv>, reference: string | undefined) => (await writableEnvironment(c.get('services').store, reference)).id;
 
 export function parametersRoutes() {
@@ -94,7 +96,10 @@ export function parametersRoutes() {
         request: { query: environmentQuery, body: jsonBody(bulkParametersBodySchema) },
         responses: { 200: jsonContent(bulkResultSchema, 'How many changed'), ...errorResponses },
       }),
-      async (c) => c.json({ updated: await parameters.bulkUpdate(c.get('services'), await writeIn(c, c.req.valid('query').environment), c.req.valid('json'), await actor(c)) }, 200),
+      async (c) => {
+        const environmentId = await writeIn(c, c.req.valid('query').environment);
+        return c.json({ updated: await parameters.bulkUpdate(c.get('services'), environmentId, c.req.valid('json'), await actor(c), approvalOf(c)) }, 200);
+      },
     )
     .openapi(
       createRoute({
@@ -139,7 +144,7 @@ export function parametersRoutes() {
       }),
       async (c) => {
         const environmentId = await writeIn(c, c.req.valid('query').environment);
-        return c.json(await updateParameterWithWarnings(c.get('services'), c.req.valid('param').id, environmentId, c.req.valid('json'), await actor(c)), 200);
+        return c.json(await updateParameterWithWarnings(c.get('services'), c.req.valid('param').id, environmentId, c.req.valid('json'), await actor(c), approvalOf(c)), 200);
       },
     )
     .openapi(
@@ -149,7 +154,7 @@ export function parametersRoutes() {
         request: { params: idParamsSchema, body: jsonBody(copyParameterBodySchema) },
         responses: { 200: jsonContent(parameterSchema, 'The parameter as the target environment now sees it'), ...errorResponses, ...conflictResponse },
       }),
-      async (c) => c.json(await copyParameter(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c)), 200),
+      async (c) => c.json(await copyParameter(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c), approvalOf(c)), 200),
     )
     .openapi(
       createRoute({
@@ -169,7 +174,7 @@ export function parametersRoutes() {
       }),
       async (c) => {
         const environmentId = await writeIn(c, c.req.valid('query').environment);
-        return c.json(await parameters.restoreParameter(c.get('services'), c.req.valid('param').id, environmentId, c.req.valid('json'), await actor(c)), 200);
+        return c.json(await parameters.restoreParameter(c.get('services'), c.req.valid('param').id, environmentId, c.req.valid('json'), await actor(c), approvalOf(c)), 200);
       },
     );
 }

@@ -10,7 +10,7 @@ import type {
   updateParameterBodySchema,
 } from '../../../shared/contract/parameters';
 import { randomId } from '../../lib/crypto';
-import { AppError, badRequest, conflict, notFound, UniqueViolation } from '../../lib/errors';
+import { AppError, badRequest, conflict, forbidden, notFound, UniqueViolation } from '../../lib/errors';
 import { definedOnly } from '../../lib/objects';
 import { touchedKeys } from '../experiments/experiment-checks';
 import type { Services } from '../../services';
@@ -83,7 +83,9 @@ export async function saveVersion(
     before: before ? editableView(before) : null,
     after: editableView(saved),
   });
-  await store.configVersion.bump();
+  // The type and archiving are shared: they change every environment's answers.
+  const shared = before !== null && (JSON.stringify(before.spec) !== JSON.stringify(saved.spec) || before.archivedAt !== saved.archivedAt);
+  await store.configVersion.bump(before === null || shared ? undefined : saved.environmentId);
   return saved;
 }
 
@@ -142,8 +144,15 @@ export async function createParameter(services: Services, environmentId: string,
   }
 }
 
-export async function updateParameter(services: Services, id: string, environmentId: string, body: UpdateBody, actor: Actor): Promise<Parameter> {
-  const { expectedVersion, ...changes } = body;
+/** How a write relates to approval: who asks (admins may bypass) and the reason they gave. */
+export interface WriteApproval {
+  isAdmin: boolean;
+  bypassReason?: string;
+}
+const NO_BYPASS: WriteApproval = { isAdmin: false };
+
+export async function updateParameter(services: Services, id: string, environmentId: string, body: UpdateBody, actor: Actor, approval = NO_BYPASS): Promise<Parameter> {
+  const { expectedVersion, bypassReason, ...changes } = body;
   const saved = await services.store.transaction(async (store) => {
     const current = await store.parameters.getById(id, environmentId);
     if (!current) throw notFound('No such parameter');
@@ -155,13 +164,21 @@ export async function updateParameter(services: Services, id: string, environmen
     assertValidParameter(next, await activeSegmentIds(store));
     if (JSON.stringify(next.spec) !== JSON.stringify(current.spec)) await assertSpecFitsEverywhere(store, next);
     if (changesBetween(current, next).length === 0) return current;
+    await assertDirectWriteAllowed(store, services, actor, current, next, { ...approval, bypassReason: bypassReason ?? approval.bypassReason });
     return saveVersion(store, services, actor, current, next, 'updated');
   });
   services.configChanged();
   return saved;
 }
 
-export async function restoreParameter(services: Services, id: string, environmentId: string, body: z.output<typeof restoreParameterBodySchema>, actor: Actor): Promise<Parameter> {
+export async function restoreParameter(
+  services: Services,
+  id: string,
+  environmentId: string,
+  body: z.output<typeof restoreParameterBodySchema>,
+  actor: Actor,
+  approval = NO_BYPASS,
+): Promise<Parameter> {
   const saved = await services.store.transaction(async (store) => {
     const current = await store.parameters.getById(id, environmentId);
     if (!current) throw notFound('No such parameter');
@@ -174,18 +191,20 @@ export async function restoreParameter(services: Services, id: string, environme
     const next: Parameter = { ...current, name, description, tags, spec, defaultValue, killed, rules, updatedAt: services.clock.now().toISOString(), updatedBy: actor.name };
     assertValidParameter(next, await activeSegmentIds(store));
     if (JSON.stringify(next.spec) !== JSON.stringify(current.spec)) await assertSpecFitsEverywhere(store, next);
+    await assertDirectWriteAllowed(store, services, actor, current, next, { ...approval, bypassReason: body.bypassReason ?? approval.bypassReason });
     return saveVersion(store, services, actor, current, next, 'restored', body.version);
   });
   services.configChanged();
   return saved;
 }
 
-export async function bulkUpdate(services: Services, environmentId: string, body: z.output<typeof bulkParametersBodySchema>, actor: Actor): Promise<number> {
+export async function bulkUpdate(services: Services, environmentId: string, body: z.output<typeof bulkParametersBodySchema>, actor: Actor, approval = NO_BYPASS): Promise<number> {
   if ((body.action === 'addTag' || body.action === 'removeTag') && !body.tag) {
     throw badRequest('Name the tag to add or remove', [{ path: 'tag', message: 'Required' }]);
   }
   const updated = await services.store.transaction(async (store) => {
     if (body.action === 'archive') await assertNotInLiveExperiment(store, body.ids, environmentId);
+    if ((body.action === 'archive' || body.action === 'unarchive') && !approval.isAdmin) await assertNoApprovalEnvironment(store);
     let count = 0;
     const now = services.clock.now().toISOString();
     for (const current of await store.parameters.getByIds([...new Set(body.ids)], environmentId)) {
@@ -246,5 +265,46 @@ async function assertSpecFitsEverywhere(store: Store, next: Parameter): Promise<
         { path: 'spec', message: `Does not fit ${environment.name}: ${fields.map((f) => `${f.path} ${f.message}`).join('; ') || 'invalid'}` },
       ]);
     }
+  }
+}
+
+/** The parts of a parameter that change what apps receive. */
+const DELIVERED = ['defaultValue', 'killed', 'rules', 'spec'] as const;
+
+/**
+ * In an environment that requires approval, what apps receive changes only through a change
+ * request. An admin may save directly with a stated reason, which the audit log keeps.
+ */
+async function assertDirectWriteAllowed(store: Store, services: Services, actor: Actor, current: Parameter, next: Parameter, approval: WriteApproval): Promise<void> {
+  const environment = await store.environments.getById(next.environmentId);
+  if (!environment?.requiresApproval) return;
+  if (DELIVERED.every((field) => JSON.stringify(current[field]) === JSON.stringify(next[field]))) return;
+  if (approval.bypassReason) {
+    if (!approval.isAdmin) throw forbidden('Only admins may save without approval');
+    await recordAudit(store, services.clock.now(), {
+      actor,
+      action: 'parameter.approvalBypassed',
+      objectType: 'parameter',
+      objectId: next.id,
+      objectLabel: `${next.key} (${environment.name})`,
+      before: null,
+      after: { reason: approval.bypassReason, environment: environment.key },
+    });
+    return;
+  }
+  throw conflict(`${environment.name} requires approval: propose this change in a change request (POST /api/change-requests); admins may save directly with a bypassReason`, undefined, {
+    rule: 'requiresApproval',
+    environment: environment.key,
+  });
+}
+
+/** Archiving takes a parameter out of every environment, so no environment may require approval (admins excepted). */
+async function assertNoApprovalEnvironment(store: Store): Promise<void> {
+  const guarded = (await store.environments.list()).filter((e) => e.requiresApproval && !e.archivedAt);
+  if (guarded.length > 0) {
+    throw conflict(`Archiving takes a parameter out of every environment, and ${guarded.map((e) => e.name).join(', ')} requires approval: ask an admin`, undefined, {
+      rule: 'requiresApproval',
+      environment: guarded[0].key,
+    });
   }
 }

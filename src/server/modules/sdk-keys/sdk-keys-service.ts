@@ -21,7 +21,7 @@ export async function listSdkKeys(services: Services): Promise<SdkKey[]> {
 
 /** A key for one environment (Production when none is named): the key alone selects what apps read. */
 export async function createSdkKey(services: Services, body: z.input<typeof createSdkKeyBodySchema>, actor: Actor): Promise<CreatedSdkKey> {
-  const environment = await writableEnvironment(services.store, body.environmentId);
+  const environment = await writableEnvironment(services.store, body.environmentId, 'environmentId');
   const secret = SDK_KEY_PREFIX[body.kind] + randomToken(24);
   const record: SdkKeyRecord = {
     id: randomId(),

@@ -5,16 +5,23 @@ import type { updateSegmentBodySchema } from '../../../shared/contract/segments'
 import type { Services } from '../../services';
 import type { Actor } from '../audit/audit-service';
 import { getMetric, updateMetric } from '../metrics/metrics-service';
-import { getParameter, updateParameter } from '../parameters/parameters-service';
+import { getParameter, updateParameter, type WriteApproval } from '../parameters/parameters-service';
 import { getSegment, updateSegment } from '../segments/segments-service';
 import { changedFields, liveWarnings, metricUsage, parameterUsage, segmentUsage } from './usage-service';
 
 // The PATCH handlers of parameters, segments and metrics: the save succeeds as before, and the
 // answer lists each running or paused experiment whose served values, audience or measurement it changed.
 
-export async function updateParameterWithWarnings(services: Services, id: string, environmentId: string, body: z.output<typeof updateParameterBodySchema>, actor: Actor) {
+export async function updateParameterWithWarnings(
+  services: Services,
+  id: string,
+  environmentId: string,
+  body: z.output<typeof updateParameterBodySchema>,
+  actor: Actor,
+  approval?: WriteApproval,
+) {
   const before = await getParameter(services, id, environmentId);
-  const saved = await updateParameter(services, before.id, environmentId, body, actor);
+  const saved = await updateParameter(services, before.id, environmentId, body, actor, approval);
   const changed = changedFields(before, saved, ['defaultValue', 'rules', 'killed', 'spec']);
   const change = 'the variants that do not override this parameter (the control among them) now serve its new value, so the comparison changes mid-test.';
   return { ...saved, warnings: changed ? liveWarnings(await parameterUsage(services.store, saved), change) : [] };

@@ -5,6 +5,8 @@ import { UniqueViolation } from '../../lib/errors';
 import type {
   AuditQuery,
   AuditStore,
+  ChangeRequestRecord,
+  ChangeRequestStore,
   ConfigVersionStore,
   EnvironmentStore,
   ParameterQuery,
@@ -152,6 +154,38 @@ export class MemoryParameters implements ParameterStore {
   }
 }
 
+export class MemoryChangeRequests implements ChangeRequestStore {
+  constructor(private readonly state: State) {}
+  private get map() {
+    return this.state().changeRequests;
+  }
+  async list(filter: { environmentId?: string; status?: string }) {
+    return [...this.map.values()]
+      .filter((r) => (!filter.environmentId || r.environmentId === filter.environmentId) && (!filter.status || r.status === filter.status))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+      .map(copy);
+  }
+  async getById(id: string) {
+    const request = this.map.get(id);
+    return request ? copy(request) : null;
+  }
+  async insert(request: ChangeRequestRecord) {
+    this.map.set(request.id, copy(request));
+  }
+  async update(request: ChangeRequestRecord, expectedVersion: number) {
+    const current = this.map.get(request.id);
+    if (!current || current.version !== expectedVersion) return null;
+    this.map.set(request.id, copy(request));
+    return copy(request);
+  }
+  async listDue(now: string) {
+    return [...this.map.values()]
+      .filter((r) => r.status === 'open' && r.publishAt !== null && Date.parse(r.publishAt) <= Date.parse(now))
+      .sort((a, b) => a.publishAt!.localeCompare(b.publishAt!))
+      .map(copy);
+  }
+}
+
 export class MemoryEnvironments implements EnvironmentStore {
   constructor(private readonly state: State) {}
   private get map() {
@@ -250,7 +284,13 @@ export class MemoryConfigVersion implements ConfigVersionStore {
   async get() {
     return this.state().configVersion;
   }
-  async bump() {
-    return ++this.state().configVersion;
+  async getFor(environmentId: string) {
+    return this.state().environmentConfigVersions.get(environmentId) ?? 0;
+  }
+  async bump(environmentId?: string) {
+    const version = ++this.state().configVersion;
+    const marked = environmentId ? [environmentId] : [...this.state().environments.keys()];
+    for (const id of marked) this.state().environmentConfigVersions.set(id, version);
+    return version;
   }
 }

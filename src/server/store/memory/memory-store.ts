@@ -24,6 +24,8 @@ import type {
   AuditStore,
   ConfigVersionStore,
   EnvironmentStore,
+  ChangeRequestRecord,
+  ChangeRequestStore,
   ParameterStore,
   ParameterVersionRecord,
   RequestedKeyRecord,
@@ -41,7 +43,7 @@ import { MemoryLoginAttempts } from './memory-login-attempts';
 import { MemoryResults } from './memory-results';
 import { MemoryExperiments, MemoryExposures, MemoryMetrics } from './memory-experiments';
 import { MemoryKnownUsers, MemoryObservedAttributes, MemorySegments } from './memory-audiences';
-import { MemoryAudit, MemoryConfigVersion, MemoryEnvironments, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
+import { MemoryAudit, MemoryChangeRequests, MemoryConfigVersion, MemoryEnvironments, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
 
 /** Everything the memory store holds; cloned for transactions so a failed one leaves no trace. */
 export interface MemoryState {
@@ -50,12 +52,15 @@ export interface MemoryState {
   apiTokens: Map<string, ApiTokenRecord>;
   audit: AuditEntry[];
   environments: Map<string, Environment>;
+  changeRequests: Map<string, ChangeRequestRecord>;
   /** Per environment and parameter: see MemoryParameters. */
   parameters: Map<string, Parameter>;
   parameterVersions: ParameterVersionRecord[];
   sdkKeys: Map<string, SdkKeyRecord>;
   requestedKeys: Map<string, RequestedKeyRecord>;
   configVersion: number;
+  /** environment id -> the counter at its last change (see ConfigVersionStore.getFor). */
+  environmentConfigVersions: Map<string, number>;
   segments: Map<string, SegmentRecord>;
   segmentIds: Map<string, string[]>;
   knownUsers: Map<string, KnownUser>;
@@ -74,11 +79,13 @@ export function emptyMemoryState(): MemoryState {
     apiTokens: new Map(),
     audit: [],
     environments: defaultEnvironments(),
+    changeRequests: new Map(),
     parameters: new Map(),
     parameterVersions: [],
     sdkKeys: new Map(),
     requestedKeys: new Map(),
     configVersion: 0,
+    environmentConfigVersions: new Map(),
     segments: new Map(),
     segmentIds: new Map(),
     knownUsers: new Map(),
@@ -95,7 +102,7 @@ const copy = <T>(value: T): T => structuredClone(value);
 /** The environments every workspace starts with (migration 10 creates the same). */
 function defaultEnvironments(): Map<string, Environment> {
   const now = new Date(0).toISOString();
-  return new Map(DEFAULT_ENVIRONMENTS.map((e, position) => [e.id, { ...e, position, archivedAt: null, version: 1, createdAt: now, updatedAt: now }]));
+  return new Map(DEFAULT_ENVIRONMENTS.map((e, position) => [e.id, { ...e, position, requiresApproval: false, archivedAt: null, version: 1, createdAt: now, updatedAt: now }]));
 }
 
 class MemoryUsers implements UserStore {
@@ -234,6 +241,7 @@ export class MemoryStore implements Store {
   readonly apiTokens: ApiTokenStore;
   readonly audit: AuditStore;
   readonly environments: EnvironmentStore;
+  readonly changeRequests: ChangeRequestStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;
@@ -258,6 +266,7 @@ export class MemoryStore implements Store {
     this.apiTokens = new MemoryApiTokens(state);
     this.audit = new MemoryAudit(state);
     this.environments = new MemoryEnvironments(state);
+    this.changeRequests = new MemoryChangeRequests(state);
     this.parameters = new MemoryParameters(state);
     this.sdkKeys = new MemorySdkKeys(state);
     this.requestedKeys = new MemoryRequestedKeys(state);

@@ -397,6 +397,28 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX experiments_environment ON experiments((doc->>'environmentId'));
     `,
   },
+  {
+    version: 11,
+    name: 'change requests',
+    // A change request is one JSON document (items, reviews, comments) with the columns that
+    // queries need beside it: its environment, status and scheduled publish time.
+    sql: `
+      ALTER TABLE environments ADD COLUMN requires_approval boolean NOT NULL DEFAULT false;
+      ALTER TABLE environments ADD COLUMN config_version bigint NOT NULL DEFAULT 0;
+      UPDATE environments SET config_version = coalesce((SELECT version FROM config_version WHERE id = 1), 0);
+      CREATE TABLE change_requests (
+        id text PRIMARY KEY,
+        environment_id text NOT NULL REFERENCES environments(id),
+        status text NOT NULL CHECK (status IN ('open', 'published', 'discarded')),
+        publish_at timestamptz,
+        doc jsonb NOT NULL,
+        version integer NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX change_requests_environment ON change_requests(environment_id, status, created_at DESC);
+      CREATE INDEX change_requests_due ON change_requests(publish_at) WHERE status = 'open' AND publish_at IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

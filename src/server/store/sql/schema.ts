@@ -74,6 +74,16 @@ export interface ParametersTable {
   updated_by: string | null;
 }
 
+export interface ChangeRequestsTable {
+  id: string;
+  environment_id: string;
+  status: string;
+  publish_at: NullableTimestamp;
+  doc: Json;
+  version: number;
+  created_at: Timestamp;
+}
+
 /** A parameter's values in one environment. */
 export interface ParameterSettingsTable {
   environment_id: string;
@@ -92,6 +102,8 @@ export interface EnvironmentsTable {
   name: string;
   color: string;
   position: number;
+  requires_approval: ColumnType<boolean, boolean | undefined, boolean>;
+  config_version: ColumnType<number | string, number | undefined, number>;
   archived_at: NullableTimestamp;
   version: number;
   created_at: Timestamp;
@@ -194,6 +206,7 @@ export interface Database {
   parameters: ParametersTable;
   parameter_settings: ParameterSettingsTable;
   environments: EnvironmentsTable;
+  change_requests: ChangeRequestsTable;
   parameter_versions: ParameterVersionsTable;
   sdk_keys: SdkKeysTable;
   requested_keys: RequestedKeysTable;

@@ -409,7 +409,11 @@ export class SqlConfigVersion implements ConfigVersionStore {
     const row = await this.db.selectFrom('config_version').select('version').where('id', '=', 1).executeTakeFirst();
     return Number(row?.version ?? 0);
   }
-  async bump() {
+  async getFor(environmentId: string) {
+    const row = await this.db.selectFrom('environments').select('config_version').where('id', '=', environmentId).executeTakeFirst();
+    return Number(row?.config_version ?? 0);
+  }
+  async bump(environmentId?: string) {
     // An upsert, so an emptied table (tests truncate everything) starts counting again.
     const row = await this.db
       .insertInto('config_version')
@@ -417,7 +421,11 @@ export class SqlConfigVersion implements ConfigVersionStore {
       .onConflict((oc) => oc.column('id').doUpdateSet({ version: sql`config_version.version + 1` }))
       .returning('version')
       .executeTakeFirstOrThrow();
-    return Number(row.version);
+    const version = Number(row.version);
+    let marked = this.db.updateTable('environments').set({ config_version: version });
+    if (environmentId) marked = marked.where('id', '=', environmentId);
+    await marked.execute();
+    return version;
   }
 }
 

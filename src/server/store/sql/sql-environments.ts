@@ -13,6 +13,7 @@ function toEnvironment(row: Selectable<EnvironmentsTable>): Environment {
     name: row.name,
     color: row.color,
     position: Number(row.position),
+    requiresApproval: row.requires_approval,
     archivedAt: isoOrNull(row.archived_at),
     version: Number(row.version),
     createdAt: iso(row.created_at),
@@ -44,6 +45,7 @@ export class SqlEnvironments implements EnvironmentStore {
           name: e.name,
           color: e.color,
           position: e.position,
+          requires_approval: e.requiresApproval,
           archived_at: e.archivedAt,
           version: e.version,
           created_at: e.createdAt,
@@ -55,7 +57,7 @@ export class SqlEnvironments implements EnvironmentStore {
   async update(e: Environment, expectedVersion: number) {
     const row = await this.db
       .updateTable('environments')
-      .set({ name: e.name, color: e.color, archived_at: e.archivedAt, version: expectedVersion + 1, updated_at: e.updatedAt })
+      .set({ name: e.name, color: e.color, requires_approval: e.requiresApproval, archived_at: e.archivedAt, version: expectedVersion + 1, updated_at: e.updatedAt })
       .where('id', '=', e.id)
       .where('version', '=', expectedVersion)
       .returningAll()

@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/contract/auth';
-import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, LoginAttemptStore, ConfigVersionStore, EnvironmentStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, LoginAttemptStore, ConfigVersionStore, ChangeRequestStore, EnvironmentStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
 import { SqlEnvironments } from './sql-environments';
+import { SqlChangeRequests } from './sql-change-requests';
 import { MAX_BIND_PARAMETERS, ParameterBudgetPlugin } from './parameter-budget';
 import { guardUnique, inTransaction, iso, isoOrNull } from './sql-util';
 import { SqlEvents } from './sql-events';
@@ -248,6 +249,7 @@ export class SqlStore implements Store {
   readonly loginAttempts: LoginAttemptStore;
   readonly audit: AuditStore;
   readonly environments: EnvironmentStore;
+  readonly changeRequests: ChangeRequestStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;
@@ -277,6 +279,7 @@ export class SqlStore implements Store {
     this.loginAttempts = new SqlLoginAttempts(this.db);
     this.audit = new SqlAudit(this.db);
     this.environments = new SqlEnvironments(this.db);
+    this.changeRequests = new SqlChangeRequests(this.db);
     this.parameters = new SqlParameters(this.db);
     this.sdkKeys = new SqlSdkKeys(this.db);
     this.requestedKeys = new SqlRequestedKeys(this.db);

@@ -1,0 +1,127 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { idParamsSchema } from '../../../shared/contract/common';
+import {
+  calendarQuerySchema,
+  calendarSchema,
+  changeRequestListSchema,
+  changeRequestSchema,
+  commentBodySchema,
+  createChangeRequestBodySchema,
+  listChangeRequestsQuerySchema,
+  publishBodySchema,
+  reviewBodySchema,
+  scheduleBodySchema,
+  updateChangeRequestBodySchema,
+  versionBodySchema,
+} from '../../../shared/contract/change-requests';
+import { principalOf, requireRole } from '../../http/auth-middleware';
+import type { AppEnv } from '../../http/env';
+import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
+import { actorOf } from '../audit/audit-service';
+import { resolveEnvironment } from '../environments/environments-service';
+import { calendar } from './calendar-service';
+import * as requests from './change-requests-service';
+import { publishChangeRequest } from './publishing';
+
+const tags = ['Change requests'];
+const conflictResponse = { 409: { ...errorResponses[400], description: 'Stale version, not approved yet, or parameters changed since the draft (`conflicts`)' } };
+
+/** The caller as change requests need it: audit name, the person behind it, admin or not. */
+export async function callerOf(c: Context<AppEnv>): Promise<requests.Caller> {
+  const principal = principalOf(c);
+  const actor = await actorOf(c.get('services').store, principal);
+  return { actor, personId: principal.kind === 'user' ? principal.userId : principal.createdBy, isAdmin: principal.role === 'admin' };
+}
+
+/** POST /{id}/<action>: one action on a change request. */
+const one = <B extends z.ZodType>(action: string, summary: string, role: 'viewer' | 'editor', body: B) =>
+  createRoute({
+    method: 'post', path: `/{id}/${action}`, tags, summary,
+    middleware: [requireRole(role)] as const,
+    request: { params: idParamsSchema, body: jsonBody(body) },
+    responses: { 200: jsonContent(changeRequestSchema, 'The change request'), ...errorResponses, ...conflictResponse },
+  });
+
+export function changeRequestsRoutes() {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'get', path: '/', tags, summary: 'Change requests, newest first',
+        middleware: [requireRole('viewer')] as const,
+        request: { query: listChangeRequestsQuerySchema },
+        responses: { 200: jsonContent(changeRequestListSchema, 'Change requests'), ...errorResponses },
+      }),
+      async (c) => {
+        const { store } = c.get('services');
+        const { environment, status } = c.req.valid('query');
+        const environmentId = environment ? (await resolveEnvironment(store, environment)).id : undefined;
+        const items = await Promise.all((await store.changeRequests.list({ environmentId, status })).map((r) => requests.view(store, r)));
+        return c.json({ items }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post', path: '/', tags, summary: 'Propose changes to parameters in one environment',
+        middleware: [requireRole('editor')] as const,
+        request: { body: jsonBody(createChangeRequestBodySchema) },
+        responses: { 201: jsonContent(changeRequestSchema, 'Created'), ...errorResponses, ...conflictResponse },
+      }),
+      async (c) => c.json(await requests.createChangeRequest(c.get('services'), c.req.valid('json'), await callerOf(c)), 201),
+    )
+    .openapi(
+      createRoute({
+        method: 'get', path: '/{id}', tags, summary: 'One change request',
+        middleware: [requireRole('viewer')] as const,
+        request: { params: idParamsSchema },
+        responses: { 200: jsonContent(changeRequestSchema, 'The change request'), ...errorResponses },
+      }),
+      async (c) => {
+        const { store } = c.get('services');
+        return c.json(await requests.view(store, await requests.getChangeRequest(store, c.req.valid('param').id)), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch', path: '/{id}', tags, summary: 'Edit the draft (a new revision: earlier approvals no longer count)',
+        middleware: [requireRole('editor')] as const,
+        request: { params: idParamsSchema, body: jsonBody(updateChangeRequestBodySchema) },
+        responses: { 200: jsonContent(changeRequestSchema, 'Saved'), ...errorResponses, ...conflictResponse },
+      }),
+      async (c) => c.json(await requests.updateChangeRequest(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await callerOf(c)), 200),
+    )
+    .openapi(one('reviews', 'Approve or ask for changes (never your own request)', 'editor', reviewBodySchema), async (c) => {
+      const { expectedVersion, verdict, comment } = c.req.valid('json');
+      return c.json(await requests.reviewChangeRequest(c.get('services'), c.req.valid('param').id, expectedVersion, verdict, comment, await callerOf(c)), 200);
+    })
+    .openapi(one('comments', 'Add a comment to the thread', 'viewer', commentBodySchema), async (c) =>
+      c.json(await requests.commentOnChangeRequest(c.get('services'), c.req.valid('param').id, c.req.valid('json').body, await callerOf(c)), 200),
+    )
+    .openapi(one('publish', 'Publish every change at once (admins may bypass approval with a reason)', 'editor', publishBodySchema), async (c) => {
+      const { expectedVersion, bypassReason } = c.req.valid('json');
+      return c.json(await publishChangeRequest(c.get('services'), c.req.valid('param').id, expectedVersion, bypassReason, await callerOf(c)), 200);
+    })
+    .openapi(one('schedule', 'Schedule the publish (or take the schedule off with null)', 'editor', scheduleBodySchema), async (c) => {
+      const { expectedVersion, publishAt } = c.req.valid('json');
+      return c.json(await requests.scheduleChangeRequest(c.get('services'), c.req.valid('param').id, expectedVersion, publishAt, await callerOf(c)), 200);
+    })
+    .openapi(one('rebase', 'Rebase on the parameters as they are now', 'editor', versionBodySchema), async (c) =>
+      c.json(await requests.rebaseChangeRequest(c.get('services'), c.req.valid('param').id, c.req.valid('json').expectedVersion, await callerOf(c)), 200),
+    )
+    .openapi(one('discard', 'Discard the change request', 'editor', versionBodySchema), async (c) =>
+      c.json(await requests.discardChangeRequest(c.get('services'), c.req.valid('param').id, c.req.valid('json').expectedVersion, await callerOf(c)), 200),
+    );
+}
+
+export function calendarRoutes() {
+  return createRouter().openapi(
+    createRoute({
+      method: 'get', path: '/', tags, summary: 'Scheduled publishes and experiment starts and ends',
+      middleware: [requireRole('viewer')] as const,
+      request: { query: calendarQuerySchema },
+      responses: { 200: jsonContent(calendarSchema, 'Calendar entries by time'), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await calendar(c.get('services').store, c.req.valid('query')) }, 200),
+  );
+}
