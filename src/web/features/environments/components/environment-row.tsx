@@ -5,6 +5,7 @@ import type { Environment } from '../../../../shared/contract/environments';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useUpdateEnvironment } from '../api/update-environments';
 import { EditEnvironmentModal } from './edit-environment-modal';
+import { ApprovalSwitch } from './approval-switch';
 
 export interface EnvironmentRowProps {
   environment: Environment;
@@ -38,9 +39,10 @@ export function EnvironmentRow({ environment, onMove }: EnvironmentRowProps) {
         <Code>{environment.key}</Code>
       </Table.Td>
       <Table.Td>
-        <Badge color={archived ? 'gray' : 'teal'} variant="dot">
+        <Badge color={archived ? 'gray' : 'teal'} variant="dot" mb="xs">
           {archived ? 'Archived' : 'Active'}
         </Badge>
+        <ApprovalSwitch environment={environment} />
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap">
