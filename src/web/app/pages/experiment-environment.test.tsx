@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { Experiment } from '../../../shared/contract/experiments';
 import { describe, expect, it } from 'vitest';
 import { createDraftExperiment } from '../../features/experiments/test/fixtures';
 import { useRealApi } from '../../features/experiments/test/real-api';
@@ -24,5 +25,17 @@ describe('experiments per environment (real API)', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Hero test' })).toBeInTheDocument();
     const header = screen.getByText('Runs in').parentElement as HTMLElement;
     expect(await within(header).findByText('Staging')).toBeInTheDocument();
+  });
+
+  it('creates a new experiment in the environment on screen', async () => {
+    const api = await useRealApi();
+    const { user, router } = renderWithApp(null, { routes, path: '/experiments/new?env=staging', session: api.session });
+
+    await user.type(await screen.findByRole('textbox', { name: /^Name/ }), 'Staging test');
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/experiments\/[^/]+\/edit$/));
+    const { items } = (await api.call('GET', '/api/experiments?environment=staging')) as { items: Experiment[] };
+    expect(items.map((item) => [item.name, item.environmentId])).toEqual([['Staging test', 'staging']]);
   });
 });
