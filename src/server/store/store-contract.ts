@@ -3,6 +3,7 @@ import { UniqueViolation } from '../lib/errors';
 import { authStoreContract } from './auth-store-contract';
 import { audienceStoreContract } from './audience-store-contract';
 import { bulkStoreContract } from './bulk-store-contract';
+import { changeRequestStoreContract } from './change-request-store-contract';
 import { environmentStoreContract } from './environment-store-contract';
 import { experimentStoreContract } from './experiment-store-contract';
 import { metricStoreContract } from './metric-store-contract';
@@ -43,6 +44,7 @@ export function storeContract(name: string, freshStore: () => Promise<Store>) {
     bulkStoreContract(() => store);
     audienceStoreContract(() => store);
     environmentStoreContract(() => store);
+    changeRequestStoreContract(() => store);
 
     it('inserts, finds and lists users', async () => {
       const ada = user({ email: 'ada@example.com', createdAt: at(1) });
