@@ -1,12 +1,13 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Comparison, Environment, EnvironmentField } from '../../../../shared/contract/environments';
 import type { TypeSpec } from '../../../../shared/values';
 import { ValuePreview } from '../../../components/value-preview/value-preview';
 import { errorMessage, isApiError } from '../../../lib/api-error';
 import { useCopyParameter } from '../api/compare-environments';
+import { useCopyIntoChangeRequest } from '../api/copy-into-change-request';
 
 type Settings = Comparison['from'];
 
@@ -33,16 +34,25 @@ export function ComparisonCard({ comparison, from, to, canCopy, onCopied }: Comp
   const { parameter, differences } = comparison;
   const spec = parameter.spec as TypeSpec;
   const [chosen, setChosen] = useState<EnvironmentField[]>(differences);
-  const copy = useCopyParameter();
+  const direct = useCopyParameter();
+  const proposal = useCopyIntoChangeRequest();
+  // A target that requires approval gets a change request with the copied fields, reviewed before apps get them.
+  const copy = to.requiresApproval ? proposal : direct;
+  const navigate = useNavigate();
   const headingId = `compare-${parameter.id}`;
 
   const toggle = (field: EnvironmentField, checked: boolean) => setChosen((current) => (checked ? [...current, field] : current.filter((f) => f !== field)));
   const submit = () =>
-    copy.mutate(
+    to.requiresApproval
+      ? proposal.mutate(
+          { comparison, from, to, fields: chosen },
+          { onSuccess: (created) => void navigate(`/changes/${encodeURIComponent(created.id)}?env=${encodeURIComponent(to.key)}`) },
+        )
+      : direct.mutate(
       { parameterId: parameter.id, from: from.id, to: to.id, fields: chosen, expectedVersion: comparison.to.version },
       { onSuccess: (saved) => onCopied(`Copied ${chosen.map((f) => fieldLabels[f].toLowerCase()).join(', ')} of ${parameter.key} into ${to.name} (version ${saved.version}).`) },
     );
-  const conflict = isApiError(copy.error) && copy.error.status === 409;
+  const conflict = !to.requiresApproval && isApiError(copy.error) && copy.error.status === 409;
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId}>
@@ -103,8 +113,8 @@ export function ComparisonCard({ comparison, from, to, canCopy, onCopied }: Comp
         )}
         {canCopy && (
           <Group>
-            <Button leftSection={<IconCopy size={16} aria-hidden />} disabled={chosen.length === 0} loading={copy.isPending} onClick={submit} aria-label={`Copy to ${to.name}: ${parameter.key}`}>
-              {`Copy to ${to.name}`}
+            <Button leftSection={<IconCopy size={16} aria-hidden />} disabled={chosen.length === 0} loading={copy.isPending} onClick={submit} aria-label={to.requiresApproval ? `Copy into a change request for ${to.name}: ${parameter.key}` : `Copy to ${to.name}: ${parameter.key}`}>
+              {to.requiresApproval ? 'Copy into a change request' : `Copy to ${to.name}`}
             </Button>
           </Group>
         )}
