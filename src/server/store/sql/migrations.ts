@@ -378,7 +378,9 @@ export const migrations: { version: number; name: string; sql: string }[] = [
         SELECT p.id, e.id, 1, 'created',
           jsonb_build_object('id', p.id, 'environmentId', e.id, 'key', p.key, 'name', p.name, 'description', p.description, 'tags', p.tags,
             'spec', p.spec, 'defaultValue', p.default_value, 'killed', p.killed, 'rules', p.rules,
-            'archivedAt', to_jsonb(p.archived_at), 'version', 1, 'createdAt', to_jsonb(p.created_at), 'updatedAt', to_jsonb(p.updated_at), 'updatedBy', p.updated_by),
+            'archivedAt', to_jsonb(to_char(p.archived_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')), 'version', 1,
+            'createdAt', to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'updatedAt', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'updatedBy', p.updated_by),
           '[]', NULL, NULL, 'Copied from Production', p.updated_at
         FROM parameters p CROSS JOIN environments e WHERE e.id <> 'production';
       ALTER TABLE parameters DROP COLUMN default_value;
