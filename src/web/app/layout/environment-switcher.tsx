@@ -12,7 +12,8 @@ export function EnvironmentSwitcher({ current }: { current: CurrentEnvironment }
   const name = environment?.name ?? key;
   return (
     <Group gap="xs" wrap="nowrap">
-      <ColorSwatch color={environment?.color ?? 'var(--mantine-color-gray-5)'} size={14} withShadow={false} aria-hidden />
+      {/* On phones the header is tight: the band under it carries the colour. */}
+      <ColorSwatch color={environment?.color ?? 'var(--mantine-color-gray-5)'} size={14} withShadow={false} aria-hidden visibleFrom="sm" />
       <NativeSelect
         aria-label="Environment"
         size="xs"
