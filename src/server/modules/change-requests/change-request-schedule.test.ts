@@ -1,0 +1,89 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../store/memory/memory-store';
+import { postgresStore, sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
+import type { Store } from '../../store/types';
+import { createTestApp, type Caller } from '../../test/harness';
+import { runDueChangeRequests } from './publishing';
+
+// Scheduled publishes through the real app and the scheduler, on the memory store and PGlite (and
+// PostgreSQL when TEST_DATABASE_URL is set), with the harness clock moved by hand: an approved
+// request publishes when its time comes, one not approved is unscheduled with the reason, and the
+// calendar lists what is planned in an environment.
+
+const stores: [string, () => Promise<Store>][] = [
+  ['memory', async () => new MemoryStore()],
+  ['PGlite', async () => { const store = await sharedPgliteStore(); await truncateAll(store); return store; }],
+];
+const url = process.env.TEST_DATABASE_URL;
+if (url) stores.push(['PostgreSQL', async () => { const store = await postgresStore(url); await truncateAll(store); return store; }]);
+afterAll(async () => {
+  for (const [name, open] of stores) if (name !== 'memory') await (await open()).close();
+});
+
+const HOUR = 60 * 60 * 1000;
+const variants = [
+  { key: 'control', name: 'Control', weight: 50, overrides: {} },
+  { key: 'b', name: 'Variant B', weight: 50, overrides: { 'button-color': '#ff0000' } },
+];
+
+describe.each(stores)('scheduled change requests: %s', { timeout: 120_000 }, (_name, open) => {
+  it('publishes an approved request at its time; unschedules one not approved, with the reason; the calendar lists both and experiments', async () => {
+    const t = createTestApp({ store: await open() });
+    const admin = await t.setupAdmin();
+    const a = await t.userWithRole(admin, 'editor');
+    const b = await t.userWithRole(admin, 'editor');
+    const at = (hours: number) => new Date(t.clock.now().getTime() + hours * HOUR).toISOString();
+    const start = at(0);
+    const headline = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
+    const subtitle = (await t.call('POST', '/api/parameters', { key: 'subtitle', name: 'Subtitle', spec: { type: 'string' }, defaultValue: 'Welcome' }, admin)).json;
+    await t.call('POST', '/api/parameters', { key: 'button-color', name: 'Button colour', spec: { type: 'color' }, defaultValue: '#00ff00' }, admin);
+    const sdk = { bearer: (await t.call('POST', '/api/sdk-keys', { name: 'prod', kind: 'server' }, admin)).json.secret };
+    const value = async (key: string) => (await t.call('POST', `/ofrep/v1/evaluate/flags/${key}`, { context: { targetingKey: 'u1' } }, sdk)).json.value;
+
+    // Experiments planned in Production and in Staging: the calendar of Production shows only its own.
+    const experiment = (await t.call('POST', '/api/experiments', { key: 'checkout', name: 'Checkout', variants, startAt: at(5), endAt: at(8) }, admin)).json;
+    expect((await t.call('POST', `/api/experiments/${experiment.id}/transitions`, { action: 'schedule', expectedVersion: experiment.version }, admin)).json.status).toBe('scheduled');
+    const elsewhere = await t.call('POST', '/api/experiments', { key: 'staged', name: 'Staged', variants, environmentId: 'staging', startAt: at(4), endAt: at(6) }, admin);
+    await t.call('POST', `/api/experiments/${elsewhere.json.id}/transitions`, { action: 'schedule', expectedVersion: elsewhere.json.version }, admin);
+
+    const production = (await t.call('GET', '/api/environments', undefined, admin)).json.items.find((e: { key: string }) => e.key === 'production');
+    await t.call('PATCH', '/api/environments/production', { expectedVersion: production.version, requiresApproval: true }, admin);
+    const propose = async (caller: Caller, parameterId: string, defaultValue: string, publishAt: string) => {
+      const created = (await t.call('POST', '/api/change-requests', { environmentId: 'production', title: `Set ${defaultValue}`, changes: [{ parameterId, baseVersion: 1, after: { defaultValue, killed: false, rules: [] } }] }, caller)).json;
+      const scheduled = await t.call('POST', `/api/change-requests/${created.id}/schedule`, { expectedVersion: created.version, publishAt }, caller);
+      expect(scheduled.json).toMatchObject({ publishAt, status: 'open' });
+      return scheduled.json;
+    };
+    const approved = await propose(a, headline.id, 'Hi there', at(1));
+    await t.call('POST', `/api/change-requests/${approved.id}/reviews`, { expectedVersion: approved.version, verdict: 'approve' }, b);
+    const unapproved = await propose(a, subtitle.id, 'Hey', at(2));
+
+    const calendar = (await t.call('GET', '/api/calendar?environment=production', undefined, b)).json.items;
+    expect(calendar.map((e: { kind: string; at: string; objectId: string }) => [e.kind, e.at, e.objectId])).toEqual([
+      ['publish', at(1), approved.id],
+      ['publish', at(2), unapproved.id],
+      ['experimentStart', at(5), experiment.id],
+      ['experimentEnd', at(8), experiment.id],
+    ]);
+    expect((await t.call('GET', `/api/calendar?from=${at(3)}&to=${at(4)}`, undefined, b)).json.items).toMatchObject([{ kind: 'experimentStart', environmentId: 'staging' }]);
+
+    expect(await runDueChangeRequests(t.app.services)).toMatchObject({ published: [], failed: [] });
+    t.clock.advance(HOUR);
+    expect(await runDueChangeRequests(t.app.services)).toMatchObject({ published: [approved.id], failed: [] });
+    expect(await value('headline')).toBe('Hi there');
+    expect((await t.call('GET', `/api/change-requests/${approved.id}`, undefined, b)).json).toMatchObject({ status: 'published', publishedAt: at(0) });
+
+    t.clock.advance(HOUR);
+    expect(await runDueChangeRequests(t.app.services)).toMatchObject({ published: [], failed: [unapproved.id] });
+    const failed = (await t.call('GET', `/api/change-requests/${unapproved.id}`, undefined, b)).json;
+    expect(failed).toMatchObject({ status: 'open', publishAt: null });
+    expect(failed.lastError).toContain('requires approval');
+    expect(await value('subtitle')).toBe('Welcome');
+    // Not retried: it is off the schedule and the calendar.
+    expect(await runDueChangeRequests(t.app.services)).toMatchObject({ published: [], failed: [] });
+    expect((await t.call('GET', `/api/calendar?environment=production&from=${start}`, undefined, b)).json.items.map((e: { kind: string }) => e.kind)).toEqual(['experimentStart', 'experimentEnd']);
+    const audit = (await t.call('GET', '/api/audit?objectType=changeRequest', undefined, admin)).json.items.map((e: { action: string }) => e.action);
+    expect(audit.filter((action: string) => action === 'changeRequest.published')).toHaveLength(1);
+    expect(audit).toContain('changeRequest.scheduledPublishFailed');
+  });
+});
