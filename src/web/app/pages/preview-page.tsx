@@ -5,12 +5,14 @@ import { PageLoader } from '../../components/page-loader';
 import { QueryError } from '../../components/query-error';
 import { knownUserQueryOptions } from '../../features/preview/api/get-known-user';
 import { PreviewPanel } from '../../features/preview/components/preview-panel';
+import { useCurrentEnvironment } from '../../lib/use-current-environment';
 
 /** /preview?user=<targetingKey>: what one user gets for every parameter, and why. */
 export function PreviewPage() {
   const [params] = useSearchParams();
   const key = params.get('user') ?? '';
-  const user = useQuery(knownUserQueryOptions(key));
+  const environment = useCurrentEnvironment().key;
+  const user = useQuery(knownUserQueryOptions(environment, key));
 
   return (
     <>

@@ -4,12 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { KnownUser } from '../../../../shared/contract/segments';
 import { knownUsersQueryOptions } from '../api/search-known-users';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 /** Finds a user apps have evaluated values for, by targetingKey. */
 export function KnownUserPicker({ onPick }: { onPick: (user: KnownUser) => void }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
-  const users = useQuery(knownUsersQueryOptions(debounced));
+  const environment = useCurrentEnvironment().key;
+  const users = useQuery(knownUsersQueryOptions(environment, debounced));
   const items = users.data ?? [];
 
   return (

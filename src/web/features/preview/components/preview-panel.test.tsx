@@ -92,4 +92,27 @@ describe('PreviewPanel', () => {
     expect(within(card).getByText(/Placed in an experiment variant/)).toBeInTheDocument();
     expect(card).not.toHaveTextContent('"headline"');
   });
+
+  it('previews and lists known users in the environment on screen', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get('/api/known-users', ({ request }) => {
+        asked.push(`known-users ${new URL(request.url).searchParams.get('environment')}`);
+        return HttpResponse.json({ items: [] });
+      }),
+      http.get('/api/parameters', () => HttpResponse.json({ items: [], total: 0, offset: 0, limit: 500, tags: [] })),
+      http.post('/api/preview', ({ request }) => {
+        asked.push(`preview ${new URL(request.url).searchParams.get('environment')}`);
+        return HttpResponse.json(preview);
+      }),
+    );
+    const { user } = renderWithApp(<PreviewPanel />, { session: testSession(), path: '/preview?env=staging' });
+
+    await user.type(screen.getByRole('textbox', { name: /User ID/ }), 'user-42');
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+
+    expect(await screen.findByRole('article', { name: 'welcome.text' })).toBeInTheDocument();
+    expect(asked).toContain('preview staging');
+    expect(asked.filter((entry) => entry.startsWith('known-users')).every((entry) => entry === 'known-users staging')).toBe(true);
+  });
 });

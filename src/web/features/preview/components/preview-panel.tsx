@@ -7,13 +7,15 @@ import { QueryError } from '../../../components/query-error';
 import { previewQueryOptions } from '../api/run-preview';
 import { ContextForm } from './context-form';
 import { PreviewResults } from './preview-results';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 const contextOf = (user: KnownUser | undefined) => (user ? { ...user.attributes, targetingKey: user.targetingKey } : null);
 
 /** Preview as user: a context in, every parameter's value and why out. */
 export function PreviewPanel({ initialUser }: { initialUser?: KnownUser }) {
   const [context, setContext] = useState<Record<string, unknown> | null>(() => contextOf(initialUser));
-  const preview = useQuery(previewQueryOptions(context));
+  const environment = useCurrentEnvironment().key;
+  const preview = useQuery(previewQueryOptions(environment, context));
 
   return (
     <Stack gap="xl">
