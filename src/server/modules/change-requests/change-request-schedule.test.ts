@@ -87,3 +87,23 @@ describe.each(stores)('scheduled change requests: %s', { timeout: 120_000 }, (_n
     expect(audit).toContain('changeRequest.scheduledPublishFailed');
   });
 });
+
+describe('calendar times', () => {
+  it('compares and orders times as instants, whatever offset or precision they were written with', async () => {
+    const t = createTestApp();
+    const admin = await t.setupAdmin();
+    const p = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
+    const schedule = async (title: string, publishAt: string) => {
+      const created = (await t.call('POST', '/api/change-requests', { environmentId: 'production', title, changes: [{ parameterId: p.id, baseVersion: 1, after: { defaultValue: title, killed: false, rules: [] } }] }, admin)).json;
+      expect((await t.call('POST', `/api/change-requests/${created.id}/schedule`, { expectedVersion: created.version, publishAt }, admin)).status).toBe(200);
+    };
+    await schedule('at 01:00Z', '2026-01-01T03:00:00+02:00');
+    await schedule('at 00:30Z', '2026-01-01T00:30:00Z');
+    await schedule('at 02:00Z', '2026-01-01T02:00:00.000Z');
+    const titles = async (query: string) => (await t.call('GET', `/api/calendar?${query}`, undefined, admin)).json.items.map((e: { title: string }) => e.title);
+    expect(await titles('')).toEqual(['at 00:30Z', 'at 01:00Z', 'at 02:00Z']);
+    expect(await titles(`from=${encodeURIComponent('2026-01-01T01:30:00.000Z')}`)).toEqual(['at 02:00Z']);
+    expect(await titles(`to=${encodeURIComponent('2026-01-01T01:00:00+00:00')}`)).toEqual(['at 00:30Z', 'at 01:00Z']);
+    expect(await titles(`from=${encodeURIComponent('2026-01-01T00:30:00.000Z')}&to=${encodeURIComponent('2026-01-01T00:30:00Z')}`)).toEqual(['at 00:30Z']);
+  });
+});
