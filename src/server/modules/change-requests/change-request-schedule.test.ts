@@ -107,3 +107,26 @@ describe('calendar times', () => {
     expect(await titles(`from=${encodeURIComponent('2026-01-01T00:30:00.000Z')}&to=${encodeURIComponent('2026-01-01T00:30:00Z')}`)).toEqual(['at 00:30Z']);
   });
 });
+
+describe('a scheduled publish of a stale draft', () => {
+  it('is unscheduled with the conflict as the reason, and publishes after a rebase and a new schedule', async () => {
+    const t = createTestApp();
+    const admin = await t.setupAdmin();
+    const p = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
+    const created = (await t.call('POST', '/api/change-requests', { environmentId: 'staging', title: 'Later', changes: [{ parameterId: p.id, baseVersion: 1, after: { defaultValue: 'Later', killed: false, rules: [] } }] }, admin)).json;
+    const soon = new Date(t.clock.now().getTime() + HOUR).toISOString();
+    await t.call('POST', `/api/change-requests/${created.id}/schedule`, { expectedVersion: created.version, publishAt: soon }, admin);
+    expect((await t.call('PATCH', `/api/parameters/${p.id}?environment=staging`, { expectedVersion: 1, defaultValue: 'Meanwhile' }, admin)).status).toBe(200);
+    t.clock.advance(HOUR);
+    expect(await runDueChangeRequests(t.app.services)).toMatchObject({ published: [], failed: [created.id] });
+    const failed = (await t.call('GET', `/api/change-requests/${created.id}`, undefined, admin)).json;
+    expect(failed).toMatchObject({ status: 'open', publishAt: null });
+    expect(failed.lastError).toContain('headline (version 1 then, 2 now)');
+
+    const rebased = (await t.call('POST', `/api/change-requests/${created.id}/rebase`, { expectedVersion: failed.version }, admin)).json;
+    expect(rebased.lastError).toBeNull();
+    await t.call('POST', `/api/change-requests/${created.id}/schedule`, { expectedVersion: rebased.version, publishAt: t.clock.now().toISOString() }, admin);
+    expect(await runDueChangeRequests(t.app.services)).toMatchObject({ published: [created.id] });
+    expect((await t.call('GET', `/api/parameters/${p.id}?environment=staging`, undefined, admin)).json).toMatchObject({ defaultValue: 'Later', version: 3 });
+  });
+});

@@ -146,6 +146,27 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
     expect(entry?.after).toMatchObject({ bypassReason: REASON, status: 'published' });
   });
 
+  it('is held back by a request for changes; a retitle keeps approvals; a discarded request never publishes', async () => {
+    const { t, admin, a, b, value, create, act } = await setup();
+    const id = (await create(a)).json.id;
+    await act(b, id, 'reviews', { verdict: 'approve' });
+    const c = await t.userWithRole(admin, 'editor');
+    expect((await act(c, id, 'reviews', { verdict: 'requestChanges', comment: 'Not before the launch' })).json.approved).toBe(false);
+    expect((await act(a, id, 'publish')).status).toBe(409);
+    expect((await act(c, id, 'reviews', { verdict: 'approve' })).json.approved).toBe(true);
+
+    const { version } = (await t.call('GET', `/api/change-requests/${id}`, undefined, a)).json;
+    const retitled = await t.call('PATCH', `/api/change-requests/${id}`, { expectedVersion: version, title: 'Friendlier headline' }, a);
+    expect(retitled.json).toMatchObject({ title: 'Friendlier headline', revision: 1, approved: true });
+    expect((await t.call('PATCH', `/api/change-requests/${id}`, { expectedVersion: version, title: 'Lost' }, b)).status).toBe(409);
+
+    expect((await act(a, id, 'discard')).json.status).toBe('discarded');
+    expect((await act(a, id, 'publish')).status).toBe(409);
+    expect((await act(b, id, 'reviews', { verdict: 'approve' })).status).toBe(409);
+    expect(await value()).toBe('Hello');
+    expect((await t.call('GET', '/api/change-requests?environment=production&status=open', undefined, a)).json.items).toEqual([]);
+  });
+
   it('refuses bad proposals with the field at fault and changes nothing; viewers comment but never propose', async () => {
     const { t, admin, a, p, create } = await setup();
     const paths = (response: { json: { errors?: { path: string }[] } }) => (response.json.errors ?? []).map((e) => e.path);
