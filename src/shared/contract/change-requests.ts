@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './common';
+import { promoteBodySchema } from './experiments';
 import { targetingRuleSchema } from './parameters';
 
 /**
@@ -30,6 +31,21 @@ export const changeItemSchema = z.object({
 });
 export type ChangeItem = z.infer<typeof changeItemSchema>;
 
+/** Where approval is required, starting an experiment and promoting its winner are changes too. */
+export const experimentChangeSchema = z.object({
+  experimentId: z.string(),
+  experimentKey: z.string(),
+  experimentName: z.string(),
+  action: z.enum(['start', 'promote']),
+  /** The experiment's version the change was made against. */
+  baseVersion: z.number().int(),
+  /** For a promotion: which variant, to whom, and the risk phrase when the check asked for one. */
+  promote: z
+    .object({ variant: z.string(), audience: z.unknown(), confirmRisk: z.string().optional() })
+    .nullable(),
+});
+export type ExperimentChange = z.infer<typeof experimentChangeSchema>;
+
 export const reviewSchema = z.object({
   userId: z.string(),
   userName: z.string(),
@@ -53,6 +69,7 @@ export const changeRequestSchema = z.object({
   title: z.string(),
   status: changeRequestStatusSchema,
   items: z.array(changeItemSchema),
+  experiments: z.array(experimentChangeSchema),
   authorId: z.string().nullable(),
   authorName: z.string(),
   /** Bumped by every edit of the items; reviews of older revisions no longer count. */
@@ -84,12 +101,22 @@ const changeInputSchema = z.strictObject({
 });
 export type ChangeInput = z.input<typeof changeInputSchema>;
 
-export const createChangeRequestBodySchema = z.strictObject({
-  environmentId: z.string().min(1).max(64),
-  title: titleSchema,
-  changes: z.array(changeInputSchema).min(1, 'Propose at least one change').max(100, 'At most 100 parameters per change request'),
-  comment: z.string().trim().max(5000).optional(),
+const experimentInputSchema = z.strictObject({
+  experimentId: z.string().min(1).max(64),
+  action: z.enum(['start', 'promote']),
+  baseVersion: z.number().int().min(1),
+  promote: promoteBodySchema.pick({ variant: true, audience: true, confirmRisk: true }).optional(),
 });
+
+export const createChangeRequestBodySchema = z
+  .strictObject({
+    environmentId: z.string().min(1).max(64),
+    title: titleSchema,
+    changes: z.array(changeInputSchema).max(100, 'At most 100 parameters per change request').default([]),
+    experiments: z.array(experimentInputSchema).max(20, 'At most 20 experiments per change request').default([]),
+    comment: z.string().trim().max(5000).optional(),
+  })
+  .refine((body) => body.changes.length + body.experiments.length > 0, { path: ['changes'], message: 'Propose at least one change' });
 export type CreateChangeRequestBody = z.input<typeof createChangeRequestBodySchema>;
 
 /** Replaces or adds changes (by parameter) and may retitle; a new revision, so approvals reset. */
@@ -130,7 +157,10 @@ export const listChangeRequestsQuerySchema = z.strictObject({
 
 /** 409 on publish: the parameters that changed since the draft was made. */
 export const publishConflictSchema = z.object({
-  conflicts: z.array(z.object({ parameterId: z.string(), parameterKey: z.string(), baseVersion: z.number().int(), currentVersion: z.number().int() })),
+  /** Parameters (`parameterId`, `parameterKey`), and experiments with kind "experiment" (their id and key in the same fields). */
+  conflicts: z.array(
+    z.object({ kind: z.enum(['parameter', 'experiment']).optional(), parameterId: z.string(), parameterKey: z.string(), baseVersion: z.number().int(), currentVersion: z.number().int() }),
+  ),
 });
 
 /** Scheduled publishes and experiment starts and ends, for the calendar. */

@@ -213,6 +213,8 @@ export const experimentSaveResultSchema = z.object({ experiment: experimentSchem
 export const transitionBodySchema = z.strictObject({
   action: z.enum(experimentActions),
   expectedVersion: z.number().int().min(1),
+  /** Admins only, in an environment that requires approval: act directly for this reason (audited). */
+  bypassReason: z.string().trim().min(10, 'Say why, in at least 10 characters').max(500).optional(),
 });
 
 export const listExperimentsQuerySchema = z.strictObject({
@@ -238,6 +240,9 @@ export const promoteBodySchema = z.strictObject({
    * variant that is not a significant winner or makes a guardrail worse; without it the API refuses.
    */
   confirmRisk: z.string().max(200).optional(),
+  /** Admins only, in an environment that requires approval: act directly for this reason (audited). */
+  bypassReason: z.string().trim().min(10, 'Say why, in at least 10 characters').max(500).optional(),
+
 });
 export type PromoteBody = z.input<typeof promoteBodySchema>;
 

@@ -15,6 +15,7 @@ import type { ChangeRequestRecord, Store } from '../../store/types';
 import { recordAudit, type Actor } from '../audit/audit-service';
 import { resolveEnvironment, writableEnvironment } from '../environments/environments-service';
 import { assertValidParameter, withRuleIds } from '../parameters/parameter-rules';
+import { experimentChangesFor, rebasedExperimentChanges } from './experiment-changes';
 
 // Change requests: a draft of changes to parameters in one environment. Reviewed by someone other
 // than the author where the environment requires approval; published all at once (or at a
@@ -104,6 +105,7 @@ export async function createChangeRequest(services: Services, body: z.output<typ
       title: body.title,
       status: 'open',
       items: await itemsFor(store, environment.id, body.changes),
+      experiments: await experimentChangesFor(services, store, environment.id, body.experiments),
       authorId: caller.personId,
       authorName: caller.actor.name,
       revision: 1,
@@ -146,7 +148,7 @@ export function updateChangeRequest(services: Services, id: string, body: z.outp
     const replaced = await itemsFor(store, current.environmentId, body.changes ?? []);
     const replacedIds = new Set(replaced.map((item) => item.parameterId));
     const items = [...current.items.filter((item) => !removed.has(item.parameterId) && !replacedIds.has(item.parameterId)), ...replaced];
-    if (items.length === 0) throw badRequest('A change request needs at least one change; discard it instead', [{ path: 'remove', message: 'Would leave no change' }]);
+    if (items.length + current.experiments.length === 0) throw badRequest('A change request needs at least one change; discard it instead', [{ path: 'remove', message: 'Would leave no change' }]);
     // Any edit of what would be published starts a new revision: earlier approvals no longer count.
     const itemsChanged = JSON.stringify(items) !== JSON.stringify(current.items);
     return { title: body.title ?? current.title, items, revision: itemsChanged ? current.revision + 1 : current.revision };
@@ -182,8 +184,9 @@ export function rebaseChangeRequest(services: Services, id: string, expectedVers
       if (!parameter || parameter.archivedAt) continue;
       items.push({ ...item, baseVersion: parameter.version, before: settingsOf(parameter) });
     }
-    if (items.length === 0) throw conflict('Every parameter of this change request was archived: discard it');
-    return { items, revision: current.revision + 1, lastError: null };
+    const experiments = await rebasedExperimentChanges(store, current);
+    if (items.length + experiments.length === 0) throw conflict('Everything this change request changed is gone: discard it');
+    return { items, experiments, revision: current.revision + 1, lastError: null };
   });
 }
 

@@ -6,6 +6,7 @@ import { systemActor } from '../audit/audit-service';
 import { writableEnvironment } from '../environments/environments-service';
 import { saveVersion } from '../parameters/parameters-service';
 import { getChangeRequest, isApproved, save, staleRequest, type Caller } from './change-requests-service';
+import { applyExperimentChanges, assertExperimentChangesRunnable, experimentConflicts } from './experiment-changes';
 
 // Publishing applies every change of a request in one transaction, one new version per
 // parameter, and only if none of them changed since the draft was made.
@@ -28,9 +29,15 @@ async function publishIn(store: Store, services: Services, id: string, expectedV
   }
   const now = services.clock.now().toISOString();
   const parameters = await Promise.all(current.items.map((item) => store.parameters.getById(item.parameterId, environment.id)));
-  const conflicts = current.items.flatMap((item, i) =>
-    parameters[i]?.version === item.baseVersion ? [] : [{ parameterId: item.parameterId, parameterKey: item.parameterKey, baseVersion: item.baseVersion, currentVersion: parameters[i]?.version ?? 0 }],
-  );
+  const conflicts = [
+    ...current.items.flatMap((item, i) =>
+      parameters[i]?.version === item.baseVersion
+        ? []
+        : [{ kind: 'parameter' as const, parameterId: item.parameterId, parameterKey: item.parameterKey, baseVersion: item.baseVersion, currentVersion: parameters[i]?.version ?? 0 }],
+    ),
+    ...(await experimentConflicts(store, current)),
+  ];
+  if (conflicts.length === 0) await assertExperimentChangesRunnable(store, services, current);
   if (conflicts.length > 0) {
     const keys = conflicts.map((c) => `${c.parameterKey} (version ${c.baseVersion} then, ${c.currentVersion} now)`).join(', ');
     throw conflict(`Changed since this change request was made: ${keys}. Rebase it on the current values, or discard it.`, undefined, { conflicts });
@@ -41,10 +48,13 @@ async function publishIn(store: Store, services: Services, id: string, expectedV
       const next = { ...parameter, ...(item.after as Pick<typeof parameter, 'defaultValue' | 'killed' | 'rules'>), updatedAt: now, updatedBy: caller.actor.name };
       await saveVersion(store, services, caller.actor, parameter, next, 'updated');
     }
+    await applyExperimentChanges(store, services, current, caller.actor);
   } catch (error) {
-    // Some parameters may be written already: never let a caller record this as a clean
-    // failure inside the same transaction; the whole transaction must roll back.
-    throw new Error(`Publishing change request ${current.id} was interrupted`, { cause: error });
+    // Some changes may be written already. A direct publish rolls back its whole transaction
+    // with the error; the scheduler must not record this as a clean failure inside the one
+    // transaction it shares with other publishes, so for it this is an error that rolls back all.
+    if (caller === scheduler) throw new Error(`Publishing change request ${current.id} was interrupted`, { cause: error });
+    throw error;
   }
   const next = { ...current, status: 'published' as const, publishedAt: now, publishedBy: caller.actor.name, bypassReason: approved ? null : bypassReason, version: current.version + 1, updatedAt: now };
   return save(store, services, caller, approved ? 'published' : 'publishedWithoutApproval', current, next);

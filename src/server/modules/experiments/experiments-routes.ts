@@ -76,8 +76,9 @@ export function experimentsRoutes() {
         responses: { 200: jsonContent(experimentSchema, 'Moved'), ...errorResponses, ...conflict409 },
       }),
       async (c) => {
-        const { action, expectedVersion } = c.req.valid('json');
-        return c.json(await experiments.transitionExperiment(c.get('services'), c.req.valid('param').id, action, expectedVersion, await actor(c)), 200);
+        const { action, expectedVersion, bypassReason } = c.req.valid('json');
+        const approval = { isAdmin: principalOf(c).role === 'admin', bypassReason };
+        return c.json(await experiments.transitionExperiment(c.get('services'), c.req.valid('param').id, action, expectedVersion, await actor(c), approval), 200);
       },
     )
     .openapi(
@@ -124,7 +125,11 @@ export function experimentsRoutes() {
         request: { params, body: jsonBody(promoteBodySchema) },
         responses: { 200: jsonContent(promotionPlanSchema, 'Plan or result'), ...errorResponses, ...conflict409 },
       }),
-      async (c) => c.json(await promoteWinner(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c)), 200),
+      async (c) => {
+        const body = c.req.valid('json');
+        const approval = { isAdmin: principalOf(c).role === 'admin', bypassReason: body.bypassReason };
+        return c.json(await promoteWinner(c.get('services'), c.req.valid('param').id, body, await actor(c), approval), 200);
+      },
     )
     .openapi(
       createRoute({

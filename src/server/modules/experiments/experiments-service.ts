@@ -14,6 +14,7 @@ import type { Services } from '../../services';
 import type { Store } from '../../store/types';
 import { recordAudit, type Actor } from '../audit/audit-service';
 import { resolveEnvironment, writableEnvironment } from '../environments/environments-service';
+import { NO_BYPASS, requireApprovalOrBypass, type WriteApproval } from '../environments/approval-guard';
 import { layerRangeFor, lockedVariantChanges, overrideProblems, referenceProblems, startProblems } from './experiment-checks';
 
 type CreateBody = z.output<typeof createExperimentBodySchema>;
@@ -136,8 +137,18 @@ export async function transitionExperiment(
   action: ExperimentAction,
   expectedVersion: number | null,
   actor: Actor,
+  approval: WriteApproval = NO_BYPASS,
 ): Promise<Experiment> {
-  const saved = await services.store.transaction((store) => applyTransition(store, services, id, action, expectedVersion, actor));
+  const saved = await services.store.transaction(async (store) => {
+    // Starting (or scheduling a start) changes what apps receive: where the environment requires
+    // approval it goes through a change request. Pausing and completing stay direct: they stop exposure.
+    if (action === 'start' || action === 'schedule' || action === 'resume') {
+      const experiment = await getExperiment(store, id);
+      const object = { type: 'experiment' as const, id: experiment.id, label: experiment.key };
+      await requireApprovalOrBypass(store, services, actor, experiment.environmentId, `starting "${experiment.name}"`, approval, object);
+    }
+    return applyTransition(store, services, id, action, expectedVersion, actor);
+  });
   services.configChanged();
   return saved;
 }

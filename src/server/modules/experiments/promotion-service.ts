@@ -6,6 +6,7 @@ import { badRequest, conflict } from '../../lib/errors';
 import type { Services } from '../../services';
 import type { Store } from '../../store/types';
 import type { Actor } from '../audit/audit-service';
+import { NO_BYPASS, requireApprovalOrBypass, type WriteApproval } from '../environments/approval-guard';
 import { computeReach } from '../audiences/reach-service';
 import { saveVersion } from '../parameters/parameters-service';
 import { parametersByKey, touchedKeys } from './experiment-checks';
@@ -71,15 +72,34 @@ function plannedChanges(experiment: Experiment, variantKey: string, parameters: 
  * parameter it changes, for the chosen audience, and the experiment completes. A dry run only
  * reports the plan (the confirmation step).
  */
-export async function promoteWinner(services: Services, id: string, body: PromoteBody, actor: Actor): Promise<PromotionPlan> {
-  let audience: Audience = { kind: 'everyone' };
+export async function promoteWinner(services: Services, id: string, body: PromoteBody, actor: Actor, approval?: WriteApproval): Promise<PromotionPlan> {
   // Read the results before the write transaction (they query the store themselves); the
   // transaction still checks expectedVersion, so a change in between is refused.
   const current = await getExperiment(services.store, id);
-  if (['running', 'paused', 'completed'].includes(current.status) && current.variants.some((v) => v.key === body.variant)) {
-    enforcePromotionCheck(await promotionCheck(services, current), body.variant, body.confirmRisk, body.dryRun);
+  await checkPromotionRisk(services, current, body);
+  const run = async (store: Store) => {
+    if (!body.dryRun) {
+      const object = { type: 'experiment' as const, id: current.id, label: current.key };
+      await requireApprovalOrBypass(store, services, actor, current.environmentId, `promoting the winner of "${current.name}"`, approval ?? NO_BYPASS, object);
+    }
+    return promoteIn(store, services, id, body, actor);
+  };
+  const { plan, audience } = body.dryRun ? await run(services.store) : await services.store.transaction(run);
+  if (!body.dryRun) services.configChanged();
+  return { ...plan, reach: await audienceReach(services, audience) };
+}
+
+/** Refuses a risky promotion (not a clear winner, a worse guardrail, a skewed split) without the typed phrase. */
+export async function checkPromotionRisk(services: Services, experiment: Experiment, body: Pick<PromoteBody, 'variant' | 'confirmRisk' | 'dryRun'>): Promise<void> {
+  if (['running', 'paused', 'completed'].includes(experiment.status) && experiment.variants.some((v) => v.key === body.variant)) {
+    enforcePromotionCheck(await promotionCheck(services, experiment), body.variant, body.confirmRisk, body.dryRun);
   }
-  const run = async (store: Store): Promise<PromotionPlan> => {
+}
+
+/** The promotion inside a caller's transaction (a published change request runs it in its own); the plan, without reach. */
+export async function promoteIn(store: Store, services: Services, id: string, body: PromoteBody, actor: Actor): Promise<{ plan: PromotionPlan; audience: Audience }> {
+  let audience: Audience = { kind: 'everyone' };
+  const run = async (): Promise<PromotionPlan> => {
     const experiment = await getExperiment(store, id);
     if (experiment.version !== body.expectedVersion) {
       throw conflict('Someone else changed this experiment after you opened it. Reload, then promote.', undefined, { current: experiment });
@@ -129,9 +149,8 @@ export async function promoteWinner(services: Services, id: string, body: Promot
     };
     return { dryRun: false, ...plan, reach: null, experiment: await saveExperiment(store, services, actor, 'promoted', experiment, next) };
   };
-  const plan = body.dryRun ? await run(services.store) : await services.store.transaction(run);
-  if (!body.dryRun) services.configChanged();
-  return { ...plan, reach: await audienceReach(services, audience) };
+  const plan = await run();
+  return { plan, audience };
 }
 
 /** Takes the promoted rules out again (the rules as they were before); the experiment stays completed. */

@@ -10,12 +10,13 @@ import type {
   updateParameterBodySchema,
 } from '../../../shared/contract/parameters';
 import { randomId } from '../../lib/crypto';
-import { AppError, badRequest, conflict, forbidden, notFound, UniqueViolation } from '../../lib/errors';
+import { AppError, badRequest, conflict, notFound, UniqueViolation } from '../../lib/errors';
 import { definedOnly } from '../../lib/objects';
 import { touchedKeys } from '../experiments/experiment-checks';
 import type { Services } from '../../services';
 import type { Store } from '../../store/types';
 import { recordAudit, type Actor } from '../audit/audit-service';
+import { NO_BYPASS, requireApprovalOrBypass, type WriteApproval } from '../environments/approval-guard';
 import { assertValidParameter, changesBetween, editableView, withRuleIds } from './parameter-rules';
 
 type CreateBody = z.output<typeof createParameterBodySchema>;
@@ -144,12 +145,7 @@ export async function createParameter(services: Services, environmentId: string,
   }
 }
 
-/** How a write relates to approval: who asks (admins may bypass) and the reason they gave. */
-export interface WriteApproval {
-  isAdmin: boolean;
-  bypassReason?: string;
-}
-const NO_BYPASS: WriteApproval = { isAdmin: false };
+export type { WriteApproval };
 
 export async function updateParameter(services: Services, id: string, environmentId: string, body: UpdateBody, actor: Actor, approval = NO_BYPASS): Promise<Parameter> {
   const { expectedVersion, bypassReason, ...changes } = body;
@@ -271,31 +267,10 @@ async function assertSpecFitsEverywhere(store: Store, next: Parameter): Promise<
 /** The parts of a parameter that change what apps receive. */
 const DELIVERED = ['defaultValue', 'killed', 'rules', 'spec'] as const;
 
-/**
- * In an environment that requires approval, what apps receive changes only through a change
- * request. An admin may save directly with a stated reason, which the audit log keeps.
- */
+/** Changes to what apps receive wait for approval where the environment requires it. */
 async function assertDirectWriteAllowed(store: Store, services: Services, actor: Actor, current: Parameter, next: Parameter, approval: WriteApproval): Promise<void> {
-  const environment = await store.environments.getById(next.environmentId);
-  if (!environment?.requiresApproval) return;
   if (DELIVERED.every((field) => JSON.stringify(current[field]) === JSON.stringify(next[field]))) return;
-  if (approval.bypassReason) {
-    if (!approval.isAdmin) throw forbidden('Only admins may save without approval');
-    await recordAudit(store, services.clock.now(), {
-      actor,
-      action: 'parameter.approvalBypassed',
-      objectType: 'parameter',
-      objectId: next.id,
-      objectLabel: `${next.key} (${environment.name})`,
-      before: null,
-      after: { reason: approval.bypassReason, environment: environment.key },
-    });
-    return;
-  }
-  throw conflict(`${environment.name} requires approval: propose this change in a change request (POST /api/change-requests); admins may save directly with a bypassReason`, undefined, {
-    rule: 'requiresApproval',
-    environment: environment.key,
-  });
+  await requireApprovalOrBypass(store, services, actor, next.environmentId, `this change to ${next.key}`, approval, { type: 'parameter', id: next.id, label: next.key });
 }
 
 /** Archiving takes a parameter out of every environment, so no environment may require approval (admins excepted). */
