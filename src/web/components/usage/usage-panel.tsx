@@ -2,12 +2,14 @@ import { Anchor, Badge, Group, List, Paper, Skeleton, Stack, Text, Title } from 
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { usageQueryOptions, type UsageKind } from './usage-query';
+import { useCurrentEnvironment } from '../../lib/use-current-environment';
 
 const what: Record<UsageKind, string> = { parameters: 'parameter', segments: 'segment', metrics: 'metric' };
 
 /** "Where it is used": experiments (live ones marked), targeting rules and segments that include it. */
 export function UsagePanel({ kind, id }: { kind: UsageKind; id: string }) {
-  const usage = useQuery(usageQueryOptions(kind, id));
+  const environment = useCurrentEnvironment().key;
+  const usage = useQuery(usageQueryOptions(kind, id, kind === 'parameters' ? environment : undefined));
   const headingId = `usage-heading-${kind}`;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby={headingId} mb="md">

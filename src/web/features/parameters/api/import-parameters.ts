@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ImportResult, Manifest } from '../../../../shared/contract/parameters';
 import { apiRequest } from '../../../lib/api-client';
 import { parametersKeys } from './parameters-keys';
+import { withEnvironment } from '../../../lib/environments';
 
 export interface ImportParametersVariables {
   manifest: Manifest;
@@ -9,11 +10,11 @@ export interface ImportParametersVariables {
 }
 
 /** Plans (dryRun) or applies a manifest. */
-export function useImportParameters() {
+export function useImportParameters(environment: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ImportParametersVariables, { client }) =>
-      apiRequest<ImportResult>(client, '/api/parameters/import', { method: 'POST', body }),
+      apiRequest<ImportResult>(client, withEnvironment('/api/parameters/import', environment), { method: 'POST', body }),
     onSuccess: (result) => (result.applied ? queryClient.invalidateQueries({ queryKey: parametersKeys.all }) : undefined),
   });
 }

@@ -5,6 +5,7 @@ import { FormError } from '../../../components/form-error';
 import { errorMessage } from '../../../lib/api-error';
 import { useBulkUpdateParameters, type BulkAction } from '../api/bulk-update-parameters';
 import { notify } from '../utils/notify';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 export interface BulkActionBarProps {
   selected: ReadonlySet<string>;
@@ -20,7 +21,8 @@ const doneMessages: Record<BulkAction, string> = {
 
 /** Actions on the checked rows: archive, unarchive, add or remove a tag. */
 export function BulkActionBar({ selected, onDone }: BulkActionBarProps) {
-  const bulk = useBulkUpdateParameters();
+  const environment = useCurrentEnvironment().key;
+  const bulk = useBulkUpdateParameters(environment);
   const [tag, setTag] = useState('');
   const count = selected.size;
 

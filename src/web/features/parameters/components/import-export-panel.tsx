@@ -7,6 +7,7 @@ import { errorMessage, isApiError } from '../../../lib/api-error';
 import { useExportParameters } from '../api/export-parameters';
 import { useImportParameters } from '../api/import-parameters';
 import { ImportPlan } from './import-plan';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 export interface ImportExportPanelProps {
   canImport: boolean;
@@ -33,8 +34,9 @@ function parseManifest(text: string): { manifest: Manifest } | { error: string }
 
 /** Parameters as code: download every parameter as a manifest, or plan and apply one. */
 export function ImportExportPanel({ canImport }: ImportExportPanelProps) {
-  const exportManifest = useExportParameters();
-  const importManifest = useImportParameters();
+  const environment = useCurrentEnvironment().key;
+  const exportManifest = useExportParameters(environment);
+  const importManifest = useImportParameters(environment);
   const [text, setText] = useState('');
   const [parseError, setParseError] = useState<string | null>(null);
   const [plan, setPlan] = useState<ImportResult | null>(null);

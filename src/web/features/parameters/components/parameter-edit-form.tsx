@@ -53,7 +53,7 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded,
   const [draftInvalid, setDraftInvalid] = useState({ value: false, spec: false, rules: false });
   const [conflict, setConflict] = useState<{ current: Parameter; changes: Partial<EditableParameter> } | null>(null);
   const [impact, setImpact] = useState<Partial<EditableParameter> | null>(null);
-  const usage = useQuery(usageQueryOptions('parameters', parameter.id));
+  const usage = useQuery(usageQueryOptions('parameters', parameter.id, environment));
   const live = liveExperiments(usage.data);
   const form = useForm({ resolver: zodResolver(editParameterSchema), defaultValues: editableOf(parameter) });
   const { register, control, handleSubmit, setError, setValue, getValues, reset, clearErrors, formState } = form;

@@ -70,4 +70,25 @@ describe('ParametersBrowser', () => {
     expect(await screen.findByRole('link', { name: 'checkout.button_text' })).toBeInTheDocument();
     expect(screen.queryByRole('checkbox')).not.toBeInTheDocument();
   });
+
+  it('lists and bulk-changes parameters in the environment on screen', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get('/api/parameters', ({ request }) => {
+        asked.push(`list ${new URL(request.url).searchParams.get('environment')}`);
+        return HttpResponse.json(testPage([testParameter({ environmentId: 'staging' })]));
+      }),
+      http.post('/api/parameters/bulk', ({ request }) => {
+        asked.push(`bulk ${new URL(request.url).searchParams.get('environment')}`);
+        return HttpResponse.json({ updated: 1 });
+      }),
+    );
+    const { user } = renderWithApp(<ParametersBrowser canEdit />, { session: testSession(), path: '/parameters?env=staging' });
+
+    await user.click(await screen.findByRole('checkbox', { name: 'Select checkout.button_text' }));
+    await user.click(within(screen.getByRole('region', { name: 'Bulk actions' })).getByRole('button', { name: 'Archive' }));
+
+    expect(await screen.findByText('1 parameter archived')).toBeInTheDocument();
+    expect(asked.slice(0, 2)).toEqual(['list staging', 'bulk staging']);
+  });
 });

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { QueryError } from '../../../components/query-error';
 import { formatDateTime } from '../../../lib/format';
 import { segmentMembersQueryOptions } from '../api/list-members';
+import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
 export interface SegmentMembersProps {
   segmentId: string;
@@ -21,7 +22,8 @@ const attributeSummary = (attributes: Record<string, unknown>) =>
 
 /** "Who is in it": a sample of known users the saved segment matches. */
 export function SegmentMembers({ segmentId, previewHref }: SegmentMembersProps) {
-  const members = useQuery(segmentMembersQueryOptions(segmentId));
+  const environment = useCurrentEnvironment().key;
+  const members = useQuery(segmentMembersQueryOptions(environment, segmentId));
 
   if (members.isError) {
     return <QueryError title="Could not load the members" error={members.error} onRetry={() => void members.refetch()} retrying={members.isFetching} />;
