@@ -115,7 +115,8 @@ export function ParameterDetailPage() {
         </Tabs.List>
         <Tabs.Panel value="value">
           <ParameterEditForm
-            key={current.id}
+            // One form per environment: another environment's values (or unsaved edits) must never be saved into this one.
+            key={`${current.id}:${current.environmentId}`}
             parameter={current}
             canEdit={canEdit}
             onReloaded={(theirs) => void storeSavedParameter(queryClient, environment, theirs)}
