@@ -9,7 +9,7 @@ import { calendarQueryOptions, type CalendarEntry } from '../api/calendar';
 
 const DAY_MS = 24 * 60 * 60_000;
 const kindLabels: Record<CalendarEntry['kind'], string> = { publish: 'Publish', experimentStart: 'Experiment starts', experimentEnd: 'Experiment ends' };
-const kindColors: Record<CalendarEntry['kind'], string> = { publish: 'blue', experimentStart: 'teal', experimentEnd: 'grape' };
+const kindColors: Record<CalendarEntry['kind'], string> = { publish: 'blue.9', experimentStart: 'teal.9', experimentEnd: 'grape.9' };
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 

@@ -51,7 +51,7 @@ export function ChangeRequestActions({ changeRequest, environment, user }: Chang
         <Group gap="sm">
           <Button
             leftSection={<IconCheck size={16} aria-hidden />}
-            color="teal"
+            color="teal.9"
             disabled={isAuthor || approvedByMe}
             aria-describedby={isAuthor ? 'review-disabled-reason' : undefined}
             loading={review.isPending && review.variables?.verdict === 'approve'}
@@ -111,7 +111,7 @@ export function ChangeRequestActions({ changeRequest, environment, user }: Chang
       <ScheduleControl changeRequest={changeRequest} />
       <Divider />
       <div>
-        <Button variant="subtle" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDiscarding(true)}>
+        <Button variant="subtle" color="red.9" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDiscarding(true)}>
           Discard
         </Button>
       </div>

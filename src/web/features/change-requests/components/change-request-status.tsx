@@ -3,10 +3,10 @@ import type { ChangeRequest } from '../../../../shared/contract/change-requests'
 
 /** Open (with where it stands), published or discarded, as a badge. */
 export function ChangeRequestStatusBadge({ changeRequest }: { changeRequest: ChangeRequest }) {
-  if (changeRequest.status === 'published') return <Badge color="teal">Published</Badge>;
-  if (changeRequest.status === 'discarded') return <Badge color="gray">Discarded</Badge>;
-  if (changeRequest.lastError) return <Badge color="red">Publish failed</Badge>;
-  if (changeRequest.publishAt) return <Badge color="blue">Scheduled</Badge>;
-  if (changeRequest.approved) return <Badge color="teal" variant="outline">Ready to publish</Badge>;
-  return <Badge color="orange" variant="outline">Awaiting review</Badge>;
+  if (changeRequest.status === 'published') return <Badge color="teal.9">Published</Badge>;
+  if (changeRequest.status === 'discarded') return <Badge color="gray.9">Discarded</Badge>;
+  if (changeRequest.lastError) return <Badge color="red.9">Publish failed</Badge>;
+  if (changeRequest.publishAt) return <Badge color="blue.9">Scheduled</Badge>;
+  if (changeRequest.approved) return <Badge color="teal.9" variant="outline">Ready to publish</Badge>;
+  return <Badge color="orange.9" variant="outline">Awaiting review</Badge>;
 }

@@ -9,6 +9,7 @@ import type { SegmentName } from '../utils/describe-rules';
 import { ChangeItemDiff } from './change-item-diff';
 import { ChangeRequestActions } from './change-request-actions';
 import { ChangeRequestStatusBadge } from './change-request-status';
+import { ExperimentChangeItem } from './experiment-change-item';
 import { CommentThread } from './comment-thread';
 import { ReviewsPanel } from './reviews-panel';
 
@@ -24,6 +25,8 @@ export interface ChangeRequestViewProps {
 /** A change request: what it changes, who reviewed which revision, the discussion, and what can be done next. */
 export function ChangeRequestView({ changeRequest, environment, user, specs, segmentName }: ChangeRequestViewProps) {
   const open = changeRequest.status === 'open';
+  const experiments = changeRequest.experiments ?? [];
+  const environmentKey = environment?.key ?? changeRequest.environmentId;
   return (
     <Stack gap="lg">
       <Group gap="lg" wrap="wrap" aria-label="Summary" role="group">
@@ -47,10 +50,13 @@ export function ChangeRequestView({ changeRequest, environment, user, specs, seg
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md" component="section" aria-labelledby="changes-heading">
             <Text fw={600} size="lg" id="changes-heading" component="h2" m={0}>
-              {`Changes (${changeRequest.items.length})`}
+              {`Changes (${changeRequest.items.length + experiments.length})`}
             </Text>
             {changeRequest.items.map((item) => (
-              <ChangeItemDiff key={item.parameterId} item={item} environmentKey={environment?.key ?? changeRequest.environmentId} spec={specs[item.parameterId]} segmentName={segmentName} />
+              <ChangeItemDiff key={item.parameterId} item={item} environmentKey={environmentKey} spec={specs[item.parameterId]} segmentName={segmentName} />
+            ))}
+            {experiments.map((change) => (
+              <ExperimentChangeItem key={`${change.experimentId}-${change.action}`} change={change} environmentKey={environmentKey} segmentName={segmentName} />
             ))}
           </Stack>
         </Grid.Col>

@@ -60,7 +60,7 @@ export function ChangeRequestsList({ environment, status, onStatusChange }: Chan
             <Table.Tr>
               <Table.Th scope="col">Title</Table.Th>
               <Table.Th scope="col">Status</Table.Th>
-              <Table.Th scope="col">Parameters</Table.Th>
+              <Table.Th scope="col">Changes</Table.Th>
               <Table.Th scope="col">Author</Table.Th>
               <Table.Th scope="col">Updated</Table.Th>
             </Table.Tr>
@@ -78,7 +78,7 @@ export function ChangeRequestsList({ environment, status, onStatusChange }: Chan
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm" ff="monospace">
-                    {item.items.map((change) => change.parameterKey).join(', ')}
+                    {[...item.items.map((change) => change.parameterKey), ...(item.experiments ?? []).map((change) => change.experimentKey)].join(', ')}
                   </Text>
                 </Table.Td>
                 <Table.Td>{item.authorName}</Table.Td>

@@ -51,7 +51,7 @@ export function ScheduleControl({ changeRequest }: { changeRequest: ChangeReques
           {changeRequest.publishAt && (
             <Button
               variant="subtle"
-              color="red"
+              color="red.9"
               loading={schedule.isPending && schedule.variables?.publishAt === null}
               onClick={() => schedule.mutate({ expectedVersion: changeRequest.version, publishAt: null })}
             >

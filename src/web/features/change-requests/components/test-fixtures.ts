@@ -23,6 +23,7 @@ export function testChangeRequest(overrides: Partial<ChangeRequest> = {}): Chang
         after: { defaultValue: 'Go Premium', killed: false, rules: [] },
       },
     ],
+    experiments: [],
     authorId: 'user-mara',
     authorName: 'Mara Marketer',
     revision: 1,
