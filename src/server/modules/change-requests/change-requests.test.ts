@@ -50,7 +50,7 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
       return t.call('POST', `/api/change-requests/${id}/${action}`, { expectedVersion: version, ...body }, caller);
     };
     const auditActions = async (objectType: string) => (await t.call('GET', `/api/audit?objectType=${objectType}`, undefined, admin)).json.items as { action: string; after: Record<string, unknown> }[];
-    return { t, admin, a, b, p, value, create, act, auditActions };
+    return { t, admin, a, b, p, value, create, act, auditActions, productionKey: keys.production };
   }
 
   it('refuses direct writes of what apps receive where approval is required; a rename passes; admins bypass with a reason', async () => {
@@ -196,11 +196,16 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
   });
 
   it('publishes without reviews where approval is not required, and leaves Production alone', async () => {
-    const { a, p, value, create, act } = await setup();
+    const { t, a, p, value, create, act, productionKey } = await setup();
+    const productionEtag = async () => (await t.call('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey: 'user-1' } }, { bearer: productionKey })).headers.get('etag');
+    const etagBefore = await productionEtag();
+    expect(etagBefore).toBeTruthy();
     const created = await create(a, { environmentId: 'staging', changes: [{ parameterId: p.id, baseVersion: 1, after: settings('Staged') }] });
     expect(created.json).toMatchObject({ environmentId: 'staging', approved: true });
     expect((await act(a, created.json.id, 'publish')).status).toBe(200);
     expect(await value('staging')).toBe('Staged');
     expect(await value('production')).toBe('Hello');
+    // Production's apps see the same bytes as before: its ETag did not move.
+    expect(await productionEtag()).toBe(etagBefore);
   });
 });
