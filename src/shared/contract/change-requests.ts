@@ -72,6 +72,8 @@ export const changeRequestSchema = z.object({
   experiments: z.array(experimentChangeSchema),
   authorId: z.string().nullable(),
   authorName: z.string(),
+  /** Everyone who edited the changes after the author: none of them may approve (four eyes). */
+  editorIds: z.array(z.string()).optional(),
   /** Bumped by every edit of the items; reviews of older revisions no longer count. */
   revision: z.number().int(),
   reviews: z.array(reviewSchema),

@@ -37,9 +37,13 @@ export function isApproved(request: ChangeRequestRecord, environment: Environmen
   if (!environment.requiresApproval) return true;
   const latest = new Map<string, ChangeRequestRecord['reviews'][number]>();
   for (const review of request.reviews) if (review.revision === request.revision) latest.set(review.userId, review);
-  const verdicts = [...latest.values()].filter((r) => r.userId !== request.authorId).map((r) => r.verdict);
+  const verdicts = [...latest.values()].filter((r) => !isContributor(request, r.userId)).map((r) => r.verdict);
   return verdicts.includes('approve') && !verdicts.includes('requestChanges');
 }
+
+/** The author, or someone who edited the changes since: they do not approve their own work. */
+const isContributor = (request: ChangeRequestRecord, personId: string | null) =>
+  personId !== null && (personId === request.authorId || (request.editorIds ?? []).includes(personId));
 
 export async function view(store: Store, request: ChangeRequestRecord): Promise<ChangeRequest> {
   const environment = await resolveEnvironment(store, request.environmentId);
@@ -151,13 +155,16 @@ export function updateChangeRequest(services: Services, id: string, body: z.outp
     if (items.length + current.experiments.length === 0) throw badRequest('A change request needs at least one change; discard it instead', [{ path: 'remove', message: 'Would leave no change' }]);
     // Any edit of what would be published starts a new revision: earlier approvals no longer count.
     const itemsChanged = JSON.stringify(items) !== JSON.stringify(current.items);
-    return { title: body.title ?? current.title, items, revision: itemsChanged ? current.revision + 1 : current.revision };
+    const editorIds = itemsChanged && caller.personId && !isContributor(current, caller.personId) ? [...(current.editorIds ?? []), caller.personId] : current.editorIds;
+    return { title: body.title ?? current.title, items, editorIds, revision: itemsChanged ? current.revision + 1 : current.revision };
   });
 }
 
 export function reviewChangeRequest(services: Services, id: string, expectedVersion: number, verdict: 'approve' | 'requestChanges', comment: string | undefined, caller: Caller) {
   return changeOpen(services, id, expectedVersion, caller, verdict === 'approve' ? 'approved' : 'changesRequested', (current) => {
-    if (caller.personId === null || caller.personId === current.authorId) throw forbidden('You cannot review your own change request: someone else approves it');
+    if (caller.personId === null || isContributor(current, caller.personId)) {
+      throw forbidden('You wrote or edited this change request: someone who did neither reviews it');
+    }
     const at = services.clock.now().toISOString();
     const review = { userId: caller.personId, userName: caller.actor.name, verdict, revision: current.revision, at };
     const comments = comment ? [...current.comments, { id: timeOrderedId(), userId: caller.personId, userName: caller.actor.name, body: comment, at }] : current.comments;

@@ -63,3 +63,25 @@ describe('experiment starts through change requests', () => {
     expect(stale.json.conflicts).toEqual([{ kind: 'experiment', parameterId: experiment.id, parameterKey: 'cta-test', baseVersion: experiment.version, currentVersion: experiment.version + 1 }]);
   });
 });
+
+describe('four eyes on edits', () => {
+  it('does not let someone who edited a change request approve it, and refuses a manifest import that would change Production defaults', async () => {
+    const t = createTestApp();
+    const admin = await t.setupAdmin();
+    const [author, editor, reviewer] = [await t.userWithRole(admin, 'editor'), await t.userWithRole(admin, 'editor'), await t.userWithRole(admin, 'editor')];
+    const parameter = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
+    const production = (await t.call('GET', '/api/environments', undefined, admin)).json.items.find((e: { id: string }) => e.id === 'production');
+    await t.call('PATCH', '/api/environments/production', { expectedVersion: production.version, requiresApproval: true }, admin);
+    const after = (defaultValue: string) => ({ parameterId: parameter.id, baseVersion: parameter.version, after: { defaultValue, killed: false, rules: [] } });
+    const created = (await t.call('POST', '/api/change-requests', { environmentId: 'production', title: 'Headline', changes: [after('A wrote')] }, author)).json;
+    const edited = (await t.call('PATCH', `/api/change-requests/${created.id}`, { expectedVersion: created.version, changes: [after('B wrote')] }, editor)).json;
+    expect((await t.call('POST', `/api/change-requests/${created.id}/reviews`, { expectedVersion: edited.version, verdict: 'approve' }, editor)).status).toBe(403);
+    const approved = await t.call('POST', `/api/change-requests/${created.id}/reviews`, { expectedVersion: edited.version, verdict: 'approve' }, reviewer);
+    expect(approved.json.approved).toBe(true);
+
+    const manifest = { format: 'switchboard.parameters/v1', parameters: [{ key: 'fresh', spec: { type: 'string' }, defaultValue: 'new' }, { key: 'headline', spec: { type: 'string' }, defaultValue: 'Imported' }] };
+    const imported = await t.call('POST', '/api/parameters/import', { manifest, dryRun: false }, author);
+    expect(imported.status).toBe(409);
+    expect((await t.call('GET', '/api/parameters/fresh', undefined, admin)).status).toBe(404);
+  });
+});

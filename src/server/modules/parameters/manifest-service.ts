@@ -8,6 +8,7 @@ import type { Actor } from '../audit/audit-service';
 import { createParameter, updateParameter } from './parameters-service';
 import { assertValidParameter } from './parameter-rules';
 import { AppError } from '../../lib/errors';
+import { NO_BYPASS, requireApprovalOrBypass } from '../environments/approval-guard';
 
 export const MANIFEST_FORMAT = 'switchboard.parameters/v1';
 
@@ -62,6 +63,13 @@ export async function importManifest(services: Services, environmentId: string, 
   if (errors.length > 0) throw badRequest('The manifest has invalid parameters; nothing was imported', errors);
 
   if (!body.dryRun) {
+    // Checked before anything is written: where approval is required, changing an existing
+    // parameter's default or type is a change request, and the import must not apply half of itself.
+    const changed = plan.filter((item) => item.action === 'update' && item.changes.some((c) => c.path.startsWith('defaultValue') || c.path.startsWith('spec')));
+    if (changed.length > 0) {
+      const what = `the new defaults or types of ${changed.map((item) => item.key).join(', ')}`;
+      await requireApprovalOrBypass(services.store, services, actor, environmentId, what, NO_BYPASS, { type: 'parameter', id: changed[0].current!.id, label: changed[0].key });
+    }
     // One parameter at a time through the normal paths, so each gets its version and audit entry.
     for (const item of plan) {
       if (item.action === 'create') await createParameter(services, environmentId, { key: item.key, ...item.fields, killed: false, rules: [] }, actor);
