@@ -82,9 +82,9 @@ export function ParameterDetailPage() {
         }
       />
       {requiresApproval && (
-        <Alert color="orange" variant="light" icon={<IconLock aria-hidden />} title={`Changes in ${currentEnvironment.name} need approval`} mb="md">
+        <Alert color="orange" variant="light" icon={<IconLock aria-hidden />} title={`Changes in ${currentEnvironment.name} need approval`} mb="md" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
           Saving the default value, rules or kill switch here proposes a change request, which someone else approves before apps get it.{' '}
-          <Anchor component={Link} to={`/changes?env=${encodeURIComponent(environment)}`} size="sm">
+          <Anchor component={Link} to={`/changes?env=${encodeURIComponent(environment)}`} size="sm" c="var(--mantine-color-text)" fw={600} underline="always">
             Open change requests
           </Anchor>
         </Alert>

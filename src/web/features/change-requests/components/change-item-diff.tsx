@@ -5,7 +5,7 @@ import type { TypeSpec } from '../../../../shared/values';
 import { ValuePreview } from '../../../components/value-preview/value-preview';
 import { diffRules, type RuleChange, type SegmentName } from '../utils/describe-rules';
 
-const ruleChangeColors: Record<RuleChange['kind'], string> = { added: 'teal.9', removed: 'red.9', changed: 'orange.9', moved: 'gray.7' };
+const ruleChangeColors: Record<RuleChange['kind'], string> = { added: 'teal.9', removed: 'red.9', changed: 'indigo.9', moved: 'gray.7' };
 const ruleChangeLabels: Record<RuleChange['kind'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed', moved: 'Moved' };
 
 function ShownValue({ spec, value }: { spec: TypeSpec | undefined; value: unknown }) {

@@ -111,7 +111,7 @@ export function ChangeRequestActions({ changeRequest, environment, user }: Chang
       <ScheduleControl changeRequest={changeRequest} />
       <Divider />
       <div>
-        <Button variant="subtle" color="red.9" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDiscarding(true)}>
+        <Button variant="outline" color="red.9" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDiscarding(true)}>
           Discard
         </Button>
       </div>

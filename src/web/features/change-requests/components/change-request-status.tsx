@@ -8,5 +8,5 @@ export function ChangeRequestStatusBadge({ changeRequest }: { changeRequest: Cha
   if (changeRequest.lastError) return <Badge color="red.9">Publish failed</Badge>;
   if (changeRequest.publishAt) return <Badge color="blue.9">Scheduled</Badge>;
   if (changeRequest.approved) return <Badge color="teal.9" variant="outline">Ready to publish</Badge>;
-  return <Badge color="orange.9" variant="outline">Awaiting review</Badge>;
+  return <Badge color="indigo.9" variant="outline">Awaiting review</Badge>;
 }

@@ -14,7 +14,7 @@ export interface PublishConflictsProps {
 /** Someone changed a parameter since the draft: rebase takes their version as the new "now", then review again. */
 export function PublishConflicts({ conflicts, message, onRebase, rebasing, canRebase }: PublishConflictsProps) {
   return (
-    <Alert color="orange" variant="light" role="alert" title="Parameters changed since this draft">
+    <Alert color="orange" variant="light" role="alert" title="Parameters changed since this draft" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
       <Stack gap="xs">
         {message && <Text size="sm">{message}</Text>}
         {conflicts.length > 0 && (

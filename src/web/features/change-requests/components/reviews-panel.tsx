@@ -22,7 +22,7 @@ export function ReviewsPanel({ changeRequest }: { changeRequest: ChangeRequest }
             return (
               <List.Item key={`${review.userId}-${review.revision}-${review.at}`}>
                 <Group gap="xs" wrap="wrap">
-                  <Badge color={review.verdict === 'approve' ? 'teal.9' : 'orange.9'} variant={current ? 'filled' : 'outline'}>
+                  <Badge color={review.verdict === 'approve' ? 'teal.9' : 'red.9'} variant={current ? 'filled' : 'outline'}>
                     {review.verdict === 'approve' ? 'Approved' : 'Changes requested'}
                   </Badge>
                   <Text size="sm" span>{`${review.userName} on revision ${review.revision}, ${formatDateTime(review.at)}`}</Text>

@@ -50,7 +50,7 @@ export function ScheduleControl({ changeRequest }: { changeRequest: ChangeReques
           </Button>
           {changeRequest.publishAt && (
             <Button
-              variant="subtle"
+              variant="outline"
               color="red.9"
               loading={schedule.isPending && schedule.variables?.publishAt === null}
               onClick={() => schedule.mutate({ expectedVersion: changeRequest.version, publishAt: null })}
