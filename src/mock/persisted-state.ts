@@ -5,8 +5,9 @@ import { emptyMemoryState, type MemoryState } from '../server/store/memory/memor
  * (and, as the banner says, lives in this tab only). Maps are written as tagged entry lists,
  * so the state can grow new fields without changes here; fields missing from an older save
  * start empty. v2: the mock opens on the demo workspace; an empty v1 save must not hide it.
+ * v3: parameters are kept per environment, so a save from before environments is not read.
  */
-const STORAGE_KEY = 'switchboard.mock.state.v2';
+const STORAGE_KEY = 'switchboard.mock.state.v3';
 const MAP_TAG = '__map__';
 
 function replacer(_key: string, value: unknown): unknown {
