@@ -273,6 +273,8 @@ export interface ObservedAttributeStore {
 
 export interface StoredEvent {
   id: string;
+  /** The environment of the SDK key that sent it (Production when left out): results count only their experiment's. */
+  environmentId?: string;
   type: 'track' | 'exposure';
   targetingKey: string;
   event: string;

@@ -33,7 +33,7 @@ export async function ingestEvents(services: Services, items: unknown[], environ
     seen.add(e.id);
     const timestamp = isCanonical(e.timestamp) ? e.timestamp : new Date(at).toISOString();
     if (e.type === 'exposure' && e.properties && ('experiment' in e.properties || 'variant' in e.properties)) exposureItems.push({ index, event: e, at: timestamp });
-    events.push({ id: e.id, type: e.type, targetingKey: e.targetingKey, event: e.event, value: e.value ?? null, timestamp, properties: e.properties ?? null, receivedAt });
+    events.push({ id: e.id, environmentId, type: e.type, targetingKey: e.targetingKey, event: e.event, value: e.value ?? null, timestamp, properties: e.properties ?? null, receivedAt });
   }
   const exposures = await exposuresOf(services, exposureItems, errors, environmentId);
   if (errors.length > 0) throw badRequest(`${new Set(errors.map((e) => e.path.split('.')[1])).size} of ${items.length} events are invalid; nothing was stored`, errors);

@@ -37,9 +37,11 @@ export class MemoryResults implements ResultsStore {
     const to = query.to === null ? Infinity : Date.parse(query.to);
     const names = new Set(query.metrics.flatMap((m) => [m.event, ...(m.denominator ? [m.denominator.event] : [])]));
     const byUser = new Map<string, { at: number; e: StoredEvent }[]>();
+    // Only events sent with keys of the experiment's environment.
+    const environmentId = this.state().experiments.get(query.experimentId)?.environmentId ?? 'production';
     if (query.metrics.length > 0) {
       for (const e of this.state().events.values()) {
-        if (e.type !== 'track' || !names.has(e.event)) continue;
+        if (e.type !== 'track' || !names.has(e.event) || (e.environmentId ?? 'production') !== environmentId) continue;
         const at = Date.parse(e.timestamp);
         if (at >= to) continue;
         let list = byUser.get(e.targetingKey);

@@ -421,6 +421,15 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX change_requests_due ON change_requests(publish_at) WHERE status = 'open' AND publish_at IS NOT NULL;
     `,
   },
+  {
+    version: 12,
+    name: 'events per environment',
+    // The environment of the key that sent each event, so an experiment's results count only
+    // its own environment's events. A constant default: no rewrite of the stored days.
+    sql: `
+      ALTER TABLE events ADD COLUMN environment_id text NOT NULL DEFAULT 'production';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

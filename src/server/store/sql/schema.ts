@@ -142,6 +142,7 @@ export interface ObservedAttributesTable {
 
 export interface EventsTable {
   id: string;
+  environment_id: ColumnType<string, string | undefined, string>;
   type: string;
   targeting_key: string;
   event: string;

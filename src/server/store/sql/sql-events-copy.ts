@@ -34,7 +34,7 @@ export class EventCopier {
 
 // With the u flag a well-formed pair is one code point outside this range: only lone halves match.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-const COLUMNS = 'id, type, targeting_key, event, value, ts, properties, received_at';
+const COLUMNS = 'id, environment_id, type, targeting_key, event, value, ts, properties, received_at';
 
 async function copyEvents(client: pg.PoolClient, events: StoredEvent[]): Promise<void> {
   if (events.length === 0) return;
@@ -54,7 +54,7 @@ async function copyEvents(client: pg.PoolClient, events: StoredEvent[]): Promise
 export function copyText(events: StoredEvent[]): string {
   let text = '';
   for (const e of events) {
-    text += `${field(e.id)}\t${field(e.type)}\t${field(e.targetingKey)}\t${field(e.event)}\t${e.value === null || e.value === undefined ? '\\N' : String(e.value)}\t${field(e.timestamp)}\t${e.properties === null || e.properties === undefined ? '\\N' : field(JSON.stringify(e.properties))}\t${field(e.receivedAt)}\n`;
+    text += `${field(e.id)}\t${field(e.environmentId ?? 'production')}\t${field(e.type)}\t${field(e.targetingKey)}\t${field(e.event)}\t${e.value === null || e.value === undefined ? '\\N' : String(e.value)}\t${field(e.timestamp)}\t${e.properties === null || e.properties === undefined ? '\\N' : field(JSON.stringify(e.properties))}\t${field(e.receivedAt)}\n`;
   }
   return text;
 }

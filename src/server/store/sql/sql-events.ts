@@ -103,10 +103,10 @@ async function insertEvents(db: Db, events: StoredEvent[], mode: 'plain' | 'skip
   // The rows travel as one JSON parameter: serialising it is native and about three times cheaper
   // for the server than pg's escaping of eight arrays (unnest), and costs PostgreSQL no more.
   const result = await sql`
-    INSERT INTO events (id, type, targeting_key, event, value, ts, properties, received_at)
-    SELECT id, type, "targetingKey", event, value, "timestamp", properties, "receivedAt"
+    INSERT INTO events (id, environment_id, type, targeting_key, event, value, ts, properties, received_at)
+    SELECT id, coalesce("environmentId", 'production'), type, "targetingKey", event, value, "timestamp", properties, "receivedAt"
     FROM json_to_recordset(${JSON.stringify(events)}::json)
-      AS e(id text, type text, "targetingKey" text, event text, value float8, "timestamp" timestamptz, properties jsonb, "receivedAt" timestamptz)
+      AS e(id text, "environmentId" text, type text, "targetingKey" text, event text, value float8, "timestamp" timestamptz, properties jsonb, "receivedAt" timestamptz)
     ${mode === 'skip-known' ? sql`ON CONFLICT DO NOTHING` : sql``}`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -88,6 +88,7 @@ export class SqlResults implements ResultsStore {
         SELECT x.variant, x.bucket, ${sql.join(perUser, sql`, `)}
         FROM x JOIN events e
           ON e.targeting_key = x.targeting_key AND e.type = 'track' AND e.event = ANY(${names}::text[])
+          AND e.environment_id = (SELECT doc->>'environmentId' FROM experiments WHERE id = ${query.experimentId})
           AND e.ts >= x.first_seen_at - make_interval(days => ${pre}::int)
           ${query.to ? sql`AND e.ts < ${query.to}::timestamptz` : sql``}
         GROUP BY x.targeting_key, x.variant, x.bucket

@@ -110,6 +110,7 @@ async function recompute(trx: Transaction<Database>, spec: RollupSpec, names: st
       SELECT x.targeting_key, x.variant, x.first_seen_at ${columns.length > 0 ? sql`, ${sql.join(columns, sql`, `)}` : sql``}
       FROM x LEFT JOIN events e
         ON e.targeting_key = x.targeting_key AND e.type = 'track' AND e.event = ANY(${names}::text[])
+        AND e.environment_id = (SELECT doc->>'environmentId' FROM experiments WHERE id = ${id})
         AND e.ts >= x.first_seen_at - make_interval(days => ${CUPED_DAYS}::int)
         ${spec.to ? sql`AND e.ts < ${spec.to}::timestamptz` : sql``}
       GROUP BY x.targeting_key, x.variant, x.first_seen_at
