@@ -19,6 +19,12 @@ beforeAll(async () => {
 });
 
 describe('serveDashboard', () => {
+  it('serves a route whose last part has a dot (a parameter key) with index.html', async () => {
+    const response = await app.request('/parameters/paywall.title');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+  });
+
   it('serves client-side routes with index.html and never caches it', async () => {
     const response = await app.request('/experiments/123/results');
     expect(response.status).toBe(200);
@@ -39,6 +45,8 @@ describe('serveDashboard', () => {
 
   it('answers 404 for a missing file rather than the page, and stays inside its folder', async () => {
     expect((await app.request('/assets/gone-9999.js')).status).toBe(404);
+    expect((await app.request('/assets/gone-9999.title')).status).toBe(404);
+    expect((await app.request('/missing.png')).status).toBe(404);
     expect((await app.request('/..%2f..%2fetc%2fpasswd')).status).toBe(404);
   });
 });

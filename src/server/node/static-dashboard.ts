@@ -19,8 +19,8 @@ const contentTypes: Record<string, string> = {
 const compressible = new Set(['.html', '.js', '.css', '.svg', '.json', '.webmanifest', '.txt']);
 
 /**
- * Serves the built dashboard; paths without an extension get index.html so client-side routes
- * work on reload, while a missing file (a stale /assets/x.js) is a 404 rather than HTML. Text is
+ * Serves the built dashboard; other paths get index.html so client-side routes work on reload,
+ * while a missing file (a stale /assets/x.js, a /favicon.png) is a 404 rather than HTML. Text is
  * gzipped once per file version and kept in memory: the build is small and immutable.
  */
 export function serveDashboard(root: string): MiddlewareHandler {
@@ -31,7 +31,9 @@ export function serveDashboard(root: string): MiddlewareHandler {
     const requested = normalize(join(base, decodeURIComponent(c.req.path)));
     if (requested !== base && !requested.startsWith(base + sep)) return next();
     const found = await fileStat(requested);
-    if (!found && extname(requested) !== '') return next();
+    // A missing asset is a 404; any other path is a client-side route, dots and all
+    // (/parameters/paywall.title names a parameter whose key has a dot).
+    if (!found && (requested.includes(`${sep}assets${sep}`) || extname(requested) in contentTypes)) return next();
     const file = found ? requested : join(base, 'index.html');
     const info = found ?? (await fileStat(file));
     if (!info) {
