@@ -64,4 +64,22 @@ describe('experiment detail: lifecycle buttons', () => {
     expect(await within(dialog).findByText(/Override at least one parameter in a variant/)).toBeInTheDocument();
     expect(((await api.call('GET', `/api/experiments/${draft.id}`)) as { status: string }).status).toBe('draft');
   });
+
+  it('where approval is required, offers to propose the start as a change request and opens it', async () => {
+    const api = await useRealApi();
+    const draft = await createDraftExperiment(api);
+    const production = ((await api.call('GET', '/api/environments')) as { items: { id: string; version: number }[] }).items.find((e) => e.id === 'production')!;
+    await api.call('PATCH', '/api/environments/production', { expectedVersion: production.version, requiresApproval: true });
+    const { user } = renderWithApp(null, { routes, path: `/experiments/${draft.id}`, session: api.session });
+
+    await user.click(await screen.findByRole('button', { name: 'Start now' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Start now' }));
+    expect(await screen.findByText('This environment requires approval')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Propose starting it' }));
+
+    expect(await screen.findByRole('heading', { name: 'Start “Hero test”' }, { timeout: 10_000 })).toBeInTheDocument();
+    const requests = (await api.call('GET', '/api/change-requests?environment=production')) as { items: { experiments: { experimentId: string; action: string }[] }[] };
+    expect(requests.items.map((r) => r.experiments)).toEqual([[expect.objectContaining({ experimentId: draft.id, action: 'start' })]]);
+    expect(((await api.call('GET', `/api/experiments/${draft.id}`)) as { status: string }).status).toBe('draft');
+  });
 });

@@ -7,6 +7,7 @@ import { useTransitionExperiment } from '../../api/transition-experiment';
 import { formatLocal, localTimeZone } from '../../utils/date-time';
 import { actionLabels, allowedActions } from '../../utils/status';
 import { readableAlertTitle } from '../alert-styles';
+import { needsApproval, ProposeStart } from './propose-start';
 
 const icons: Record<ExperimentAction, Icon> = {
   schedule: IconCalendarEvent,
@@ -74,7 +75,11 @@ export function LifecycleActions({ experiment, canEdit }: LifecycleActionsProps)
   if (!canEdit || actions.length === 0) return null;
 
   const run = (action: ExperimentAction) =>
-    transition.mutate({ action, expectedVersion: experiment.version }, { onSuccess: () => setPending(null) });
+    transition.mutate(
+      { action, expectedVersion: experiment.version },
+      // A refusal for want of approval closes the dialog: the page then offers the change request.
+      { onSuccess: () => setPending(null), onError: (error) => needsApproval(error) && setPending(null) },
+    );
   const ask = (action: ExperimentAction) => {
     transition.reset();
     if (confirmation(action, experiment)) setPending(action);
@@ -102,7 +107,10 @@ export function LifecycleActions({ experiment, canEdit }: LifecycleActionsProps)
           );
         })}
       </Group>
-      {transition.isError && pending === null && <TransitionError error={transition.error} />}
+      {transition.isError && pending === null && needsApproval(transition.error) && (
+        <ProposeStart experiment={experiment} action={transition.variables?.action === 'start' ? 'start' : 'other'} />
+      )}
+      {transition.isError && pending === null && !needsApproval(transition.error) && <TransitionError error={transition.error} />}
       <Modal opened={asked !== null} onClose={() => setPending(null)} title={asked?.title} centered closeButtonProps={{ 'aria-label': 'Close dialog' }}>
         <Stack>
           <Text size="sm">{asked?.body}</Text>
