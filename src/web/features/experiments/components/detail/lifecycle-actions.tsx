@@ -7,7 +7,7 @@ import { useTransitionExperiment } from '../../api/transition-experiment';
 import { formatLocal, localTimeZone } from '../../utils/date-time';
 import { actionLabels, allowedActions } from '../../utils/status';
 import { readableAlertTitle } from '../alert-styles';
-import { needsApproval, ProposeStart } from './propose-start';
+import { needsApproval, ProposeExperimentChange } from './propose-experiment-change';
 
 const icons: Record<ExperimentAction, Icon> = {
   schedule: IconCalendarEvent,
@@ -108,7 +108,7 @@ export function LifecycleActions({ experiment, canEdit }: LifecycleActionsProps)
         })}
       </Group>
       {transition.isError && pending === null && needsApproval(transition.error) && (
-        <ProposeStart experiment={experiment} action={transition.variables?.action === 'start' ? 'start' : 'other'} />
+        <ProposeExperimentChange experiment={experiment} change={transition.variables?.action === 'start' ? { action: 'start' } : null} />
       )}
       {transition.isError && pending === null && !needsApproval(transition.error) && <TransitionError error={transition.error} />}
       <Modal opened={asked !== null} onClose={() => setPending(null)} title={asked?.title} centered closeButtonProps={{ 'aria-label': 'Close dialog' }}>

@@ -101,4 +101,23 @@ describe('promote the winner', () => {
     await user.click(await within(dialog).findByRole('button', { name: /^Promote to / }));
     expect(await screen.findByText('Variant B was promoted')).toBeInTheDocument();
   });
+
+  it('where approval is required, proposes the promotion as a change request instead', async () => {
+    const api = await useRealApi();
+    const running = await runningWithTraffic(api, { control: 0.2, b: 0.3 });
+    const production = ((await api.call('GET', '/api/environments')) as { items: { id: string; version: number }[] }).items.find((e) => e.id === 'production')!;
+    await api.call('PATCH', '/api/environments/production', { expectedVersion: production.version, requiresApproval: true });
+    const { user } = renderWithApp(null, { routes, path: `/experiments/${running.id}`, session: api.session });
+
+    await user.click(await screen.findByRole('button', { name: 'Promote winner' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Promote the winner' }, { timeout: DIALOG_TIMEOUT_MS });
+    await user.click(await within(dialog).findByRole('button', { name: 'Show what changes' }));
+    await user.click(await within(dialog).findByRole('button', { name: /^Promote to / }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Propose this promotion' }));
+
+    expect(await screen.findByRole('heading', { name: 'Promote the winner of “Hero test”' }, { timeout: 10_000 })).toBeInTheDocument();
+    const requests = (await api.call('GET', '/api/change-requests?environment=production')) as { items: { experiments: unknown[] }[] };
+    expect(requests.items[0].experiments).toEqual([expect.objectContaining({ action: 'promote', promote: expect.objectContaining({ variant: 'b' }) })]);
+    expect(((await api.call('GET', `/api/experiments/${running.id}`)) as { promotion: unknown }).promotion).toBeNull();
+  });
 });

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Experiment, PromoteBody, PromotionCheck, PromotionPlan } from '../../../../../shared/contract/experiments';
 import { FormError } from '../../../../components/form-error';
+import { needsApproval, ProposeExperimentChange } from './propose-experiment-change';
 import { QueryError } from '../../../../components/query-error';
 import { errorMessage, isApiError } from '../../../../lib/api-error';
 import { promotionCheckQueryOptions } from '../../api/get-promotion-check';
@@ -135,7 +136,11 @@ function ChooseAndConfirm({ experiment, segments, onClose, onPromoted, check }: 
           )}
         </Stack>
       )}
-      <FormError message={promote.isError && !segmentError && !riskError ? [errorMessage(promote.error), ...fieldErrors.map((e) => e.message)].join(' ') : undefined} />
+      {needsApproval(promote.error) ? (
+        <ProposeExperimentChange experiment={experiment} change={{ action: 'promote', promote: { variant, audience, ...(chosen?.confirmPhrase ? { confirmRisk: typed } : {}) } }} />
+      ) : (
+        <FormError message={promote.isError && !segmentError && !riskError ? [errorMessage(promote.error), ...fieldErrors.map((e) => e.message)].join(' ') : undefined} />
+      )}
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose} disabled={promote.isPending}>
           Cancel
