@@ -121,6 +121,7 @@ export function ParameterDetailPage() {
             canEdit={canEdit}
             onReloaded={(theirs) => void storeSavedParameter(queryClient, environment, theirs)}
             onProposeChange={requiresApproval ? setProposal : undefined}
+            onScheduleChange={requiresApproval ? undefined : setProposal}
             renderRules={(rules) => <TargetingRulesEditor {...rules} segments={segments.data ?? []} />}
           />
         </Tabs.Panel>
@@ -143,7 +144,7 @@ export function ParameterDetailPage() {
             void navigate(`/changes/${encodeURIComponent(changeRequest.id)}?env=${encodeURIComponent(environment)}`);
           }}
           onSaveDirectly={
-            user.role === 'admin'
+            user.role === 'admin' && requiresApproval
               ? async (reason) => {
                   await proposal?.saveDirectly(reason);
                   setProposal(null);

@@ -29,7 +29,7 @@ export interface ProposeChangeDialogProps {
 /** In an environment that requires approval, a save becomes a proposal: a new change request or an addition to an open one. */
 export function ProposeChangeDialog({ environment, change, onProposed, onCancel, onSaveDirectly }: ProposeChangeDialogProps) {
   return (
-    <Modal opened={change !== null} onClose={onCancel} title="Propose change" centered size="lg" closeButtonProps={{ 'aria-label': 'Close dialog' }}>
+    <Modal opened={change !== null} onClose={onCancel} title={environment.requiresApproval ? 'Propose change' : 'Schedule change'} centered size="lg" closeButtonProps={{ 'aria-label': 'Close dialog' }}>
       {change && <ProposeChangeForm environment={environment} change={change} onProposed={onProposed} onCancel={onCancel} onSaveDirectly={onSaveDirectly} />}
     </Modal>
   );
@@ -74,7 +74,11 @@ function ProposeChangeForm({ environment, change, onProposed, onCancel, onSaveDi
   const error = target === 'existing' ? update.error : create.error;
   return (
     <Stack>
-      <Text size="sm">{`${environment.name} requires approval: your change to ${change.parameter.key} goes into a change request, and apps get it once someone else approves and it is published.`}</Text>
+      <Text size="sm">
+        {environment.requiresApproval
+          ? `${environment.name} requires approval: your change to ${change.parameter.key} goes into a change request, and apps get it once someone else approves and it is published.`
+          : `Your change to ${change.parameter.key} goes into a change request; on its page, choose when it is published (apps get it then).`}
+      </Text>
       <form onSubmit={propose} aria-label="Propose change" noValidate>
         <Stack>
           {openRequests.length > 0 && (

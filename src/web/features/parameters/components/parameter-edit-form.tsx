@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Accordion, Alert, Button, Group, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconFlask } from '@tabler/icons-react';
+import { IconCalendarEvent, IconDeviceFloppy, IconFlask } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -41,12 +41,14 @@ export interface ParameterEditFormProps {
   onReloaded: (current: Parameter) => void;
   /** Set when the environment requires approval: changes to what apps get are proposed, not saved. */
   onProposeChange?: ProposeChange;
+  /** Set where no approval is needed: "Schedule…" puts the change into a change request to publish later. */
+  onScheduleChange?: ProposeChange;
 }
 
 const fieldNames = ['name', 'description', 'tags', 'spec', 'defaultValue', 'rules'] as const;
 
 /** The "Value" tab: edit and save only what changed, based on the version the person started from. */
-export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded, onProposeChange }: ParameterEditFormProps) {
+export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded, onProposeChange, onScheduleChange }: ParameterEditFormProps) {
   const environment = useCurrentEnvironment().key;
   const update = useUpdateParameter(environment);
   const [messages, setMessages] = useState<{ value: FieldMessage[]; spec: FieldMessage[]; rules: FieldMessage[] }>({ value: [], spec: [], rules: [] });
@@ -109,20 +111,22 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded,
     }
     // What users get changes for every variant that does not override it: ask first while a test runs.
     const servingChange = (['defaultValue', 'rules', 'spec'] as const).some((field) => field in changes);
-    if (servingChange && onProposeChange) return propose(draft, changes);
+    if (servingChange && onProposeChange) return propose(draft, changes, onProposeChange);
     if (servingChange && live.length > 0) return setImpact(changes);
     return save(changes, parameter.version);
   });
 
   // The environment requires approval: the value and rules go into a change request; the rest saves as usual.
-  const propose = (draft: EditableParameter, changes: Partial<EditableParameter>) => {
-    if (!onProposeChange) return;
+  const propose = (draft: EditableParameter, changes: Partial<EditableParameter>, proposeTo: ProposeChange) => {
     if ('spec' in changes) {
-      setError('root.server', { type: 'client', message: 'The type and constraints are shared by every environment, and this one requires approval: change them from an environment that does not.' });
+      const message = onProposeChange
+        ? 'The type and constraints are shared by every environment, and this one requires approval: change them from an environment that does not.'
+        : 'Save the change of type and constraints first, then schedule the new value and rules.';
+      setError('root.server', { type: 'client', message });
       return;
     }
     const { defaultValue: _value, rules: _rules, ...rest } = changes;
-    onProposeChange({
+    proposeTo({
       parameter,
       baseVersion: parameter.version,
       after: { defaultValue: draft.defaultValue, killed: parameter.killed, rules: (draft.rules ?? []) as TargetingRuleInput[] },
@@ -136,6 +140,17 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded,
       },
     });
   };
+
+  // Where no approval is needed: the value and rules go into a change request, published when chosen.
+  const schedule = handleSubmit((draft) => {
+    if (!onScheduleChange) return;
+    const changes = changedFields(parameter, draft);
+    if (!('defaultValue' in changes) && !('rules' in changes)) {
+      setError('root.server', { type: 'client', message: 'Change the default value or the rules first: those are what a schedule publishes.' });
+      return;
+    }
+    propose(draft, changes, onScheduleChange);
+  });
 
   const reloadTheirs = () => {
     if (!conflict) return;
@@ -235,6 +250,11 @@ export function ParameterEditForm({ parameter, canEdit, renderRules, onReloaded,
             <Button type="submit" loading={update.isPending && conflict === null} leftSection={<IconDeviceFloppy size={16} aria-hidden />}>
               Save changes
             </Button>
+            {onScheduleChange && (
+              <Button variant="default" leftSection={<IconCalendarEvent size={16} aria-hidden />} onClick={() => void schedule()} disabled={!isDirty}>
+                Schedule…
+              </Button>
+            )}
             <Button variant="default" onClick={() => reset(editableOf(parameter))} disabled={!isDirty}>
               Discard changes
             </Button>
