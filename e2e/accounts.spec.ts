@@ -64,7 +64,7 @@ test('an admin invites an editor, who joins, signs out and back in; the admin th
     await expect(editor.getByRole('tab', { name: 'Profile' })).toBeVisible();
     await expect(editor.getByRole('tab', { name: 'Users' })).toHaveCount(0);
     await expect(editor.getByRole('tab', { name: 'API tokens' })).toHaveCount(0);
-    await expect(editor.getByText('Users and API tokens are managed by admins')).toBeVisible();
+    await expect(editor.getByText('Users, API tokens and environments are managed by admins')).toBeVisible();
     await expect(editor.getByRole('cell', { name: EDITOR.email })).toBeVisible();
     await expectNoSeriousA11yViolations(editor, 'settings as an editor');
 
