@@ -45,6 +45,19 @@ async function editorBrowser(browser: Browser, admin: APIRequestContext, person:
   return context.newPage();
 }
 
+// The journeys share one server: whatever happens here, Production takes direct changes again
+// afterwards, as the other journeys expect.
+test.afterAll(async ({ browser }) => {
+  const context = await browser.newContext({ storageState: ADMIN_STORAGE_STATE });
+  const admin = context.request;
+  const { items } = await okBody<{ items: { id: string; version: number; requiresApproval: boolean }[] }>(await admin.get('/api/environments'));
+  const production = items.find((e) => e.id === 'production');
+  if (production?.requiresApproval) {
+    await okBody(await admin.patch('/api/environments/production', { headers: await csrfHeaders(admin), data: { expectedVersion: production.version, requiresApproval: false } }));
+  }
+  await context.close();
+});
+
 test('Production requires approval: a marketer proposes a Staging value, another editor approves, it publishes on schedule', async ({ page, browser }) => {
   let productionSecret = '';
   let stagingSecret = '';
