@@ -25,7 +25,7 @@ const METRIC = `Purchases ${run}`;
 async function simulate(secret: string, experimentKey: string, options: { users: number; rates: string; seed: string }) {
   const args = ['run', 'simulate', '--', '--experiment', experimentKey, '--users', String(options.users), '--days', String(DAYS), '--url', baseURL,
     '--sdk-key', secret, '--events', `purchase_${run}`, '--rates', options.rates, '--seed', options.seed];
-  const { stdout } = await promisify(execFile)('npm', args, { timeout: 10 * 60_000, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)('npm', args, { timeout: 20 * 60_000, maxBuffer: 16 * 1024 * 1024 });
   expect(stdout).toMatch(/in the experiment: [1-9][\d,]* \(/);
   return stdout;
 }
@@ -87,7 +87,7 @@ async function expectChartsWithData(page: Page, charts: Record<string, string>) 
 }
 
 test('results name the winner of a +10% lift, say "no difference" on an A/A test and flag a skewed split', async ({ page }) => {
-  test.setTimeout(25 * 60_000); // 105,000 simulated users through OFREP and the events API first
+  test.setTimeout(45 * 60_000); // 105,000 simulated users through OFREP and the events API first
   const ids: Record<string, string> = {};
   const versions: Record<string, number> = {};
   const keys = { lift: `lift-${run}`, aa: `aa-${run}`, skew: `skew-${run}` };

@@ -53,14 +53,21 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
   };
   const schedulerTimer = setInterval(runScheduled, settings.schedulerIntervalMs);
   schedulerTimer.unref();
-  // Results rollups follow the events in the background; one refresh at a time.
+  // Results rollups follow the events in the background; one refresh at a time, and after a long
+  // one the next waits four times as long: on the embedded database every statement shares one
+  // connection, so a refresh must never hold it most of the time (event ingestion and health wait).
   let refreshing = false;
+  let nextRefreshAt = 0;
   const rollupTimer = setInterval(() => {
-    if (refreshing) return;
+    if (refreshing || Date.now() < nextRefreshAt) return;
     refreshing = true;
+    const started = Date.now();
     refreshRunningRollups(app.services)
       .catch((error) => app.services.log('Refreshing results rollups failed', error))
-      .finally(() => (refreshing = false));
+      .finally(() => {
+        refreshing = false;
+        nextRefreshAt = Date.now() + 4 * (Date.now() - started);
+      });
   }, settings.rollupIntervalMs);
   rollupTimer.unref();
   runScheduled();
