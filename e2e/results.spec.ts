@@ -211,7 +211,7 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
     await page.goto('/');
     await expectPageReady(page, 'Overview');
     const lift = page.locator('.mantine-Paper-root').filter({ has: page.getByRole('link', { name: `Results lift ${run}` }) });
-    await expect(lift.getByTestId('results-verdict')).toContainText('Variant B is ahead');
+    await expect(lift.getByTestId('results-verdict')).toContainText('Ship Variant B');
     await expectNoSeriousA11yViolations(page, 'the overview');
   });
 });

