@@ -1,7 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../store/memory/memory-store';
-import { postgresStore, sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
-import type { Store } from '../../store/types';
+import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
 import { createTestApp, type Caller } from '../../test/harness';
 import { runDueChangeRequests } from './publishing';
 
@@ -10,15 +8,8 @@ import { runDueChangeRequests } from './publishing';
 // request publishes when its time comes, one not approved is unscheduled with the reason, and the
 // calendar lists what is planned in an environment.
 
-const stores: [string, () => Promise<Store>][] = [
-  ['memory', async () => new MemoryStore()],
-  ['PGlite', async () => { const store = await sharedPgliteStore(); await truncateAll(store); return store; }],
-];
-const url = process.env.TEST_DATABASE_URL;
-if (url) stores.push(['PostgreSQL', async () => { const store = await postgresStore(url); await truncateAll(store); return store; }]);
-afterAll(async () => {
-  for (const [name, open] of stores) if (name !== 'memory') await (await open()).close();
-});
+const stores = storesUnderTest();
+afterAll(closeStoresUnderTest);
 
 const HOUR = 60 * 60 * 1000;
 const variants = [

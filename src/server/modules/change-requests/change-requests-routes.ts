@@ -57,7 +57,9 @@ export function changeRequestsRoutes() {
         const { store } = c.get('services');
         const { environment, status } = c.req.valid('query');
         const environmentId = environment ? (await resolveEnvironment(store, environment)).id : undefined;
-        const items = await Promise.all((await store.changeRequests.list({ environmentId, status })).map((r) => requests.view(store, r)));
+        // The environments once for the whole list, not once per request.
+        const environments = new Map((await store.environments.list()).map((e) => [e.id, e]));
+        const items = (await store.changeRequests.list({ environmentId, status })).map((r) => ({ ...r, approved: requests.isApproved(r, environments.get(r.environmentId)!) }));
         return c.json({ items }, 200);
       },
     )

@@ -1,7 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../store/memory/memory-store';
-import { postgresStore, sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
-import type { Store } from '../../store/types';
+import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
 import { createTestApp, type Caller } from '../../test/harness';
 
 // Change requests and the approval guard through the real app, on the memory store and PGlite
@@ -9,15 +7,8 @@ import { createTestApp, type Caller } from '../../test/harness';
 // required, review by someone other than the author, approvals that lapse with an edit, publish
 // in one go (or a 409 naming what changed since), rebase, and admins' audited bypasses.
 
-const stores: [string, () => Promise<Store>][] = [
-  ['memory', async () => new MemoryStore()],
-  ['PGlite', async () => { const store = await sharedPgliteStore(); await truncateAll(store); return store; }],
-];
-const url = process.env.TEST_DATABASE_URL;
-if (url) stores.push(['PostgreSQL', async () => { const store = await postgresStore(url); await truncateAll(store); return store; }]);
-afterAll(async () => {
-  for (const [name, open] of stores) if (name !== 'memory') await (await open()).close();
-});
+const stores = storesUnderTest();
+afterAll(closeStoresUnderTest);
 
 const settings = (defaultValue: unknown) => ({ defaultValue, killed: false, rules: [] });
 const REASON = 'Hotfix for the checkout outage';

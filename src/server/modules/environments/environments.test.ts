@@ -1,22 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../store/memory/memory-store';
-import { postgresStore, sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
-import type { Store } from '../../store/types';
+import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
 import { createTestApp, type Caller } from '../../test/harness';
 
 // The environments API through the real app, on the memory store and on PGlite (and PostgreSQL
 // when TEST_DATABASE_URL is set): who may list and change environments, what a new one holds,
 // optimistic versions, what archiving refuses, and the audit trail.
 
-const stores: [string, () => Promise<Store>][] = [
-  ['memory', async () => new MemoryStore()],
-  ['PGlite', async () => { const store = await sharedPgliteStore(); await truncateAll(store); return store; }],
-];
-const url = process.env.TEST_DATABASE_URL;
-if (url) stores.push(['PostgreSQL', async () => { const store = await postgresStore(url); await truncateAll(store); return store; }]);
-afterAll(async () => {
-  for (const [name, open] of stores) if (name !== 'memory') await (await open()).close();
-});
+const stores = storesUnderTest();
+afterAll(closeStoresUnderTest);
 
 const headline = { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' };
 

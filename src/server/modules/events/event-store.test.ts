@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../store/memory/memory-store';
-import { postgresStore, sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
-import type { ExposureRecord, Store, StoredEvent } from '../../store/types';
+import { storesUnderTest } from '../../store/sql/test-database';
+import type { ExposureRecord, StoredEvent } from '../../store/types';
 
 // EventStore.insertBatch on every store: concurrent batches are group-committed on SQL stores,
 // yet each must still count its own new events, count a retry once, and fail alone.
@@ -12,12 +11,7 @@ const event = (id: string, overrides: Partial<StoredEvent> = {}): StoredEvent =>
 const exposure = (targetingKey: string, variant: string, firstSeenAt: string): ExposureRecord => ({ experimentId: 'exp-1', targetingKey, variant, firstSeenAt });
 const batch = (prefix: string, size: number) => Array.from({ length: size }, (_, i) => event(`${prefix}-${i}`, { targetingKey: `u${i % 7}` }));
 
-const stores: [string, () => Promise<Store>][] = [
-  ['memory', async () => new MemoryStore()],
-  ['PGlite', async () => { const store = await sharedPgliteStore(); await truncateAll(store); return store; }],
-];
-const url = process.env.TEST_DATABASE_URL;
-if (url) stores.push(['PostgreSQL', async () => { const store = await postgresStore(url); await truncateAll(store); return store; }]);
+const stores = storesUnderTest();
 
 describe.each(stores)('event store: %s', { timeout: 120_000 }, (_name, open) => {
   it('counts each concurrent batch on its own, and a retry racing its original once', async () => {

@@ -5,7 +5,8 @@ import { badRequest, notFound } from '../../lib/errors';
 import type { Services } from '../../services';
 import type { Actor } from '../audit/audit-service';
 import { resolveEnvironment, writableEnvironment } from '../environments/environments-service';
-import { updateParameter, type WriteApproval } from './parameters-service';
+import type { WriteApproval } from '../environments/approval-guard';
+import { updateParameter } from './parameters-service';
 
 // Compare and copy: what differs for each parameter between two environments, and copying the
 // parts a person picks from one into the other as an ordinary save there (versioned, audited).
@@ -43,5 +44,5 @@ export async function copyParameter(services: Services, id: string, body: z.outp
   if (!source) throw notFound('No such parameter');
   const fields = [...new Set(body.fields)];
   const picked = Object.fromEntries(fields.map((field) => [field, source[field]]));
-  return updateParameter(services, source.id, to.id, { expectedVersion: body.expectedVersion, bypassReason: body.bypassReason, ...picked }, actor, approval);
+  return updateParameter(services, source.id, to.id, { expectedVersion: body.expectedVersion, ...picked }, actor, approval);
 }

@@ -1,22 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../store/memory/memory-store';
-import { postgresStore, sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
-import type { Store } from '../../store/types';
+import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
 import { createTestApp, type Caller } from '../../test/harness';
 
 // A parameter's values per environment, end to end: a change in Staging stays in Staging, each SDK
 // key reads its own environment over OFREP (at once, with its own ETag), compare and copy move
 // chosen fields between environments, and experiments and reach belong to one environment.
 
-const stores: [string, () => Promise<Store>][] = [
-  ['memory', async () => new MemoryStore()],
-  ['PGlite', async () => { const store = await sharedPgliteStore(); await truncateAll(store); return store; }],
-];
-const url = process.env.TEST_DATABASE_URL;
-if (url) stores.push(['PostgreSQL', async () => { const store = await postgresStore(url); await truncateAll(store); return store; }]);
-afterAll(async () => {
-  for (const [name, open] of stores) if (name !== 'memory') await (await open()).close();
-});
+const stores = storesUnderTest();
+afterAll(closeStoresUnderTest);
 
 const frenchRule = { description: 'French', audience: { kind: 'condition', condition: { country: 'FR' } }, value: 'Bonjour' };
 

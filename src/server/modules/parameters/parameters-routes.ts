@@ -27,6 +27,7 @@ import * as parameters from './parameters-service';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { compareQuerySchema, comparisonListSchema, copyParameterBodySchema, environmentQuerySchema } from '../../../shared/contract/environments';
+import type { WriteApproval } from '../environments/approval-guard';
 import { resolveEnvironment, writableEnvironment } from '../environments/environments-service';
 import { compareEnvironments, copyParameter } from './compare-service';
 
@@ -36,8 +37,8 @@ const actor = async (c: Context<AppEnv>) => actorOf(c.get('services').store, pri
 /** `?environment=`: which environment's values a route reads or changes (Production when left out). */
 const environmentQuery = z.strictObject({ environment: environmentQuerySchema });
 const readIn = async (c: Context<AppEnv>, reference: string | undefined) => (await resolveEnvironment(c.get('services').store, reference)).id;
-/** Admins may bypass an environment's approval with a stated reason (the body's bypassReason). */
-const approvalOf = (c: Context<AppEnv>) => ({ isAdmin: principalOf(c).role === 'admin' });
+/** Who asks, and the reason a body may give: admins may bypass an environment's approval with it. */
+const approvalOf = (c: Context<AppEnv>, bypassReason?: string): WriteApproval => ({ isAdmin: principalOf(c).role === 'admin', bypassReason });
 const writeIn = async (c: Context<AppEnv>, reference: string | undefined) => (await writableEnvironment(c.get('services').store, reference)).id;
 
 export function parametersRoutes() {
@@ -144,7 +145,8 @@ export function parametersRoutes() {
       }),
       async (c) => {
         const environmentId = await writeIn(c, c.req.valid('query').environment);
-        return c.json(await updateParameterWithWarnings(c.get('services'), c.req.valid('param').id, environmentId, c.req.valid('json'), await actor(c), approvalOf(c)), 200);
+        const body = c.req.valid('json');
+        return c.json(await updateParameterWithWarnings(c.get('services'), c.req.valid('param').id, environmentId, body, await actor(c), approvalOf(c, body.bypassReason)), 200);
       },
     )
     .openapi(
@@ -154,7 +156,10 @@ export function parametersRoutes() {
         request: { params: idParamsSchema, body: jsonBody(copyParameterBodySchema) },
         responses: { 200: jsonContent(parameterSchema, 'The parameter as the target environment now sees it'), ...errorResponses, ...conflictResponse },
       }),
-      async (c) => c.json(await copyParameter(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c), approvalOf(c)), 200),
+      async (c) => {
+        const body = c.req.valid('json');
+        return c.json(await copyParameter(c.get('services'), c.req.valid('param').id, body, await actor(c), approvalOf(c, body.bypassReason)), 200);
+      },
     )
     .openapi(
       createRoute({
@@ -174,7 +179,8 @@ export function parametersRoutes() {
       }),
       async (c) => {
         const environmentId = await writeIn(c, c.req.valid('query').environment);
-        return c.json(await parameters.restoreParameter(c.get('services'), c.req.valid('param').id, environmentId, c.req.valid('json'), await actor(c), approvalOf(c)), 200);
+        const body = c.req.valid('json');
+        return c.json(await parameters.restoreParameter(c.get('services'), c.req.valid('param').id, environmentId, body, await actor(c), approvalOf(c, body.bypassReason)), 200);
       },
     );
 }

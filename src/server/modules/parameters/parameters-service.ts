@@ -145,10 +145,9 @@ export async function createParameter(services: Services, environmentId: string,
   }
 }
 
-export type { WriteApproval };
-
 export async function updateParameter(services: Services, id: string, environmentId: string, body: UpdateBody, actor: Actor, approval = NO_BYPASS): Promise<Parameter> {
-  const { expectedVersion, bypassReason, ...changes } = body;
+  // The bypass reason is not a field of the parameter: the route passes it in `approval`.
+  const { expectedVersion, bypassReason: _reason, ...changes } = body;
   const saved = await services.store.transaction(async (store) => {
     const current = await store.parameters.getById(id, environmentId);
     if (!current) throw notFound('No such parameter');
@@ -160,7 +159,7 @@ export async function updateParameter(services: Services, id: string, environmen
     assertValidParameter(next, await activeSegmentIds(store));
     if (JSON.stringify(next.spec) !== JSON.stringify(current.spec)) await assertSpecFitsEverywhere(store, next);
     if (changesBetween(current, next).length === 0) return current;
-    await assertDirectWriteAllowed(store, services, actor, current, next, { ...approval, bypassReason: bypassReason ?? approval.bypassReason });
+    await assertDirectWriteAllowed(store, services, actor, current, next, approval);
     return saveVersion(store, services, actor, current, next, 'updated');
   });
   services.configChanged();
@@ -187,7 +186,7 @@ export async function restoreParameter(
     const next: Parameter = { ...current, name, description, tags, spec, defaultValue, killed, rules, updatedAt: services.clock.now().toISOString(), updatedBy: actor.name };
     assertValidParameter(next, await activeSegmentIds(store));
     if (JSON.stringify(next.spec) !== JSON.stringify(current.spec)) await assertSpecFitsEverywhere(store, next);
-    await assertDirectWriteAllowed(store, services, actor, current, next, { ...approval, bypassReason: body.bypassReason ?? approval.bypassReason });
+    await assertDirectWriteAllowed(store, services, actor, current, next, approval);
     return saveVersion(store, services, actor, current, next, 'restored', body.version);
   });
   services.configChanged();

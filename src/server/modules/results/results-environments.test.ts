@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../store/memory/memory-store';
-import { postgresStore, sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
-import type { Store } from '../../store/types';
+import { storesUnderTest } from '../../store/sql/test-database';
 import { createTestApp } from '../../test/harness';
 
 // An experiment runs in one environment: its results count the events that environment's apps
 // sent, never another environment's (QA in Staging with production user ids must not move them).
 
-const stores: [string, () => Promise<Store>][] = [
-  ['memory', async () => new MemoryStore()],
-  ['PGlite', async () => { const store = await sharedPgliteStore(); await truncateAll(store); return store; }],
-];
-const url = process.env.TEST_DATABASE_URL;
-if (url) stores.push(['PostgreSQL', async () => { const store = await postgresStore(url); await truncateAll(store); return store; }]);
+const stores = storesUnderTest();
 
 describe.each(stores)('results per environment: %s', { timeout: 120_000 }, (_name, open) => {
   it('counts only the events sent with keys of the experiment environment', async () => {

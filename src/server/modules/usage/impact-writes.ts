@@ -5,7 +5,8 @@ import type { updateSegmentBodySchema } from '../../../shared/contract/segments'
 import type { Services } from '../../services';
 import type { Actor } from '../audit/audit-service';
 import { getMetric, updateMetric } from '../metrics/metrics-service';
-import { getParameter, updateParameter, type WriteApproval } from '../parameters/parameters-service';
+import type { WriteApproval } from '../environments/approval-guard';
+import { getParameter, updateParameter } from '../parameters/parameters-service';
 import { getSegment, updateSegment } from '../segments/segments-service';
 import { changedFields, liveWarnings, metricUsage, parameterUsage, segmentUsage } from './usage-service';
 

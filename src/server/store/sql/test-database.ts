@@ -1,6 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { DEFAULT_ENVIRONMENTS } from '../../../shared/contract/environments';
+import { MemoryStore } from '../memory/memory-store';
+import type { Store } from '../types';
 import { openPgliteStoreOn, openPostgresStore } from './open';
 import type { SqlStore } from './sql-store';
 
@@ -18,6 +20,30 @@ export function sharedPgliteStore(): Promise<SqlStore> {
 export function postgresStore(url: string): Promise<SqlStore> {
   sharedPostgres ??= openPostgresStore(url, { poolSize: 4 });
   return sharedPostgres;
+}
+
+/**
+ * The stores a behaviour test runs on, by name: memory, this worker's PGlite, and PostgreSQL when
+ * TEST_DATABASE_URL is set (scripts/with-postgres.sh). Each opener hands out an emptied store.
+ */
+export function storesUnderTest(): [string, () => Promise<Store>][] {
+  const emptied = async (open: () => Promise<SqlStore>) => {
+    const store = await open();
+    await truncateAll(store);
+    return store;
+  };
+  const stores: [string, () => Promise<Store>][] = [
+    ['memory', async () => new MemoryStore()],
+    ['PGlite', () => emptied(sharedPgliteStore)],
+  ];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) stores.push(['PostgreSQL', () => emptied(() => postgresStore(url))]);
+  return stores;
+}
+
+/** Closes the SQL stores of storesUnderTest (call from afterAll). */
+export async function closeStoresUnderTest(): Promise<void> {
+  await Promise.all([sharedPglite, sharedPostgres].map(async (store) => (await store)?.close()));
 }
 
 /** Empties every table but the migration history. */

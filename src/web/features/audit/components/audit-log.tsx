@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, EmptyState, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconHistory } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { QueryError } from '../../../components/query-error';
 import { auditQueryOptions, type AuditFilters as Filters } from '../api/list-audit';
 import { AuditFilters, emptyAuditFilters, type AuditFilterValues } from './audit-filters';
 import { AuditRow } from './audit-row';
+import { SkeletonRows } from '../../../components/table-parts';
 
 const columns = ['Changes', 'Time', 'Person', 'Action', 'Object'];
 
@@ -64,15 +65,7 @@ export function AuditLog({ people, pageSize = 50 }: AuditLogProps) {
               </Table.Thead>
               <Table.Tbody>
                 {audit.isPending
-                  ? [0, 1, 2].map((row) => (
-                      <Table.Tr key={row}>
-                        {columns.map((column) => (
-                          <Table.Td key={column}>
-                            <Skeleton height={16} radius="sm" />
-                          </Table.Td>
-                        ))}
-                      </Table.Tr>
-                    ))
+                  ? <SkeletonRows columns={columns} />
                   : entries.map((entry) => <AuditRow key={entry.id} entry={entry} />)}
               </Table.Tbody>
             </Table>

@@ -16,7 +16,7 @@ const fields: EnvironmentField[] = ['defaultValue', 'killed', 'rules'];
 
 function FieldValue({ field, settings, spec }: { field: EnvironmentField; settings: Settings; spec: TypeSpec }) {
   if (field === 'defaultValue') return <ValuePreview spec={spec} value={settings.defaultValue} framed={false} />;
-  if (field === 'killed') return <Text size="sm">{settings.killed ? 'Killed: apps get their built-in default' : 'On: serving values'}</Text>;
+  if (field === 'killed') return <Text size="sm">{settings.killed ? 'On: every app gets false' : 'Off: values and rules apply'}</Text>;
   const count = settings.rules.length;
   return <Text size="sm">{count === 0 ? 'No rules' : `${count} ${count === 1 ? 'rule' : 'rules'}`}</Text>;
 }

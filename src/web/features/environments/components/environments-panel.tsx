@@ -1,4 +1,4 @@
-import { EmptyState, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { EmptyState, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconStack2 } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -9,6 +9,7 @@ import { environmentsQueryOptions } from '../../../lib/environments';
 import { useReorderEnvironments } from '../api/update-environments';
 import { CreateEnvironmentForm } from './create-environment-form';
 import { EnvironmentRow } from './environment-row';
+import { SkeletonRows, TableHead } from '../../../components/table-parts';
 
 const columns = ['Environment', 'Key', 'Status', 'Actions'];
 
@@ -55,26 +56,10 @@ export function EnvironmentsPanel() {
           <Table.ScrollContainer minWidth={640}>
             <Table verticalSpacing="sm" aria-busy={environments.isPending}>
               <Table.Caption>Environments in switcher order; archived ones last</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  {columns.map((column) => (
-                    <Table.Th key={column} scope="col">
-                      {column}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={columns} />
               <Table.Tbody>
                 {environments.isPending
-                  ? [0, 1, 2].map((row) => (
-                      <Table.Tr key={row}>
-                        {columns.map((column) => (
-                          <Table.Td key={column}>
-                            <Skeleton height={16} radius="sm" />
-                          </Table.Td>
-                        ))}
-                      </Table.Tr>
-                    ))
+                  ? <SkeletonRows columns={columns} />
                   : [
                       ...active.map((environment, index) => (
                         <EnvironmentRow

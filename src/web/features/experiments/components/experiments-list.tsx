@@ -1,4 +1,4 @@
-import { Anchor, Button, EmptyState, Group, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, EmptyState, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFlask2, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -13,6 +13,7 @@ import { formatLocal, localTimeZone } from '../utils/date-time';
 import { statusLabels } from '../utils/status';
 import { ExperimentStatusBadge } from './experiment-status-badge';
 import { useCurrentEnvironment } from '../../../lib/use-current-environment';
+import { SkeletonRows, TableHead } from '../../../components/table-parts';
 
 export interface ExperimentsListProps {
   canEdit: boolean;
@@ -72,26 +73,10 @@ export function ExperimentsList({ canEdit, segments }: ExperimentsListProps) {
         <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing="sm" highlightOnHover aria-busy={experiments.isPending || experiments.isPlaceholderData}>
             <Table.Caption>Experiments, newest first</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th key={column} scope="col">
-                    {column}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={columns} />
             <Table.Tbody>
               {experiments.isPending
-                ? [0, 1, 2].map((row) => (
-                    <Table.Tr key={row}>
-                      {columns.map((column) => (
-                        <Table.Td key={column}>
-                          <Skeleton height={16} radius="sm" />
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))
+                ? <SkeletonRows columns={columns} />
                 : experiments.data.map((experiment) => (
                     <Table.Tr key={experiment.id}>
                       <Table.Td>

@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Skeleton, Switch, Table, TextInput } from '@mantine/core';
+import { Button, EmptyState, Group, Switch, Table, TextInput } from '@mantine/core';
 import { IconChartLine, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/query-error';
 import { metricsQueryOptions } from '../api/list-metrics';
 import { describeMeasure, kindLabels } from './metric-labels';
 import { MetricRow } from './metric-row';
+import { SkeletonRows, TableHead } from '../../../components/table-parts';
 
 export interface MetricsBrowserProps {
   canEdit: boolean;
@@ -88,26 +89,10 @@ export function MetricsBrowser({ canEdit, hrefFor }: MetricsBrowserProps) {
         <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing="sm" highlightOnHover aria-busy={metrics.isPending}>
             <Table.Caption>{archived ? 'Archived metrics' : 'Metrics'}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th key={column} scope="col">
-                    {column}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={columns} />
             <Table.Tbody>
               {metrics.isPending
-                ? [0, 1, 2].map((row) => (
-                    <Table.Tr key={row}>
-                      {columns.map((column) => (
-                        <Table.Td key={column}>
-                          <Skeleton height={16} radius="sm" />
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))
+                ? <SkeletonRows columns={columns} />
                 : shown.map((metric) => <MetricRow key={metric.id} metric={metric} canEdit={canEdit} editHref={hrefFor(metric.id)} />)}
             </Table.Tbody>
           </Table>

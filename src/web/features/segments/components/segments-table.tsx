@@ -1,4 +1,4 @@
-import { Button, EmptyState, Group, Skeleton, Switch, Table } from '@mantine/core';
+import { Button, EmptyState, Group, Switch, Table } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import { QueryError } from '../../../components/query-error';
 import { segmentsQueryOptions } from '../api/list-segments';
 import { describeSegment } from './segment-summary';
 import { SegmentRow } from './segment-row';
+import { SkeletonRows, TableHead } from '../../../components/table-parts';
 
 const columns = ['Name', 'Kind', 'Who', 'Updated', 'Actions'];
 
@@ -54,26 +55,10 @@ export function SegmentsTable({ canEdit }: { canEdit: boolean }) {
         <Table.ScrollContainer minWidth={860}>
           <Table verticalSpacing="sm" highlightOnHover aria-busy={segments.isPending}>
             <Table.Caption>{archived ? 'Archived segments' : 'Segments'}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                {columns.map((column) => (
-                  <Table.Th key={column} scope="col">
-                    {column}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={columns} />
             <Table.Tbody>
               {segments.isPending
-                ? [0, 1, 2].map((row) => (
-                    <Table.Tr key={row}>
-                      {columns.map((column) => (
-                        <Table.Td key={column}>
-                          <Skeleton height={16} radius="sm" />
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))
+                ? <SkeletonRows columns={columns} />
                 : segments.data.map((segment) => (
                     <SegmentRow key={segment.id} segment={segment} summary={describeSegment(segment, names)} canEdit={canEdit} />
                   ))}

@@ -1,9 +1,10 @@
-import { EmptyState, Skeleton, Table, Text } from '@mantine/core';
+import { EmptyState, Table, Text } from '@mantine/core';
 import { IconUsers } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { QueryError } from '../../../components/query-error';
 import { usersQueryOptions } from '../api/list-users';
 import { UserRow } from './user-row';
+import { SkeletonRows, TableHead } from '../../../components/table-parts';
 
 export interface UsersTableProps {
   currentUserId: string;
@@ -26,26 +27,10 @@ export function UsersTable({ currentUserId }: UsersTableProps) {
       <Table.ScrollContainer minWidth={720}>
         <Table verticalSpacing="sm" highlightOnHover aria-busy={users.isPending}>
           <Table.Caption>Everyone with access to this workspace</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((column) => (
-                <Table.Th key={column} scope="col">
-                  {column}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={columns} />
           <Table.Tbody>
             {users.isPending
-              ? [0, 1, 2].map((row) => (
-                  <Table.Tr key={row}>
-                    {columns.map((column) => (
-                      <Table.Td key={column}>
-                        <Skeleton height={16} radius="sm" />
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))
+              ? <SkeletonRows columns={columns} />
               : users.data.map((user) => <UserRow key={user.id} user={user} isCurrentUser={user.id === currentUserId} />)}
           </Table.Tbody>
         </Table>
