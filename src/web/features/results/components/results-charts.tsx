@@ -5,7 +5,7 @@ import { fileSlug } from '../lib/download';
 import type { Difference } from '../lib/format-results';
 import { ChartCard } from './charts/chart-card';
 import { variantColor } from './charts/chart-colors';
-import { dateRangeText, fromStart } from './charts/chart-data';
+import { dateRangeText } from './charts/chart-data';
 import { CumulativeChart } from './charts/cumulative-chart';
 import { ExposuresChart } from './charts/exposures-chart';
 import { ForestPlot } from './charts/forest-plot';
@@ -30,8 +30,7 @@ export function ResultsCharts({ results, difference }: { results: ExperimentResu
   const slug = fileSlug(results.experiment.key);
   const hasUsers = results.exposures.length > 0;
   // What each exported image says around its chart: experiment, metric, dates and legend.
-  const inTest = fromStart(results);
-  const dates = dateRangeText([...results.exposures.map((e) => e.day), ...(metric?.series.map((p) => p.day) ?? [])].filter(inTest));
+  const dates = dateRangeText([...results.exposures.map((e) => e.day), ...(metric?.series.map((p) => p.day) ?? [])]);
   const legend = results.variants.map((v, i) => ({ name: v.name, color: variantColor(i) }));
   const caption = (metricName?: string, series = legend) => ({
     lines: [`Experiment: ${results.experiment.name}`, ...(metricName ? [`Metric: ${metricName}`] : []), ...(dates ? [`Dates: ${dates}`] : [])],

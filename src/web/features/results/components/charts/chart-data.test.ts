@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExperimentResults } from '../../../../../shared/contract/results';
-import { dateRangeText, fromStart, liftDomain } from './chart-data';
+import { dateRangeText, liftDomain } from './chart-data';
 
 describe('chart data', () => {
   it('fits the lift axis to the estimates and the latest intervals, not the first days’ ±2000%', () => {
@@ -22,12 +21,6 @@ describe('chart data', () => {
     const [negLow, negHigh] = liftDomain([-0.3], [[-0.5, null]]);
     expect(negLow).toBeLessThanOrEqual(-0.5);
     expect(negHigh).toBeGreaterThanOrEqual(0);
-  });
-
-  it('charts nothing before the start', () => {
-    const inTest = fromStart({ experiment: { startedAt: '2026-01-04T09:30:00.000Z' } } as ExperimentResults);
-    expect(['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05'].filter(inTest)).toEqual(['2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05']);
-    expect(fromStart({ experiment: { startedAt: null } } as unknown as ExperimentResults)('2020-01-01')).toBe(true);
   });
 
   it('names the dates an image covers', () => {

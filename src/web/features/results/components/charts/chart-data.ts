@@ -1,19 +1,3 @@
-import type { ExperimentResults } from '../../../../../shared/contract/results';
-
-/** The UTC day the experiment started ('2026-03-01'), or null before it ever ran. */
-export function startDay(results: ExperimentResults): string | null {
-  return results.experiment.startedAt ? results.experiment.startedAt.slice(0, 10) : null;
-}
-
-/**
- * Whether a chart day is drawn. Results count back-dated exposures (an app's events may carry
- * times before the start), so the charts draw every day the results count: a chart clipped at
- * the start would disagree with the figures beside it (and draw nothing for back-dated traffic).
- */
-export function fromStart(_results: ExperimentResults): (day: string) => boolean {
-  return () => true;
-}
-
 /** "1 Mar 2026 to 14 Mar 2026": the days a chart covers, for its exported image. */
 export function dateRangeText(days: readonly string[]): string {
   if (days.length === 0) return '';

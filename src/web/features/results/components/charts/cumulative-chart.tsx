@@ -2,14 +2,12 @@ import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'r
 import type { ExperimentResults, MetricResult } from '../../../../../shared/contract/results';
 import { formatMean } from '../../lib/format-results';
 import { axisTick, gridStroke, variantColor } from './chart-colors';
-import { fromStart } from './chart-data';
 
 /** The metric per variant over time, each day over every user exposed up to then. */
 export function CumulativeChart({ metric, results }: { metric: MetricResult; results: ExperimentResults }) {
   const rows = new Map<string, Record<string, number | string>>();
-  const inTest = fromStart(results);
+  // Every day the results count, back-dated exposures included, so the chart agrees with the figures.
   for (const point of metric.series) {
-    if (!inTest(point.day)) continue;
     const row = rows.get(point.day) ?? { day: point.day };
     row[point.variant] = point.mean;
     rows.set(point.day, row);

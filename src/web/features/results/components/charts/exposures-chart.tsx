@@ -2,15 +2,12 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import type { ExperimentResults } from '../../../../../shared/contract/results';
 import { formatCount } from '../../lib/format-results';
 import { axisTick, gridStroke, variantColor } from './chart-colors';
-import { fromStart } from './chart-data';
 
 /** Users first exposed per day and variant. */
 export function ExposuresChart({ results }: { results: ExperimentResults }) {
   const rows = new Map<string, Record<string, number | string>>();
-  const inTest = fromStart(results);
+  // Every day the results count, back-dated exposures (a device with a wrong clock) included.
   for (const e of results.exposures) {
-    // Back-dated exposures (the traffic simulator, a device with a wrong clock) are not part of the test.
-    if (!inTest(e.day)) continue;
     const row = rows.get(e.day) ?? { day: e.day };
     row[e.variant] = e.users;
     rows.set(e.day, row);

@@ -2,16 +2,15 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Toolti
 import type { ExperimentResults, MetricResult } from '../../../../../shared/contract/results';
 import { formatEffect, type Difference } from '../../lib/format-results';
 import { axisTick, gridStroke, variantColor } from './chart-colors';
-import { fromStart, liftDomain } from './chart-data';
+import { liftDomain } from './chart-data';
 
 /** Each variant's lift against control over time, with its interval as a band. */
 export function LiftChart({ metric, results, difference }: { metric: MetricResult; results: ExperimentResults; difference: Difference }) {
   const rows = new Map<string, Record<string, unknown>>();
-  const inTest = fromStart(results);
   const latest = new Map<string, { day: string; ci: readonly [number | null, number | null] }>();
   const estimates: number[] = [];
   for (const point of metric.series) {
-    if (!point.lift || !inTest(point.day)) continue;
+    if (!point.lift) continue;
     const effect = point.lift[difference];
     const row = rows.get(point.day) ?? { day: point.day };
     row[point.variant] = effect.expected;
