@@ -35,12 +35,17 @@ describe('reach runs in slices under a budget', () => {
       if (ticking) setImmediate(tick);
     };
     setImmediate(tick);
-    // ~0.1-1 ms per test on a 1,000-char value: a one-piece loop would let no tick run.
+    // The counting clock makes every test "take" 1 ms whatever this machine's speed (a fast one ran the
+    // whole pattern in a few real slices): 2,000 tests are then ~660 slices, each ending in a real yield.
     // No budget here (a loaded machine must not turn this into a sampled answer): only the yields are under test.
-    const reach = await computeReach(services, services.userSample, condition({ ua: { $regex: '[ab]*b[ab]{60}$' } }), { budget: { maxWorkMs: Infinity, maxWallMs: Infinity } });
+    const reach = await computeReach(services, services.userSample, condition({ ua: { $regex: '[ab]*b[ab]{60}$' } }), {
+      budget: { maxWorkMs: Infinity, maxWallMs: Infinity },
+      clock: countingClock(),
+    });
     ticking = false;
     expect(reach).toMatchObject({ total: 2000, matched: 2000, exact: true });
-    expect(ticks).toBeGreaterThan(5);
+    // A one-piece loop would let no tick run.
+    expect(ticks).toBeGreaterThan(500);
   });
 
   it('yields every slice, and after a slice one test overran pauses that many times as long', async () => {

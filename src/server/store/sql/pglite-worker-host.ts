@@ -33,16 +33,18 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
   let onReady: { resolve: () => void; reject: (error: Error) => void } | null = null;
   const ready = new Promise<void>((resolve, reject) => (onReady = { resolve, reject }));
 
+  const couldNotOpen = (reason: string) => new Error(`PGlite could not open ${dataDir ?? 'an in-memory database'}: ${reason}`);
   const stop = (error: Error) => {
     stopped ??= error;
-    onReady?.reject(error);
+    // Before 'ready' the thread's end (or its error, which may overtake the 'failed' message) means the start failed.
+    onReady?.reject(couldNotOpen(error.message));
     for (const waiting of pending.values()) waiting.reject(error);
     pending.clear();
     onClosed?.();
   };
   worker.on('message', (message: FromWorker) => {
     if (message.type === 'ready') onReady?.resolve();
-    else if (message.type === 'failed') onReady?.reject(new Error(`PGlite could not open ${dataDir ?? 'an in-memory database'}: ${message.error.message}`));
+    else if (message.type === 'failed') onReady?.reject(couldNotOpen(message.error.message));
     else if (message.type === 'closed') onClosed?.();
     else {
       const waiting = pending.get(message.id);

@@ -47,24 +47,24 @@ function plainError(error: unknown): WorkerError {
   return fields;
 }
 
-let db: PGlite;
-try {
-  db = await PGlite.create(dataDir);
-} catch (error) {
-  // Said as a message: what PGlite throws here is not always an Error that would cross intact.
+// Said as a message, not rethrown: what PGlite throws here is not always an Error that would cross
+// intact, and an uncaught error reaches the host as an 'error' event that can overtake this message.
+// The host then ends the thread.
+const db = await PGlite.create(dataDir).catch((error: unknown) => {
   send({ type: 'failed', error: plainError(error) });
-  throw error;
-}
-send({ type: 'ready' });
-
-port.on('message', (message: ToWorker) => {
-  if (message.type === 'query') {
-    db.query(message.sql, message.params).then(
-      (result) => send({ type: 'result', id: message.id, rows: result.rows, affectedRows: result.affectedRows }),
-      (error: unknown) => send({ type: 'error', id: message.id, error: plainError(error) }),
-    );
-  } else if (message.type === 'close') {
-    // Closing PGlite leaves its data folder consistent for the next start.
-    void db.close().then(() => send({ type: 'closed' }));
-  }
+  return null;
 });
+if (db) {
+  send({ type: 'ready' });
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'query') {
+      db.query(message.sql, message.params).then(
+        (result) => send({ type: 'result', id: message.id, rows: result.rows, affectedRows: result.affectedRows }),
+        (error: unknown) => send({ type: 'error', id: message.id, error: plainError(error) }),
+      );
+    } else if (message.type === 'close') {
+      // Closing PGlite leaves its data folder consistent for the next start.
+      void db.close().then(() => send({ type: 'closed' }));
+    }
+  });
+}
