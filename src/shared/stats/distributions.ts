@@ -7,6 +7,7 @@
  * rest of the engine reads like the spec (Phi, F_t, ...) and a library swap
  * touches one file.
  */
+import gammaln from '@stdlib/math-base-special-gammaln';
 import chisquareCdf from '@stdlib/stats-base-dists-chisquare-cdf';
 import normalCdfStd from '@stdlib/stats-base-dists-normal-cdf';
 import normalPdfStd from '@stdlib/stats-base-dists-normal-pdf';
@@ -48,4 +49,9 @@ export function studentTQuantile(p: number, df: number): number {
  */
 export function chiSquareSurvival(x: number, df: number): number {
   return 1 - chisquareCdf(x, df);
+}
+
+/** Natural log of the gamma function, ln Gamma(x), for x > 0. */
+export function logGamma(x: number): number {
+  return gammaln(x);
 }

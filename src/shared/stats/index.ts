@@ -37,6 +37,7 @@ export { DEFAULT_SEQUENTIAL_TUNING_PARAMETER, sequentialRho, sequentialTest } fr
 export type { BayesianConfig, EffectPrior } from './bayesian';
 export { bayesianTest, DEFAULT_PROPER_PRIOR_STDDEV, FLAT_PRIOR } from './bayesian';
 export { checkSrm, SRM_P_THRESHOLD } from './srm';
+export { SEQUENTIAL_SRM_CONCENTRATION, sequentialSrmPValue } from './sequential-srm';
 export type { PValueCorrection } from './corrections';
 export { adjustPValues } from './corrections';
 export type { MetricDirection, Verdict, VerdictOptions } from './verdict';
