@@ -9,6 +9,7 @@ import {
   IconHistory,
   IconLayoutDashboard,
   IconSettings,
+  IconStairsUp,
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
@@ -28,6 +29,7 @@ export const navSections: readonly NavSection[] = [
   { to: '/segments', label: 'Segments', icon: IconUsersGroup },
   { to: '/preview', label: 'Preview', icon: IconEye },
   { to: '/experiments', label: 'Experiments', icon: IconFlask2 },
+  { to: '/rollouts', label: 'Rollouts', icon: IconStairsUp },
   { to: '/metrics', label: 'Metrics', icon: IconChartLine },
   { to: '/changes', label: 'Changes', icon: IconGitPullRequest },
   { to: '/calendar', label: 'Calendar', icon: IconCalendarEvent },

@@ -25,6 +25,8 @@ const ExperimentsPage = page(() => import('../pages/experiments-page'), 'Experim
 const ExperimentEditorPage = page(() => import('../pages/experiment-editor-page'), 'ExperimentEditorPage');
 const ExperimentDetailPage = page(() => import('../pages/experiment-detail-page'), 'ExperimentDetailPage');
 const ExperimentResultsPage = page(() => import('../pages/experiment-results-page'), 'ExperimentResultsPage');
+const RolloutsPage = page(() => import('../pages/rollouts-page'), 'RolloutsPage');
+const RolloutPage = page(() => import('../pages/rollout-page'), 'RolloutPage');
 const MetricsPage = page(() => import('../pages/metrics-page'), 'MetricsPage');
 const AuditLogPage = page(() => import('../pages/audit-log-page'), 'AuditLogPage');
 const SettingsPage = page(() => import('../pages/settings/settings-page'), 'SettingsPage');
@@ -69,6 +71,8 @@ export const routes: RouteObject[] = [
           { path: 'experiments/:id/edit', element: <ExperimentEditorPage /> },
           { path: 'experiments/:id', element: <ExperimentDetailPage /> },
           { path: 'experiments/:id/results', element: <ExperimentResultsPage /> },
+          { path: 'rollouts', element: <RolloutsPage /> },
+          { path: 'rollouts/:id', element: <RolloutPage /> },
           { path: 'metrics', element: <MetricsPage /> },
           { path: 'changes', element: <ChangeRequestsPage /> },
           { path: 'changes/:id', element: <ChangeRequestPage /> },

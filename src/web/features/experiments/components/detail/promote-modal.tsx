@@ -1,6 +1,9 @@
 import { Alert, Button, Group, Modal, NativeSelect, Radio, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { DEFAULT_ROLLOUT_STEPS, type RolloutStep } from '../../../../../shared/contract/rollouts';
+import { stepErrors } from '../../../../components/rollout-steps-editor';
 import type { Experiment, PromoteBody, PromotionCheck, PromotionPlan } from '../../../../../shared/contract/experiments';
 import { FormError } from '../../../../components/form-error';
 import { needsApproval, ProposeExperimentChange } from './propose-experiment-change';
@@ -8,6 +11,8 @@ import { QueryError } from '../../../../components/query-error';
 import { errorMessage, isApiError } from '../../../../lib/api-error';
 import { promotionCheckQueryOptions } from '../../api/get-promotion-check';
 import { usePromoteExperiment } from '../../api/promote-experiment';
+import { useGuardedPromote } from '../../api/promote-guarded';
+import { GuardedPromoteFields } from './guarded-promote-fields';
 import { describeAudience, formatReachShort } from '../../utils/audience';
 import { ChangeList } from '../change-list';
 import { phraseAccepted, primaryVerdictText, PromotionVerdicts, RiskConfirmation } from './promotion-verdicts';
@@ -21,6 +26,7 @@ export interface PromoteModalProps {
 }
 
 type AudienceChoice = 'experiment' | 'segment' | 'everyone';
+type ShipMode = 'all' | 'guarded';
 
 /** Choose the winner and who gets it, see every parameter that will change (old → new) and the reach, then confirm. */
 export function PromoteModal({ experiment, segments, opened, onClose, onPromoted }: PromoteModalProps) {
@@ -66,6 +72,11 @@ function ChooseAndConfirm({ experiment, segments, onClose, onPromoted, check }: 
   const [segmentId, setSegmentId] = useState('');
   const [plan, setPlan] = useState<PromotionPlan | null>(null);
   const segmentNames = new Map(segments.map((segment) => [segment.id, segment.name]));
+  const navigate = useNavigate();
+  const guarded = useGuardedPromote(experiment.id);
+  const [mode, setMode] = useState<ShipMode>('all');
+  const [steps, setSteps] = useState<RolloutStep[]>(DEFAULT_ROLLOUT_STEPS);
+  const [guardrails, setGuardrails] = useState<string[]>(() => [...new Set([...experiment.metrics.guardrails, ...(experiment.metrics.primary ? [experiment.metrics.primary] : [])])]);
 
   const audience: PromoteBody['audience'] = choice === 'segment' ? { kind: 'segment', segmentId } : { kind: choice };
   const body = (dryRun: boolean): PromoteBody => ({ variant, audience, expectedVersion: experiment.version, dryRun, ...(chosen?.confirmPhrase && !dryRun ? { confirmRisk: typed } : {}) });
@@ -73,8 +84,17 @@ function ChooseAndConfirm({ experiment, segments, onClose, onPromoted, check }: 
     update();
     setPlan(null);
     promote.reset();
+    guarded.reset();
   };
-  const fieldErrors = isApiError(promote.error) ? promote.error.fieldErrors : [];
+  const failed = mode === 'guarded' ? guarded : promote;
+  const fieldErrors = isApiError(failed.error) ? failed.error.fieldErrors : [];
+  const guardedErrors = stepErrors(fieldErrors);
+  const guardrailsError = fieldErrors.find((e) => e.path === 'guardrails' || e.path.startsWith('guardrails.'))?.message;
+  const startGuarded = () =>
+    guarded.mutate(
+      { variant, audience, expectedVersion: experiment.version, steps, guardrails, ...(chosen?.confirmPhrase ? { confirmRisk: typed } : {}) },
+      { onSuccess: (rollout) => void navigate(`/rollouts/${encodeURIComponent(rollout.id)}`) },
+    );
   const segmentError = fieldErrors.find((e) => e.path.startsWith('audience'))?.message;
   const riskError = fieldErrors.find((e) => e.path === 'confirmRisk')?.message;
 
@@ -114,7 +134,16 @@ function ChooseAndConfirm({ experiment, segments, onClose, onPromoted, check }: 
         />
       )}
 
-      {plan && (
+      <Radio.Group label="How to ship it" value={mode} onChange={(value) => change(() => setMode(value as ShipMode))}>
+        <Stack gap={6} mt="xs">
+          <Radio value="guarded" label="Guarded rollout (recommended)" description="In steps (10 → 25 → 50 → 100% by default), rolled back by itself if a guardrail gets worse." />
+          <Radio value="all" label="All at once" description="The whole audience gets its values now." />
+        </Stack>
+      </Radio.Group>
+      {mode === 'guarded' && (
+        <GuardedPromoteFields steps={steps} onStepsChange={(next) => change(() => setSteps(next))} guardrails={guardrails} onGuardrailsChange={(next) => change(() => setGuardrails(next))} stepErrors={guardedErrors} guardrailsError={guardrailsError} />
+      )}
+      {plan && mode === 'all' && (
         <Stack gap="sm" aria-live="polite">
           <Text size="sm">
             <strong>{plan.audienceLabel}</strong> will get {experiment.variants.find((v) => v.key === variant)?.name}'s values
@@ -136,16 +165,22 @@ function ChooseAndConfirm({ experiment, segments, onClose, onPromoted, check }: 
           )}
         </Stack>
       )}
-      {needsApproval(promote.error) ? (
+      {mode === 'guarded' ? (
+        <FormError message={guarded.isError && guardedErrors.size === 0 && !guardrailsError && !segmentError && !riskError ? [errorMessage(guarded.error), ...fieldErrors.map((e) => e.message)].join(' ') : undefined} />
+      ) : needsApproval(promote.error) ? (
         <ProposeExperimentChange experiment={experiment} change={{ action: 'promote', promote: { variant, audience, ...(chosen?.confirmPhrase ? { confirmRisk: typed } : {}) } }} />
       ) : (
         <FormError message={promote.isError && !segmentError && !riskError ? [errorMessage(promote.error), ...fieldErrors.map((e) => e.message)].join(' ') : undefined} />
       )}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onClose} disabled={promote.isPending}>
+        <Button variant="default" onClick={onClose} disabled={promote.isPending || guarded.isPending}>
           Cancel
         </Button>
-        {plan ? (
+        {mode === 'guarded' ? (
+          <Button loading={guarded.isPending} disabled={!chosen || (choice === 'segment' && !segmentId) || !phraseAccepted(chosen, typed)} onClick={startGuarded}>
+            Start guarded rollout
+          </Button>
+        ) : plan ? (
           <Button color="teal.9" loading={promote.isPending} disabled={plan.changes.length === 0 || !phraseAccepted(chosen, typed)} onClick={() => promote.mutate(body(false), { onSuccess: onPromoted })}>
             Promote to {plan.audienceLabel}
           </Button>
