@@ -1,5 +1,5 @@
-import { Alert, Anchor, Breadcrumbs, Button, Tabs, Text } from '@mantine/core';
-import { IconArrowsDiff, IconCode, IconHistory, IconLock, IconSettings } from '@tabler/icons-react';
+import { Alert, Anchor, Breadcrumbs, Button, Group, Tabs, Text } from '@mantine/core';
+import { IconArrowsDiff, IconCode, IconHistory, IconLock, IconSettings, IconStairsUp } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -22,6 +22,9 @@ import { ProposeChangeDialog } from '../../features/change-requests/components/p
 import type { ServingProposal } from '../../features/parameters/utils/approval-gate';
 import { notify } from '../../features/parameters/utils/notify';
 import { errorMessage } from '../../lib/api-error';
+import { ValueEditor } from '../../features/parameters/editors/value-editor';
+import { NewRolloutDialog } from '../../features/rollouts/components/new-rollout-dialog';
+import { RolloutInProgressCard } from '../../features/rollouts/components/rollout-in-progress-card';
 
 const tabs = ['value', 'history', 'use'] as const;
 type Tab = (typeof tabs)[number];
@@ -40,6 +43,7 @@ export function ParameterDetailPage() {
   const { key: environment, environment: currentEnvironment } = useCurrentEnvironment();
   const requiresApproval = currentEnvironment?.requiresApproval === true;
   const [proposal, setProposal] = useState<ServingProposal | null>(null);
+  const [rollingOut, setRollingOut] = useState(false);
   const navigate = useNavigate();
   const parameter = useQuery(parameterQueryOptions(environment, id));
   const versions = useQuery({ ...parameterVersionsQueryOptions(environment, parameter.data?.id ?? id), enabled: parameter.isSuccess });
@@ -76,9 +80,16 @@ export function ParameterDetailPage() {
         title={current.name}
         description={current.description || undefined}
         actions={
-          <Button component={Link} to={`/parameters/compare?parameter=${encodeURIComponent(current.key)}`} variant="default" leftSection={<IconArrowsDiff size={16} aria-hidden />}>
-            Compare environments
-          </Button>
+          <Group gap="sm">
+            {canEdit && (
+              <Button variant="default" leftSection={<IconStairsUp size={16} aria-hidden />} onClick={() => setRollingOut(true)}>
+                Roll out safely…
+              </Button>
+            )}
+            <Button component={Link} to={`/parameters/compare?parameter=${encodeURIComponent(current.key)}`} variant="default" leftSection={<IconArrowsDiff size={16} aria-hidden />}>
+              Compare environments
+            </Button>
+          </Group>
         }
       />
       {requiresApproval && (
@@ -89,6 +100,7 @@ export function ParameterDetailPage() {
           </Anchor>
         </Alert>
       )}
+      <RolloutInProgressCard environment={environment} parameterKey={current.key} />
       <ParameterSummary parameter={current} updatedByName={latest?.version === current.version ? latest.authorName : undefined} />
       <UsagePanel kind="parameters" id={current.id} />
       <Tabs value={tab} onChange={(next) =>
@@ -132,6 +144,15 @@ export function ParameterDetailPage() {
           <UseInApp parameter={current} baseUrl={window.location.origin} />
         </Tabs.Panel>
       </Tabs>
+      <NewRolloutDialog
+        opened={rollingOut}
+        onClose={() => setRollingOut(false)}
+        environment={environment}
+        parameter={current}
+        segments={segments.data ?? []}
+        renderValueEditor={(slot) => <ValueEditor spec={current.spec} label="New value" {...slot} />}
+        onCreated={(rollout) => void navigate(`/rollouts/${encodeURIComponent(rollout.id)}?env=${encodeURIComponent(environment)}`)}
+      />
       {currentEnvironment && (
         <ProposeChangeDialog
           environment={currentEnvironment}
