@@ -2,6 +2,7 @@ import type { Role } from '../../shared/contract/auth';
 import type { ChangeRequest, ChangeRequestStatus } from '../../shared/contract/change-requests';
 import type { Environment } from '../../shared/contract/environments';
 import type { Experiment, ExperimentStatus } from '../../shared/contract/experiments';
+import type { Rollout, RolloutStatus } from '../../shared/contract/rollouts';
 import type { Metric } from '../../shared/contract/metrics';
 import type { AuditEntry, AuditObjectType } from '../../shared/contract/audit';
 import type { Parameter, ParameterVersion } from '../../shared/contract/parameters';
@@ -183,6 +184,18 @@ export interface ChangeRequestStore {
   update(request: ChangeRequestRecord, expectedVersion: number): Promise<ChangeRequestRecord | null>;
   /** Open requests whose publish time has come, oldest time first. */
   listDue(now: string): Promise<ChangeRequestRecord[]>;
+}
+
+/** Guarded rollouts: one document each, with environment, status and next check time queryable. */
+export interface RolloutStore {
+  /** Newest first. */
+  list(filter: { environmentId?: string; status?: RolloutStatus }): Promise<Rollout[]>;
+  getById(id: string): Promise<Rollout | null>;
+  insert(rollout: Rollout): Promise<void>;
+  /** Compare-and-set on the version: null when the stored version is not `expectedVersion`. */
+  update(rollout: Rollout, expectedVersion: number): Promise<Rollout | null>;
+  /** Running rollouts whose next check is due at `now`, the longest due first. */
+  listDue(now: string): Promise<Rollout[]>;
 }
 
 export interface EnvironmentStore {
@@ -433,6 +446,7 @@ export interface Store {
   readonly audit: AuditStore;
   readonly environments: EnvironmentStore;
   readonly changeRequests: ChangeRequestStore;
+  readonly rollouts: RolloutStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;

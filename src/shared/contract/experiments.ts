@@ -111,6 +111,8 @@ export const experimentSchema = z.object({
   startedAt: isoDateTimeSchema.nullable(),
   endedAt: isoDateTimeSchema.nullable(),
   promotion: promotionSchema.nullable(),
+  /** Set on the hidden experiment behind a guarded rollout: it is managed by that rollout, not listed with the others. */
+  rolloutId: z.string().optional(),
   version: z.number().int(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,

@@ -140,6 +140,8 @@ const stepsSchema = z
     if (steps.length > 0 && steps[steps.length - 1].percent !== 100) ctx.addIssue({ code: 'custom', path: [steps.length - 1, 'percent'], message: 'The last step reaches 100%' });
   });
 
+const bypassReasonSchema = z.string().trim().min(10, 'Say why, in at least 10 characters').max(500).optional();
+
 const guardrailsSchema = z.array(z.string().min(1).max(64)).min(1, 'Choose at least one guardrail metric').max(10, 'Use at most 10 guardrails');
 
 /** POST /api/rollouts?environment=: roll out new values for an audience. */
@@ -150,6 +152,8 @@ export const createRolloutBodySchema = z.strictObject({
   steps: stepsSchema.default(DEFAULT_ROLLOUT_STEPS),
   guardrails: guardrailsSchema,
   rules: rolloutRulesSchema.default({ harmAlpha: 0.05, rollBackOnSrm: true, checkEveryMinutes: 5 }),
+  /** Where the environment requires approval: an admin's reason to start it directly (kept in the audit log). */
+  bypassReason: bypassReasonSchema,
 });
 export type CreateRolloutBody = z.input<typeof createRolloutBodySchema>;
 
@@ -167,6 +171,7 @@ export const guardedPromoteBodySchema = z.strictObject({
   /** Default: the experiment's guardrails and primary metric. */
   guardrails: guardrailsSchema.optional(),
   rules: rolloutRulesSchema.default({ harmAlpha: 0.05, rollBackOnSrm: true, checkEveryMinutes: 5 }),
+  bypassReason: bypassReasonSchema,
 });
 export type GuardedPromoteBody = z.input<typeof guardedPromoteBodySchema>;
 

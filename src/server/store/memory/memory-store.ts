@@ -1,6 +1,7 @@
 import { UniqueViolation } from '../../lib/errors';
 import type { AuditEntry } from '../../../shared/contract/audit';
 import type { Experiment } from '../../../shared/contract/experiments';
+import type { Rollout } from '../../../shared/contract/rollouts';
 import type { Metric } from '../../../shared/contract/metrics';
 import { DEFAULT_ENVIRONMENTS, type Environment } from '../../../shared/contract/environments';
 import type { Parameter } from '../../../shared/contract/parameters';
@@ -26,6 +27,7 @@ import type {
   EnvironmentStore,
   ChangeRequestRecord,
   ChangeRequestStore,
+  RolloutStore,
   ParameterStore,
   ParameterVersionRecord,
   RequestedKeyRecord,
@@ -42,6 +44,7 @@ import { MemoryEvents } from './memory-events';
 import { MemoryLoginAttempts } from './memory-login-attempts';
 import { MemoryResults } from './memory-results';
 import { MemoryExperiments, MemoryExposures, MemoryMetrics } from './memory-experiments';
+import { MemoryRollouts } from './memory-rollouts';
 import { MemoryKnownUsers, MemoryObservedAttributes, MemorySegments } from './memory-audiences';
 import { MemoryAudit, MemoryChangeRequests, MemoryConfigVersion, MemoryEnvironments, MemoryParameters, MemoryRequestedKeys, MemorySdkKeys } from './memory-content';
 
@@ -53,6 +56,7 @@ export interface MemoryState {
   audit: AuditEntry[];
   environments: Map<string, Environment>;
   changeRequests: Map<string, ChangeRequestRecord>;
+  rollouts: Map<string, Rollout>;
   /** Per environment and parameter: see MemoryParameters. */
   parameters: Map<string, Parameter>;
   parameterVersions: ParameterVersionRecord[];
@@ -80,6 +84,7 @@ export function emptyMemoryState(): MemoryState {
     audit: [],
     environments: defaultEnvironments(),
     changeRequests: new Map(),
+    rollouts: new Map(),
     parameters: new Map(),
     parameterVersions: [],
     sdkKeys: new Map(),
@@ -242,6 +247,7 @@ export class MemoryStore implements Store {
   readonly audit: AuditStore;
   readonly environments: EnvironmentStore;
   readonly changeRequests: ChangeRequestStore;
+  readonly rollouts: RolloutStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;
@@ -267,6 +273,7 @@ export class MemoryStore implements Store {
     this.audit = new MemoryAudit(state);
     this.environments = new MemoryEnvironments(state);
     this.changeRequests = new MemoryChangeRequests(state);
+    this.rollouts = new MemoryRollouts(state);
     this.parameters = new MemoryParameters(state);
     this.sdkKeys = new MemorySdkKeys(state);
     this.requestedKeys = new MemoryRequestedKeys(state);

@@ -430,6 +430,25 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       ALTER TABLE events ADD COLUMN environment_id text NOT NULL DEFAULT 'production';
     `,
   },
+  {
+    version: 13,
+    name: 'rollouts',
+    // A guarded rollout is one JSON document (steps, log, last check) with the columns queries
+    // need beside it: its environment, status and when the monitor checks it next.
+    sql: `
+      CREATE TABLE rollouts (
+        id text PRIMARY KEY,
+        environment_id text NOT NULL REFERENCES environments(id),
+        status text NOT NULL CHECK (status IN ('running', 'paused', 'rolled_back', 'completed')),
+        next_check_at timestamptz,
+        doc jsonb NOT NULL,
+        version integer NOT NULL,
+        created_at timestamptz NOT NULL
+      );
+      CREATE INDEX rollouts_environment ON rollouts(environment_id, status, created_at DESC);
+      CREATE INDEX rollouts_due ON rollouts(next_check_at) WHERE status = 'running';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -84,6 +84,17 @@ export interface ChangeRequestsTable {
   created_at: Timestamp;
 }
 
+/** A guarded rollout (one JSON document) with the columns its queries need. */
+export interface RolloutsTable {
+  id: string;
+  environment_id: string;
+  status: string;
+  next_check_at: NullableTimestamp;
+  doc: Json;
+  version: number;
+  created_at: Timestamp;
+}
+
 /** A parameter's values in one environment. */
 export interface ParameterSettingsTable {
   environment_id: string;
@@ -208,6 +219,7 @@ export interface Database {
   parameter_settings: ParameterSettingsTable;
   environments: EnvironmentsTable;
   change_requests: ChangeRequestsTable;
+  rollouts: RolloutsTable;
   parameter_versions: ParameterVersionsTable;
   sdk_keys: SdkKeysTable;
   requested_keys: RequestedKeysTable;

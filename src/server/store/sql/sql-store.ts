@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '../../../shared/contract/auth';
-import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, LoginAttemptStore, ConfigVersionStore, ChangeRequestStore, EnvironmentStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
+import type { ResultsStore, EventStore, ExperimentStore, ExposureStore, MetricStore, KnownUserStore, ObservedAttributeStore, SegmentStore, ApiTokenRecord, ApiTokenStore, AuditStore, LoginAttemptStore, ConfigVersionStore, ChangeRequestStore, RolloutStore, EnvironmentStore, ParameterStore, RequestedKeyStore, SdkKeyStore, SessionRecord, SessionStore, Store, StoreKind, UserPatch, UserRecord, UserStore } from '../types';
 import type { ApiTokensTable, Database, SessionsTable, UsersTable } from './schema';
 import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys } from './sql-content';
 import { SqlEnvironments } from './sql-environments';
 import { SqlChangeRequests } from './sql-change-requests';
+import { SqlRollouts } from './sql-rollouts';
 import { MAX_BIND_PARAMETERS, ParameterBudgetPlugin } from './parameter-budget';
 import { guardUnique, inTransaction, iso, isoOrNull } from './sql-util';
 import { SqlEvents } from './sql-events';
@@ -250,6 +251,7 @@ export class SqlStore implements Store {
   readonly audit: AuditStore;
   readonly environments: EnvironmentStore;
   readonly changeRequests: ChangeRequestStore;
+  readonly rollouts: RolloutStore;
   readonly parameters: ParameterStore;
   readonly sdkKeys: SdkKeyStore;
   readonly requestedKeys: RequestedKeyStore;
@@ -280,6 +282,7 @@ export class SqlStore implements Store {
     this.audit = new SqlAudit(this.db);
     this.environments = new SqlEnvironments(this.db);
     this.changeRequests = new SqlChangeRequests(this.db);
+    this.rollouts = new SqlRollouts(this.db);
     this.parameters = new SqlParameters(this.db);
     this.sdkKeys = new SqlSdkKeys(this.db);
     this.requestedKeys = new SqlRequestedKeys(this.db);

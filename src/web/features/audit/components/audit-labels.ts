@@ -10,6 +10,7 @@ export const objectTypeLabels: Record<AuditObjectType, string> = {
   metric: 'Metric',
   environment: 'Environment',
   changeRequest: 'Change request',
+  rollout: 'Rollout',
 };
 
 /** "segment.created" or "created" -> "Created". */
