@@ -40,9 +40,8 @@ function RollBackDialog({ opened, onClose, onConfirm, loading, error }: { opened
         <Textarea
           label="Why are you rolling back?"
           description="Kept in the decision log."
-          required
-          autosize
-          minRows={2}
+          withAsterisk
+          rows={3}
           maxLength={500}
           value={reason}
           onChange={(event) => setReason(event.currentTarget.value)}
