@@ -27,6 +27,7 @@ import { audiencesRoutes } from './modules/audiences/audiences-routes';
 import { eventCatalogRoutes, sdkEventsRoutes } from './modules/events/events-routes';
 import { metricsRoutes } from './modules/metrics/metrics-routes';
 import { resultsRoutes } from './modules/results/results-routes';
+import { guardedPromotionRoutes, rolloutsRoutes } from './modules/rollouts/rollouts-routes';
 import { createServices, type ServerConfig, type Services } from './services';
 import type { Store } from './store/types';
 
@@ -114,6 +115,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api/metrics', metricsRoutes());
   app.route('/api/experiments', experimentsRoutes());
   app.route('/api/experiments', resultsRoutes());
+  app.route('/api/experiments', guardedPromotionRoutes());
+  app.route('/api/rollouts', rolloutsRoutes());
   // Apps' endpoints are hot: a lean app of their own answers them without the API's middleware
   // chain (see `app.fetch` below); what it does not route falls through to the full app.
   const apps = new Hono<AppEnv>();

@@ -23,7 +23,8 @@ type UpdateBody = z.output<typeof updateExperimentBodySchema>;
 /** One environment's experiments when `environment` is given, else every environment's. */
 export async function listExperiments(services: Services, query: z.output<typeof listExperimentsQuerySchema>): Promise<Experiment[]> {
   const environmentId = query.environment ? (await resolveEnvironment(services.store, query.environment)).id : undefined;
-  const all = await services.store.experiments.list(query.status ? [query.status] : undefined, environmentId);
+  // A guarded rollout's hidden experiment is the rollout's business: it is listed with rollouts.
+  const all = (await services.store.experiments.list(query.status ? [query.status] : undefined, environmentId)).filter((e) => !e.rolloutId);
   const search = query.search?.trim().toLowerCase();
   if (!search) return all;
   return all.filter((e) => [e.key, e.name, e.hypothesis, e.owner, ...e.tags].some((text) => text.toLowerCase().includes(search)));
@@ -34,6 +35,13 @@ export async function getExperiment(store: Store, idOrKey: string): Promise<Expe
   const experiment = (await store.experiments.getById(idOrKey)) ?? (await store.experiments.getByKey(idOrKey));
   if (!experiment) throw notFound('No such experiment');
   return experiment;
+}
+
+/** The experiment behind a guarded rollout moves only with its rollout (its actions), never by hand. */
+export function assertNotManagedByRollout(experiment: Experiment): void {
+  if (experiment.rolloutId) {
+    throw conflict(`This experiment belongs to a guarded rollout: use the rollout's actions (POST /api/rollouts/${experiment.rolloutId}/actions/...)`, undefined, { rolloutId: experiment.rolloutId });
+  }
 }
 
 async function assertSavable(store: Store, experiment: Experiment): Promise<void> {
@@ -101,6 +109,7 @@ export async function updateExperiment(services: Services, id: string, body: Upd
   const warnings: string[] = [];
   const saved = await services.store.transaction(async (store) => {
     const current = await getExperiment(store, id);
+    assertNotManagedByRollout(current);
     if (current.version !== expectedVersion) throw await stale(store, current.id);
     if (current.status === 'completed' || current.status === 'archived') {
       throw conflict(`A ${current.status} experiment cannot be edited; its results stay as they were`);
@@ -140,6 +149,7 @@ export async function transitionExperiment(
   approval: WriteApproval = NO_BYPASS,
 ): Promise<Experiment> {
   const saved = await services.store.transaction(async (store) => {
+    assertNotManagedByRollout(await getExperiment(store, id));
     // Starting (or scheduling a start) changes what apps receive: where the environment requires
     // approval it goes through a change request. Pausing and completing stay direct: they stop exposure.
     if (action === 'start' || action === 'schedule' || action === 'resume') {

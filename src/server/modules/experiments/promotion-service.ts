@@ -10,7 +10,7 @@ import { NO_BYPASS, requireApprovalOrBypass, type WriteApproval } from '../envir
 import { computeReach } from '../audiences/reach-service';
 import { saveVersion } from '../parameters/parameters-service';
 import { parametersByKey, touchedKeys } from './experiment-checks';
-import { getExperiment, saveExperiment } from './experiments-service';
+import { assertNotManagedByRollout, getExperiment, saveExperiment } from './experiments-service';
 import { enforcePromotionCheck, promotionCheck } from './promotion-check';
 
 type PromoteBody = z.output<typeof promoteBodySchema>;
@@ -36,14 +36,14 @@ export async function audienceReach(services: Services, audience: Audience): Pro
   }
 }
 
-async function audienceLabel(store: Store, audience: Audience): Promise<string> {
+export async function audienceLabel(store: Store, audience: Audience): Promise<string> {
   if (audience.kind === 'everyone') return 'Everyone';
   if (audience.kind === 'condition') return 'The custom condition';
   const segment = await store.segments.getById(audience.segmentId);
   return `Segment "${segment?.name ?? audience.segmentId}"`;
 }
 
-async function resolveAudience(store: Store, experiment: Experiment, requested: PromoteBody['audience']): Promise<Audience> {
+export async function resolveAudience(store: Store, experiment: Experiment, requested: PromoteBody['audience']): Promise<Audience> {
   if (requested.kind === 'experiment') return experiment.audience;
   if (requested.kind === 'everyone') return { kind: 'everyone' };
   const segment = await store.segments.getById(requested.segmentId);
@@ -51,13 +51,13 @@ async function resolveAudience(store: Store, experiment: Experiment, requested: 
   return { kind: 'segment', segmentId: requested.segmentId };
 }
 
-interface Change {
+export interface Change {
   parameter: Parameter;
   after: unknown;
 }
 
 /** What promoting `variant` changes: each parameter the experiment touches whose value differs from its default. */
-function plannedChanges(experiment: Experiment, variantKey: string, parameters: Map<string, Parameter>): Change[] {
+export function plannedChanges(experiment: Experiment, variantKey: string, parameters: Map<string, Parameter>): Change[] {
   const variant = experiment.variants.find((v) => v.key === variantKey)!;
   return touchedKeys(experiment.variants).flatMap((key) => {
     const parameter = parameters.get(key);
@@ -76,6 +76,7 @@ export async function promoteWinner(services: Services, id: string, body: Promot
   // Read the results before the write transaction (they query the store themselves); the
   // transaction still checks expectedVersion, so a change in between is refused.
   const current = await getExperiment(services.store, id);
+  assertNotManagedByRollout(current);
   await checkPromotionRisk(services, current, body);
   const run = async (store: Store) => {
     if (!body.dryRun) {
@@ -157,6 +158,7 @@ export async function promoteIn(store: Store, services: Services, id: string, bo
 export async function undoPromotion(services: Services, id: string, expectedVersion: number, actor: Actor): Promise<Experiment> {
   const saved = await services.store.transaction(async (store) => {
     const experiment = await getExperiment(store, id);
+    assertNotManagedByRollout(experiment);
     if (experiment.version !== expectedVersion) throw conflict('Someone else changed this experiment after you opened it. Reload, then undo.', undefined, { current: experiment });
     const promotion = experiment.promotion;
     if (!promotion || promotion.undoneAt) throw conflict('There is no promotion to undo');
