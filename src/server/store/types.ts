@@ -7,6 +7,7 @@ import type { Metric } from '../../shared/contract/metrics';
 import type { AuditEntry, AuditObjectType } from '../../shared/contract/audit';
 import type { Parameter, ParameterVersion } from '../../shared/contract/parameters';
 import type { SdkKey } from '../../shared/contract/sdk-keys';
+import type { Webhook, WebhookDelivery } from '../../shared/contract/webhooks';
 import type { KnownUser, Segment } from '../../shared/contract/segments';
 import type { ParameterType } from '../../shared/values/type-spec';
 
@@ -435,6 +436,47 @@ export interface ResultsStore {
   refreshRollups(spec: RollupSpec): Promise<{ users: number; rebuilt: boolean }>;
 }
 
+/** A webhook as stored: with its signing secret, which the API shows only at create and rotate. */
+export type WebhookRecord = Omit<Webhook, 'secretHint'> & { secret: string };
+
+/** A delivery as stored: the payload is the exact body text sent every attempt. */
+export type WebhookDeliveryRecord = Omit<WebhookDelivery, 'payload'> & { payload: string };
+
+/** What one attempt left: the next attempt, or delivered/failed, and the receiver's answer. */
+export interface WebhookAttemptOutcome {
+  status: WebhookDelivery['status'];
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastStatus: number | null;
+  lastResponse: string | null;
+  deliveredAt: string | null;
+}
+
+export interface WebhookStore {
+  /** Oldest first. */
+  list(environmentId: string): Promise<WebhookRecord[]>;
+  getById(id: string): Promise<WebhookRecord | null>;
+  insert(webhook: WebhookRecord): Promise<void>;
+  /** Null when there is no such webhook. */
+  update(webhook: WebhookRecord): Promise<WebhookRecord | null>;
+  /** Deletes the webhook and its deliveries; false when there was none. */
+  delete(id: string): Promise<boolean>;
+  insertDeliveries(deliveries: WebhookDeliveryRecord[]): Promise<void>;
+  getDelivery(id: string): Promise<WebhookDeliveryRecord | null>;
+  /** Newest first. */
+  listDeliveries(webhookId: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+  /**
+   * Pending deliveries due at `now`, oldest first, at most `limit`, each pushed to `leaseUntil`
+   * so that no other run takes them while this one is sending (run it under the job lock).
+   */
+  claimDue(now: string, leaseUntil: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+  recordAttempt(id: string, outcome: WebhookAttemptOutcome): Promise<void>;
+  /** Sets a delivery pending again, due at `at`; null when there is none. */
+  requeue(id: string, at: string): Promise<WebhookDeliveryRecord | null>;
+  /** Keeps each webhook's newest `keep` deliveries (pending ones always); returns how many went. */
+  prune(keep: number): Promise<number>;
+}
+
 export type StoreKind = 'memory' | 'pglite' | 'postgres';
 
 export interface Store {
@@ -459,6 +501,7 @@ export interface Store {
   readonly experiments: ExperimentStore;
   readonly exposures: ExposureStore;
   readonly results: ResultsStore;
+  readonly webhooks: WebhookStore;
   /**
    * Runs fn in a transaction only if no other server (replica) holds the named job lock; null when
    * one does. The experiments scheduler uses it so that a start or an end happens once.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './common';
 
-export const auditObjectTypes = ['user', 'apiToken', 'sdkKey', 'environment', 'changeRequest', 'parameter', 'segment', 'experiment', 'metric', 'rollout'] as const;
+export const auditObjectTypes = ['user', 'apiToken', 'sdkKey', 'environment', 'changeRequest', 'parameter', 'segment', 'experiment', 'metric', 'webhook', 'rollout'] as const;
 export const auditObjectTypeSchema = z.enum(auditObjectTypes);
 export type AuditObjectType = z.infer<typeof auditObjectTypeSchema>;
 

@@ -22,6 +22,11 @@ export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 
 export const SIGNATURE_HEADER = 'Switchboard-Signature';
 
+/** What a delivery can carry: the events above, or the test an admin sends from the dashboard. */
+export const webhookDeliveryEventTypes = [...webhookEventTypes, 'webhook.test'] as const;
+export const webhookDeliveryEventTypeSchema = z.enum(webhookDeliveryEventTypes);
+export type WebhookDeliveryEventType = z.infer<typeof webhookDeliveryEventTypeSchema>;
+
 export const webhookSchema = z.object({
   id: z.string(),
   environmentId: z.string(),
@@ -41,7 +46,8 @@ const urlSchema = z
   .trim()
   .max(2000, 'Use at most 2,000 characters')
   .url('Enter a URL such as https://example.com/hooks/switchboard')
-  .refine((url) => /^https?:\/\//i.test(url), 'Use an http or https URL');
+  // Only a URL with another scheme: one without any already has the message above.
+  .refine((url) => !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^https?:\/\//i.test(url), 'Use an http or https URL');
 
 export const createWebhookBodySchema = z.strictObject({
   url: urlSchema,
@@ -64,7 +70,7 @@ export const webhookDeliveryStatuses = ['pending', 'delivered', 'failed'] as con
 export const webhookDeliverySchema = z.object({
   id: z.string(),
   webhookId: z.string(),
-  eventType: webhookEventTypeSchema,
+  eventType: webhookDeliveryEventTypeSchema,
   /** The JSON body sent (the same bytes every attempt). */
   payload: z.unknown(),
   status: z.enum(webhookDeliveryStatuses),
@@ -80,3 +86,6 @@ export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 
 export const webhookListSchema = z.object({ webhooks: z.array(webhookSchema) });
 export const webhookDeliveryListSchema = z.object({ deliveries: z.array(webhookDeliverySchema) });
+
+/** The answer to a secret rotation: the new secret, shown this once (the old one stops signing at once). */
+export const rotatedWebhookSecretSchema = z.object({ webhook: webhookSchema, secret: z.string() });

@@ -7,6 +7,7 @@ import { writableEnvironment } from '../environments/environments-service';
 import { saveVersion } from '../parameters/parameters-service';
 import { getChangeRequest, isApproved, save, staleRequest, type Caller } from './change-requests-service';
 import { applyExperimentChanges, assertExperimentChangesRunnable, experimentConflicts } from './experiment-changes';
+import { emitWebhookEvent } from '../webhooks/emit';
 
 // Publishing applies every change of a request in one transaction, one new version per
 // parameter, and only if none of them changed since the draft was made.
@@ -57,7 +58,18 @@ async function publishIn(store: Store, services: Services, id: string, expectedV
     throw error;
   }
   const next = { ...current, status: 'published' as const, publishedAt: now, publishedBy: caller.actor.name, bypassReason: approved ? null : bypassReason, version: current.version + 1, updatedAt: now };
-  return save(store, services, caller, approved ? 'published' : 'publishedWithoutApproval', current, next);
+  const saved = await save(store, services, caller, approved ? 'published' : 'publishedWithoutApproval', current, next);
+  await emitWebhookEvent(services, environment.id, 'change.published', changePublishedData(saved), store);
+  return saved;
+}
+
+/** What a change.published webhook delivery says: the request, and each change's before and after. */
+function changePublishedData(request: ChangeRequest): Record<string, unknown> {
+  return {
+    changeRequest: { id: request.id, title: request.title, authorName: request.authorName, publishedAt: request.publishedAt, publishedBy: request.publishedBy, bypassReason: request.bypassReason },
+    parameters: request.items.map((item) => ({ key: item.parameterKey, name: item.parameterName, before: item.before, after: item.after })),
+    experiments: request.experiments.map((e) => ({ key: e.experimentKey, name: e.experimentName, action: e.action })),
+  };
 }
 
 export async function publishChangeRequest(services: Services, id: string, expectedVersion: number, bypassReason: string | undefined, caller: Caller): Promise<ChangeRequest> {

@@ -40,7 +40,9 @@ import type {
   UserRecord,
   UserStore,
 } from '../types';
+import type { WebhookDeliveryRecord, WebhookRecord, WebhookStore } from '../types';
 import { MemoryEvents } from './memory-events';
+import { MemoryWebhooks } from './memory-webhooks';
 import { MemoryLoginAttempts } from './memory-login-attempts';
 import { MemoryResults } from './memory-results';
 import { MemoryExperiments, MemoryExposures, MemoryMetrics } from './memory-experiments';
@@ -74,6 +76,8 @@ export interface MemoryState {
   experiments: Map<string, Experiment>;
   /** experiment id -> targetingKey -> exposure */
   exposures: Map<string, Map<string, ExposureRecord>>;
+  webhooks: Map<string, WebhookRecord>;
+  webhookDeliveries: Map<string, WebhookDeliveryRecord>;
 }
 
 export function emptyMemoryState(): MemoryState {
@@ -99,6 +103,8 @@ export function emptyMemoryState(): MemoryState {
     metrics: new Map(),
     experiments: new Map(),
     exposures: new Map(),
+    webhooks: new Map(),
+    webhookDeliveries: new Map(),
   };
 }
 
@@ -260,6 +266,7 @@ export class MemoryStore implements Store {
   readonly experiments: ExperimentStore;
   readonly exposures: ExposureStore;
   readonly results: ResultsStore;
+  readonly webhooks: WebhookStore;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -286,6 +293,7 @@ export class MemoryStore implements Store {
     this.experiments = new MemoryExperiments(state);
     this.exposures = new MemoryExposures(state);
     this.results = new MemoryResults(state);
+    this.webhooks = new MemoryWebhooks(state);
   }
 
   get state(): MemoryState {

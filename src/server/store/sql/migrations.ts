@@ -449,6 +449,42 @@ export const migrations: { version: number; name: string; sql: string }[] = [
       CREATE INDEX rollouts_due ON rollouts(next_check_at) WHERE status = 'running';
     `,
   },
+  {
+    version: 14,
+    name: 'webhooks',
+    // Outgoing webhooks per environment and their delivery queue-and-log. The secret is kept as
+    // is: every delivery is signed with it (HMAC), so a digest would not do. The payload is the
+    // exact body text, so every attempt sends the same bytes.
+    sql: `
+      CREATE TABLE webhooks (
+        id text PRIMARY KEY,
+        environment_id text NOT NULL REFERENCES environments(id),
+        url text NOT NULL,
+        description text NOT NULL,
+        events jsonb NOT NULL,
+        active boolean NOT NULL,
+        secret text NOT NULL,
+        created_at timestamptz NOT NULL,
+        created_by text
+      );
+      CREATE INDEX webhooks_environment ON webhooks(environment_id, created_at);
+      CREATE TABLE webhook_deliveries (
+        id text PRIMARY KEY,
+        webhook_id text NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+        event_type text NOT NULL,
+        payload text NOT NULL,
+        status text NOT NULL CHECK (status IN ('pending', 'delivered', 'failed')),
+        attempts integer NOT NULL,
+        next_attempt_at timestamptz,
+        last_status integer,
+        last_response text,
+        created_at timestamptz NOT NULL,
+        delivered_at timestamptz
+      );
+      CREATE INDEX webhook_deliveries_webhook ON webhook_deliveries(webhook_id, created_at DESC);
+      CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

@@ -6,6 +6,8 @@ import { SqlAudit, SqlConfigVersion, SqlParameters, SqlRequestedKeys, SqlSdkKeys
 import { SqlEnvironments } from './sql-environments';
 import { SqlChangeRequests } from './sql-change-requests';
 import { SqlRollouts } from './sql-rollouts';
+import { SqlWebhooks } from './sql-webhooks';
+import type { WebhookStore } from '../types';
 import { MAX_BIND_PARAMETERS, ParameterBudgetPlugin } from './parameter-budget';
 import { guardUnique, inTransaction, iso, isoOrNull } from './sql-util';
 import { SqlEvents } from './sql-events';
@@ -264,6 +266,7 @@ export class SqlStore implements Store {
   readonly experiments: ExperimentStore;
   readonly exposures: ExposureStore;
   readonly results: ResultsStore;
+  readonly webhooks: WebhookStore;
 
   private readonly db: Db;
 
@@ -295,6 +298,7 @@ export class SqlStore implements Store {
     this.experiments = new SqlExperiments(this.db);
     this.exposures = new SqlExposures(this.db);
     this.results = new SqlResults(this.db);
+    this.webhooks = new SqlWebhooks(this.db);
   }
 
   get kysely(): Db {

@@ -10,6 +10,7 @@ export const objectTypeLabels: Record<AuditObjectType, string> = {
   metric: 'Metric',
   environment: 'Environment',
   changeRequest: 'Change request',
+  webhook: 'Webhook',
   rollout: 'Rollout',
 };
 
