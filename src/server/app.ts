@@ -28,6 +28,7 @@ import { eventCatalogRoutes, sdkEventsRoutes } from './modules/events/events-rou
 import { metricsRoutes } from './modules/metrics/metrics-routes';
 import { resultsRoutes } from './modules/results/results-routes';
 import { guardedPromotionRoutes, rolloutsRoutes } from './modules/rollouts/rollouts-routes';
+import { webhooksRoutes } from './modules/webhooks/webhooks-routes';
 import { createServices, type ServerConfig, type Services } from './services';
 import type { Store } from './store/types';
 
@@ -117,6 +118,7 @@ export function createApp(options: CreateAppOptions) {
   app.route('/api/experiments', resultsRoutes());
   app.route('/api/experiments', guardedPromotionRoutes());
   app.route('/api/rollouts', rolloutsRoutes());
+  app.route('/api/webhooks', webhooksRoutes());
   // Apps' endpoints are hot: a lean app of their own answers them without the API's middleware
   // chain (see `app.fetch` below); what it does not route falls through to the full app.
   const apps = new Hono<AppEnv>();

@@ -9,6 +9,7 @@ import { nodePasswordHasher } from './password-node';
 import type { Settings } from './settings';
 import { runDueExperiments } from '../modules/experiments/experiment-scheduler';
 import { runDueChangeRequests } from '../modules/change-requests/publishing';
+import { deliverWebhooks } from '../modules/webhooks/delivery';
 import { runRolloutChecks } from '../modules/rollouts/rollout-monitor';
 import { refreshRunningRollups } from '../modules/results/result-rollups';
 import { serveDashboard } from './static-dashboard';
@@ -51,6 +52,7 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
   const runScheduled = () => {
     runDueExperiments(app.services).catch((error) => app.services.log('The experiment scheduler failed', error));
     runDueChangeRequests(app.services).catch((error) => app.services.log('Publishing scheduled change requests failed', error));
+    deliverWebhooks(app.services).catch((error) => app.services.log('Delivering webhooks failed', error));
     runRolloutChecks(app.services).catch((error) => app.services.log('Checking guarded rollouts failed', error));
   };
   const schedulerTimer = setInterval(runScheduled, settings.schedulerIntervalMs);

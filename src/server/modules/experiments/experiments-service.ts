@@ -16,6 +16,7 @@ import { recordAudit, type Actor } from '../audit/audit-service';
 import { resolveEnvironment, writableEnvironment } from '../environments/environments-service';
 import { NO_BYPASS, requireApprovalOrBypass, type WriteApproval } from '../environments/approval-guard';
 import { layerRangeFor, lockedVariantChanges, overrideProblems, referenceProblems, startProblems } from './experiment-checks';
+import { emitWebhookEvent } from '../webhooks/emit';
 
 type CreateBody = z.output<typeof createExperimentBodySchema>;
 type UpdateBody = z.output<typeof updateExperimentBodySchema>;
@@ -191,7 +192,17 @@ export async function applyTransition(
     next.layerRange = await layerRangeFor(store, current);
   }
   if (action === 'complete') next.endedAt = now.toISOString();
-  return saveExperiment(store, services, actor, action, current, next);
+  const saved = await saveExperiment(store, services, actor, action, current, next);
+  if (action === 'start' || action === 'complete') {
+    await emitWebhookEvent(services, saved.environmentId, action === 'start' ? 'experiment.started' : 'experiment.completed', experimentEventData(saved, actor), store);
+  }
+  return saved;
+}
+
+/** What an experiment.* webhook delivery says about the experiment. */
+export function experimentEventData(experiment: Experiment, actor: Actor): Record<string, unknown> {
+  const { id, key, name, status, startedAt, endedAt } = experiment;
+  return { experiment: { id, key, name, status, startedAt, endedAt }, by: actor.name };
 }
 
 const pastTense = (action: ExperimentAction) =>

@@ -10,8 +10,9 @@ import { NO_BYPASS, requireApprovalOrBypass, type WriteApproval } from '../envir
 import { computeReach } from '../audiences/reach-service';
 import { saveVersion } from '../parameters/parameters-service';
 import { parametersByKey, touchedKeys } from './experiment-checks';
-import { assertNotManagedByRollout, getExperiment, saveExperiment } from './experiments-service';
+import { assertNotManagedByRollout, experimentEventData, getExperiment, saveExperiment } from './experiments-service';
 import { enforcePromotionCheck, promotionCheck } from './promotion-check';
+import { emitWebhookEvent } from '../webhooks/emit';
 
 type PromoteBody = z.output<typeof promoteBodySchema>;
 type Audience = TargetingRule['audience'];
@@ -148,7 +149,9 @@ export async function promoteIn(store: Store, services: Services, id: string, bo
       updatedBy: actor.name,
       version: experiment.version + 1,
     };
-    return { dryRun: false, ...plan, reach: null, experiment: await saveExperiment(store, services, actor, 'promoted', experiment, next) };
+    const saved = await saveExperiment(store, services, actor, 'promoted', experiment, next);
+    if (completes) await emitWebhookEvent(services, saved.environmentId, 'experiment.completed', { ...experimentEventData(saved, actor), promotedVariant: body.variant }, store);
+    return { dryRun: false, ...plan, reach: null, experiment: saved };
   };
   const plan = await run();
   return { plan, audience };
