@@ -17,6 +17,8 @@ export interface RolloutScenario {
   newConversionFactor: number;
   /** Mean order value of a converting user (guardrail 2 is revenue per user). */
   meanOrderValue: number;
+  /** Share of new-side users whose exposure is lost (a broken redirect, say): a sample ratio mismatch. */
+  newExposureLoss?: number;
   steps?: RolloutStep[];
   rules?: RolloutRules;
   /** Give up (and call it stalled) after this long; a sound engine never gets there. */
@@ -86,11 +88,13 @@ export function simulateRollout(scenario: RolloutScenario): RolloutOutcome {
   let stepStartedAt = 0;
   let stepUsers = { old: 0, new: 0 };
   let nextUserId = 0;
+  const loss = scenario.newExposureLoss ?? 0;
   for (let minutes = rules.checkEveryMinutes; minutes <= maxMinutes; minutes += rules.checkEveryMinutes) {
     const share = steps[stepIndex].percent / 100;
     const count = arrivals(random, (scenario.usersPerHour * rules.checkEveryMinutes) / 60);
     for (let i = 0; i < count; i++) {
       const isNew = stickyBucket(scenario.seed, nextUserId++) < share;
+      if (isNew && loss > 0 && random() < loss) continue;
       const side = isNew ? newSide : oldSide;
       const orderValue = random() < (isNew ? rate.new : rate.old) ? -scenario.meanOrderValue * Math.log(1 - random()) : 0;
       side.conversion.n++;
