@@ -27,7 +27,7 @@ export function GuardrailChart({ guardrails }: { guardrails: readonly GuardrailC
   const extent = Math.max(0.05, ...edges.map((value) => Math.abs(value))) * 1.1;
   return (
     <div aria-hidden>
-      <ComposedChart layout="vertical" responsive style={{ width: '100%', height: 48 + rows.length * 40 }} data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+      <ComposedChart layout="vertical" responsive accessibilityLayer={false} style={{ width: '100%', height: 48 + rows.length * 40 }} data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="var(--mantine-color-default-border)" strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[-extent, extent]} tickFormatter={(value: number) => formatLift(value)} tick={axisTick} />
         <YAxis type="category" dataKey="name" width={140} tick={axisTick} />
