@@ -41,6 +41,7 @@ export async function advanceIn(store: Store, services: Services, rollout: Rollo
   const experiment = await backingExperiment(store, rollout);
   const variants = variantsAt(percent, experiment.variants.find((v) => v.key === NEW)?.overrides ?? {});
   await saveExperiment(store, services, who.actor, 'updated', experiment, { ...experiment, variants, version: experiment.version + 1, updatedAt: at, updatedBy: who.actor.name });
+  await notifyWebhooks(services, store, saved, 'rollout.advanced');
   return saved;
 }
 
@@ -50,6 +51,7 @@ export async function rollBackIn(store: Store, services: Services, rollout: Roll
   const next = moved(rollout, at, logEntry(at, 'rolled_back', rollout.stepIndex, message, who.by), { status: 'rolled_back', nextCheckAt: null, endedAt: at });
   const saved = await saveRollout(store, services, who.actor, 'rolledBack', rollout, next);
   await applyTransition(store, services, rollout.experimentId, 'complete', null, who.actor);
+  await notifyWebhooks(services, store, saved, 'rollout.rolled_back');
   return saved;
 }
 
@@ -60,6 +62,7 @@ export async function finishIn(store: Store, services: Services, rollout: Rollou
   const saved = await saveRollout(store, services, who.actor, 'completed', rollout, next);
   const experiment = await backingExperiment(store, rollout);
   await promoteIn(store, services, experiment.id, { variant: NEW, audience: { kind: 'experiment' }, expectedVersion: experiment.version, dryRun: false }, who.actor);
+  await notifyWebhooks(services, store, saved, 'rollout.finished');
   return saved;
 }
 
@@ -86,13 +89,6 @@ const allowedFrom: Record<Exclude<RolloutAction, 'check'>, readonly Rollout['sta
   advance: ['running'],
   roll_back: ['running', 'paused'],
   finish: ['running', 'paused'],
-};
-
-export const webhookOf: Partial<Record<RolloutAction | 'complete', WebhookEventType>> = {
-  advance: 'rollout.advanced',
-  roll_back: 'rollout.rolled_back',
-  finish: 'rollout.finished',
-  complete: 'rollout.finished',
 };
 
 const withReason = (text: string, reason: string | undefined) => (reason ? `${text} Reason: ${reason}` : text);
@@ -129,20 +125,20 @@ export async function actOnRollout(
     }
   });
   services.configChanged();
-  const type = webhookOf[action];
-  if (type) await notifyWebhooks(services, saved, type);
   return saved;
 }
 
-/** Tells the environment's webhooks; a failure to queue is logged, never the caller's problem. */
-export async function notifyWebhooks(services: Services, rollout: Rollout, type: WebhookEventType): Promise<void> {
-  try {
-    await emitWebhookEvent(services, rollout.environmentId, type, {
+/** Queues the environment's webhooks in the move's transaction, so they go out only if it commits. */
+async function notifyWebhooks(services: Services, store: Store, rollout: Rollout, type: WebhookEventType): Promise<void> {
+  await emitWebhookEvent(
+    services,
+    rollout.environmentId,
+    type,
+    {
       rollout: { id: rollout.id, name: rollout.name, environmentId: rollout.environmentId, status: rollout.status, stepIndex: rollout.stepIndex, percent: rollout.steps[rollout.stepIndex].percent },
       message: rollout.log.at(-1)?.message ?? '',
       changes: rollout.changes.map((c) => ({ parameterKey: c.parameterKey, after: c.after })),
-    });
-  } catch (error) {
-    services.log(`Queueing the ${type} webhook of rollout ${rollout.id} failed`, error);
-  }
+    },
+    store,
+  );
 }

@@ -1,6 +1,7 @@
 import type { Rollout } from '../../../shared/contract/rollouts';
 import type { Store } from '../../store/types';
 import { createTestApp, type Caller } from '../../test/harness';
+import { configureWebhookDelivery } from '../webhooks/delivery';
 
 // A world for the rollouts' API tests: a string parameter, an error-rate guardrail (lower is
 // better), an app key, and helpers that send traffic the way apps do: each user evaluates
@@ -59,7 +60,18 @@ export async function rolloutWorld(store?: Store) {
     t.call('POST', `/api/rollouts/${rollout.id}/actions/${action}`, { expectedVersion: rollout.version, ...extra }, caller);
   const get = async (id: string): Promise<Rollout> => (await t.call('GET', `/api/rollouts/${id}`, undefined, viewer)).json;
 
-  return { ...t, admin, editor, viewer, parameter, errors, appKey, evaluate, traffic, create, act, get };
+  /** A webhook for the rollout events; its queued deliveries' types, oldest first (not sent: no receiver here). */
+  const watchWebhooks = async () => {
+    configureWebhookDelivery(t.app.services, { autoDeliver: false });
+    const events = ['rollout.advanced', 'rollout.rolled_back', 'rollout.finished'];
+    const { webhook } = (await t.call('POST', '/api/webhooks?environment=production', { url: 'https://hooks.example.com/switchboard', events }, admin)).json;
+    return async () => {
+      const { deliveries } = (await t.call('GET', `/api/webhooks/${webhook.id}/deliveries`, undefined, admin)).json;
+      return (deliveries as { eventType: string }[]).map((d) => d.eventType).reverse();
+    };
+  };
+
+  return { ...t, admin, editor, viewer, parameter, errors, appKey, evaluate, traffic, create, act, get, watchWebhooks };
 }
 
 export const changeBody = (guardrail: string, overrides: object = {}) => ({

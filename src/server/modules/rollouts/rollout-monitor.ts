@@ -6,7 +6,7 @@ import { systemActor, type Actor } from '../audit/audit-service';
 import { armsOf } from '../results/results-analysis';
 import { experimentMetrics } from '../results/result-rollups';
 import { armStats } from '../results/metric-stats';
-import { advanceIn, finishIn, notifyWebhooks, rollBackIn, webhookOf, type Decider } from './rollout-actions';
+import { advanceIn, finishIn, rollBackIn, type Decider } from './rollout-actions';
 import { decideRolloutCheck, type RolloutCheckInput, type RolloutDecisionResult } from './rollout-decision';
 import { getRollout, logEntry, NEW, nextCheckAfter, OLD, saveRollout, staleRollout } from './rollouts-service';
 
@@ -84,13 +84,8 @@ async function applyDecision(store: Store, services: Services, rollout: Rollout,
   }
 }
 
+/** A hold changes nothing apps get; every other decision moves weights or ends the split. */
 const changesWhatAppsGet = (decision: RolloutDecisionResult['decision']) => decision !== 'hold';
-
-async function afterDecision(services: Services, saved: Rollout, decision: RolloutDecisionResult['decision']): Promise<void> {
-  if (changesWhatAppsGet(decision)) services.configChanged();
-  const type = decision === 'hold' ? undefined : webhookOf[decision === 'advance' ? 'advance' : decision === 'roll_back' ? 'roll_back' : 'complete'];
-  if (type) await notifyWebhooks(services, saved, type);
-}
 
 /**
  * Checks every running rollout whose time has come. Under the 'rollout-monitor' job lock, so
@@ -119,7 +114,7 @@ export async function runRolloutChecks(services: Services): Promise<{ ran: boole
       applied.push({ saved: await applyDecision(store, services, current, input, result, monitor), decision: result.decision });
     }
   });
-  for (const { saved, decision } of applied) await afterDecision(services, saved, decision);
+  if (applied.some(({ decision }) => changesWhatAppsGet(decision))) services.configChanged();
   return { ran: ran !== null, checked: applied.map(({ saved, decision }) => ({ rolloutId: saved.id, decision })) };
 }
 
@@ -136,6 +131,6 @@ export async function checkRolloutNow(services: Services, id: string, expectedVe
     if (current.version !== rollout.version) throw staleRollout(current);
     return applyDecision(store, services, current, input, result, { actor, by: null });
   });
-  await afterDecision(services, saved, result.decision);
+  if (changesWhatAppsGet(result.decision)) services.configChanged();
   return saved;
 }

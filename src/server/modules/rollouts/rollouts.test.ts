@@ -1,10 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Rollout } from '../../../shared/contract/rollouts';
+import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
 import { changeBody, MINUTE, rolloutWorld } from './rollout-fixtures';
 import { runRolloutChecks } from './rollout-monitor';
 
-// Guarded rollouts through the API on the memory store, with the harness clock moved by hand and
-// traffic sent as apps send it (OFREP evaluations record exposures, /sdk/v1/events the errors).
+// Guarded rollouts through the API, with the harness clock moved by hand and traffic sent as apps
+// send it (OFREP evaluations record exposures, /sdk/v1/events the errors). Creating runs on the
+// memory store; running also on PGlite and PostgreSQL (TEST_DATABASE_URL), whose results queries
+// (rollups, first exposure since the step's start) the monitor reads.
+
+const stores = storesUnderTest();
+afterAll(closeStoresUnderTest);
 
 describe('creating a rollout', () => {
   it('refuses invalid changes, unknown metrics and roles with field paths, changing nothing', async () => {
@@ -69,10 +75,11 @@ describe('creating a rollout', () => {
   });
 });
 
-describe('running a rollout', () => {
+describe.each(stores)('running a rollout: %s', { timeout: 180_000 }, (_name, open) => {
   it('goes through every step with sticky sides to complete; afterwards everyone gets the new value', async () => {
-    const w = await rolloutWorld();
+    const w = await rolloutWorld(await open());
     const steps = [{ percent: 10, minMinutes: 60, minUsers: 100 }, { percent: 50, minMinutes: 60, minUsers: 100 }, { percent: 100, minMinutes: 0, minUsers: 0 }];
+    const webhookEvents = await w.watchWebhooks();
     let rollout: Rollout = (await w.create(changeBody(w.errors.id, { steps }))).json;
     const first = await w.traffic(150);
     expect(first.other).toBe(0);
@@ -116,11 +123,13 @@ describe('running a rollout', () => {
     expect((await w.call('GET', `/api/experiments/${rollout.experimentId}`, undefined, w.viewer)).json.status).toBe('completed');
     const actions = (await w.call('GET', '/api/audit?objectType=rollout', undefined, w.admin)).json.items.map((e: { action: string }) => e.action);
     expect(actions.reverse()).toEqual(['rollout.started', 'rollout.advanced', 'rollout.advanced', 'rollout.completed']);
-  }, 60_000);
+    expect(await webhookEvents()).toEqual(['rollout.advanced', 'rollout.advanced', 'rollout.finished']);
+  });
 
   it('rolls back by itself on a harmful guardrail: everyone gets the old value again', async () => {
-    const w = await rolloutWorld();
+    const w = await rolloutWorld(await open());
     const steps = [{ percent: 50, minMinutes: 60, minUsers: 200 }, { percent: 100, minMinutes: 0, minUsers: 0 }];
+    const webhookEvents = await w.watchWebhooks();
     const rollout: Rollout = (await w.create(changeBody(w.errors.id, { steps }))).json;
     // The harm test is always valid (a look every few minutes must not raise false alarms), so
     // it needs a few thousand users to call even a large harm clear.
@@ -134,14 +143,15 @@ describe('running a rollout', () => {
     expect(after.lastCheck!.guardrails[0]).toMatchObject({ metricName: 'Errors', harmful: true, higherIsBetter: false });
     expect(after.log.at(-1)).toMatchObject({ kind: 'rolled_back', by: null });
     expect(after.log.at(-1)!.message).toContain('Errors');
+    expect(await webhookEvents()).toEqual(['rollout.rolled_back']);
     for (let i = 0; i < 400; i += 3) expect((await w.evaluate(`user-${i}`)).value).toBe('Buy');
     expect((await w.call('GET', `/api/parameters/${w.parameter.id}`, undefined, w.viewer)).json.rules).toEqual([]);
     // The parameter is free again for a new attempt.
     expect((await w.create(changeBody(w.errors.id, { name: 'Second try' }))).status).toBe(201);
-  }, 60_000);
+  });
 
   it('holds with too little traffic and says how much is missing', async () => {
-    const w = await rolloutWorld();
+    const w = await rolloutWorld(await open());
     let rollout: Rollout = (await w.create(changeBody(w.errors.id))).json;
     await w.traffic(30);
     w.clock.advance(61 * MINUTE);
@@ -156,10 +166,10 @@ describe('running a rollout', () => {
     // One "held" entry per step, at the latest numbers.
     expect(rollout.log.map((e) => e.kind)).toEqual(['started', 'held']);
     expect(rollout.lastCheck!.at).toBe(w.clock.now().toISOString());
-  }, 60_000);
+  });
 
   it('refuses a stale version and a roll back without a reason; pause serves the old value, resume the split again', async () => {
-    const w = await rolloutWorld();
+    const w = await rolloutWorld(await open());
     const steps = [{ percent: 50, minMinutes: 60, minUsers: 100 }, { percent: 100, minMinutes: 0, minUsers: 0 }];
     const rollout: Rollout = (await w.create(changeBody(w.errors.id, { steps }))).json;
     const split = await w.traffic(40);
@@ -186,5 +196,5 @@ describe('running a rollout', () => {
     expect(rolledBack.json.log.at(-1)).toMatchObject({ kind: 'rolled_back', by: expect.stringMatching(/^editor/) });
     expect(rolledBack.json.log.at(-1).message).toContain('Checkout complaints');
     expect((await w.act(rolledBack.json, 'finish')).status).toBe(409);
-  }, 60_000);
+  });
 });
