@@ -19,6 +19,12 @@ export interface RolloutScenario {
   meanOrderValue: number;
   /** Share of new-side users whose exposure is lost (a broken redirect, say): a sample ratio mismatch. */
   newExposureLoss?: number;
+  /**
+   * 'step' (the default) compares only users first exposed during the current step, as the
+   * monitor does (rollout-monitor.ts: a user moved from old to new at an advance would still
+   * count as old); 'rollout' keeps adding up over the whole rollout, for comparison.
+   */
+  guardrailScope?: 'step' | 'rollout';
   steps?: RolloutStep[];
   rules?: RolloutRules;
   /** Give up (and call it stalled) after this long; a sound engine never gets there. */
@@ -81,8 +87,8 @@ export function simulateRollout(scenario: RolloutScenario): RolloutOutcome {
   const rules = scenario.rules ?? DEFAULT_RULES;
   const maxMinutes = (scenario.maxHours ?? 24 * 7) * 60;
   const random = seededRandom(scenario.seed);
-  const oldSide = emptySide();
-  const newSide = emptySide();
+  let oldSide = emptySide();
+  let newSide = emptySide();
   const rate = { old: scenario.conversionRate, new: scenario.conversionRate * scenario.newConversionFactor };
   let stepIndex = 0;
   let stepStartedAt = 0;
@@ -121,6 +127,10 @@ export function simulateRollout(scenario: RolloutScenario): RolloutOutcome {
       stepIndex++;
       stepStartedAt = minutes;
       stepUsers = { old: 0, new: 0 };
+      if ((scenario.guardrailScope ?? 'step') === 'step') {
+        oldSide = emptySide();
+        newSide = emptySide();
+      }
     }
   }
   return { outcome: 'stalled', stepIndex, minutes: maxMinutes, summary: 'ran out of simulated time' };

@@ -3,7 +3,7 @@ import { DEFAULT_ROLLOUT_STEPS, type RolloutRules } from '../../../shared/contra
 import { sequentialTest } from '../../../shared/stats/sequential';
 import { armMean, armVariance, type ProportionStats } from '../../../shared/stats/sufficient-statistics';
 import { decideRolloutCheck, type GuardrailInput, type RolloutCheckInput } from './rollout-decision';
-import { HARM_TUNING_PARAMETER, withPooledVariance } from './rollout-decision-harm';
+import { HARM_TUNING_PARAMETER, harmAlphaPerTest, withPooledVariance } from './rollout-decision-harm';
 
 const rules: RolloutRules = { harmAlpha: 0.05, rollBackOnSrm: true, checkEveryMinutes: 5 };
 const proportion = (n: number, sum: number): ProportionStats => ({ kind: 'proportion', n, sum });
@@ -13,7 +13,7 @@ function conversion(newConversions: number, extra: Partial<GuardrailInput> = {})
 }
 
 /** Step 2 (25%), its time and users met, a neutral guardrail and a split right on 25%. */
-function input(overrides: Partial<RolloutCheckInput> = {}): RolloutCheckInput {
+function stepTwoInput(overrides: Partial<RolloutCheckInput> = {}): RolloutCheckInput {
   return {
     stepIndex: 1,
     steps: DEFAULT_ROLLOUT_STEPS,
@@ -25,6 +25,8 @@ function input(overrides: Partial<RolloutCheckInput> = {}): RolloutCheckInput {
     ...overrides,
   };
 }
+
+const input = stepTwoInput;
 
 describe('decideRolloutCheck: time and users', () => {
   it('advances once the step has its minimum users, and holds one user short, saying how many', () => {
@@ -53,7 +55,9 @@ describe('decideRolloutCheck: time and users', () => {
   });
 
   it('completes at the 100% step on time alone: there is no old side, so users do not count', () => {
-    const last = { stepIndex: 3, expectedNewShare: 1, stepUsers: { old: 0, new: 0 } };
+    // As the monitor gives them: this step's users only, so none on the old side.
+    const guardrails = [conversion(0, { old: proportion(0, 0), new: proportion(800, 80) })];
+    const last = { stepIndex: 3, expectedNewShare: 1, stepUsers: { old: 0, new: 0 }, guardrails };
     const steps = [...DEFAULT_ROLLOUT_STEPS.slice(0, 3), { percent: 100, minMinutes: 30, minUsers: 5_000 }];
     const held = decideRolloutCheck(input({ ...last, steps, minutesInStep: 29 }));
     expect(held.decision).toBe('hold');
@@ -61,7 +65,8 @@ describe('decideRolloutCheck: time and users', () => {
     expect(held.srmPValue).toBeNull();
     const done = decideRolloutCheck(input({ ...last, steps, minutesInStep: 30 }));
     expect(done.decision).toBe('complete');
-    expect(done.summary).toMatch(/^Step 4 \(100%\) done: everyone has the new value, so there is no old side left to compare; .*rollout complete\.$/);
+    expect(done.summary).toBe('Step 4 (100%) done: everyone has the new value, so there is no old side left to compare; rollout complete.');
+    expect(done.guardrails[0]).toMatchObject({ lift: null, interval: null, harmful: false });
   });
 
   it('holds with no users yet and reports no SRM p-value', () => {
@@ -74,7 +79,12 @@ describe('decideRolloutCheck: time and users', () => {
   });
 });
 
+/** 25% then 100%: one step that compares, so one guardrail is tested at the whole alpha. */
+const oneComparison = { stepIndex: 0, steps: [{ percent: 25, minMinutes: 60, minUsers: 1_000 }, { percent: 100, minMinutes: 0, minUsers: 0 }] };
+
 describe('decideRolloutCheck: harm', () => {
+  const input = (overrides: Partial<RolloutCheckInput> = {}) => stepTwoInput({ ...oneComparison, ...overrides });
+
   // 2,000 of 20,000 old users convert (10%); the one-sided bound at alpha 0.05 crosses 0 between
   // 436 and 437 conversions out of 5,000 new users.
   it('rolls back when the harm bound lies just below zero, not just above', () => {
@@ -103,6 +113,13 @@ describe('decideRolloutCheck: harm', () => {
     const revenue: GuardrailInput = { metricId: 'rev', metricName: 'Revenue per user', higherIsBetter: true, old: { kind: 'mean', n: 20_000, sum: 80_000, sumSquares: 1_600_000 }, new: { kind: 'mean', n: 5_000, sum: 20_000, sumSquares: 400_000 } };
     expect(decideRolloutCheck(input({ guardrails: [conversion(433)] })).decision).toBe('roll_back');
     expect(decideRolloutCheck(input({ guardrails: [conversion(433), revenue] })).decision).toBe('advance');
+  });
+
+  it('splits alpha across the steps that compare: each step is a fresh comparison of its own users', () => {
+    expect(harmAlphaPerTest(0.05, 2, DEFAULT_ROLLOUT_STEPS)).toBeCloseTo(0.05 / 6, 15);
+    expect(harmAlphaPerTest(0.05, 1, oneComparison.steps)).toBe(0.05);
+    expect(decideRolloutCheck(input({ guardrails: [conversion(433)] })).decision).toBe('roll_back');
+    expect(decideRolloutCheck(stepTwoInput({ guardrails: [conversion(433)] })).decision).toBe('advance');
   });
 
   it('tests one-sided in the harmful direction: an improvement is never harm', () => {

@@ -9,10 +9,14 @@
 import type { GuardrailCheck, RolloutRules, RolloutStep } from '../../../shared/contract/rollouts';
 import { SRM_P_THRESHOLD } from '../../../shared/stats/srm';
 import type { ArmStats } from '../../../shared/stats/sufficient-statistics';
-import { harmChecks } from './rollout-decision-harm';
+import { harmAlphaPerTest, harmChecks } from './rollout-decision-harm';
 import { checkStepSrm, describeSrm } from './rollout-decision-srm';
 import { describeHarm, formatCount, plural, stepName } from './rollout-decision-words';
 
+/**
+ * One guardrail's statistics per side. The monitor gives those of users first exposed during the
+ * current step, so each step is a fresh comparison (and the 100% step has no old side).
+ */
 export interface GuardrailInput {
   metricId: string;
   metricName: string;
@@ -48,7 +52,7 @@ export function decideRolloutCheck(input: RolloutCheckInput): RolloutDecisionRes
   const { stepIndex, steps, minutesInStep, stepUsers, rules } = input;
   const step = steps[stepIndex];
   if (!step) throw new RangeError(`stepIndex ${stepIndex} is outside the ${steps.length} steps`);
-  const guardrails = harmChecks(input.guardrails, rules.harmAlpha);
+  const guardrails = harmChecks(input.guardrails, harmAlphaPerTest(rules.harmAlpha, input.guardrails.length, steps));
   const srm = checkStepSrm(stepUsers, input.expectedNewShare);
   const srmPValue = srm?.pValue ?? null;
   const mismatch = srm !== null && srm.pValue < ROLLOUT_SRM_THRESHOLD;
@@ -83,9 +87,11 @@ export function decideRolloutCheck(input: RolloutCheckInput): RolloutDecisionRes
   const lastStep = stepIndex === steps.length - 1;
   const verdict = noHarmWords(guardrails);
   if (everyone) {
+    // Guardrails given for this step alone have no old users left to compare with.
+    const compared = guardrails.some((g) => g.interval !== null) ? ` ${verdict};` : '';
     return decide(
       lastStep ? 'complete' : 'advance',
-      `${stepName(stepIndex)} (100%) done: everyone has the new value, so there is no old side left to compare; ${verdict}; ${lastStep ? 'rollout complete' : 'advancing'}.${srmNote}`,
+      `${stepName(stepIndex)} (100%) done: everyone has the new value, so there is no old side left to compare;${compared} ${lastStep ? 'rollout complete' : 'advancing'}.${srmNote}`,
     );
   }
   const passed = `${stepName(stepIndex)} (${step.percent}%) passed with ${plural(users, 'user', 'users')} over ${plural(Math.floor(minutesInStep), 'minute', 'minutes')}; ${verdict}`;
