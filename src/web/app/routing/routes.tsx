@@ -35,6 +35,7 @@ const UsersTab = page(() => import('../pages/settings/users-tab'), 'UsersTab');
 const TokensTab = page(() => import('../pages/settings/tokens-tab'), 'TokensTab');
 const SdkKeysTab = page(() => import('../pages/settings/sdk-keys-tab'), 'SdkKeysTab');
 const EnvironmentsTab = page(() => import('../pages/settings/environments-tab'), 'EnvironmentsTab');
+const WebhooksTab = page(() => import('../pages/settings/webhooks-tab'), 'WebhooksTab');
 const CompareEnvironmentsPage = page(() => import('../pages/compare-environments-page'), 'CompareEnvironmentsPage');
 const ChangeRequestsPage = page(() => import('../pages/change-requests-page'), 'ChangeRequestsPage');
 const ChangeRequestPage = page(() => import('../pages/change-request-page'), 'ChangeRequestPage');
@@ -87,6 +88,7 @@ export const routes: RouteObject[] = [
               { path: 'api-tokens', element: <TokensTab /> },
               { path: 'sdk-keys', element: <SdkKeysTab /> },
               { path: 'environments', element: <EnvironmentsTab /> },
+              { path: 'webhooks', element: <WebhooksTab /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,5 @@
 import { Alert, Tabs } from '@mantine/core';
-import { IconKey, IconLock, IconPlugConnected, IconStack2, IconUserCircle, IconUsers, type Icon } from '@tabler/icons-react';
+import { IconKey, IconLock, IconPlugConnected, IconStack2, IconUserCircle, IconUsers, IconWebhook, type Icon } from '@tabler/icons-react';
 import { Navigate, Outlet, useMatch, useNavigate } from 'react-router';
 import { useSession } from '../../../features/auth/api/session-context';
 import { PageHeader } from '../../../components/page-header';
@@ -18,6 +18,7 @@ export const settingsTabs: readonly SettingsTab[] = [
   { value: 'api-tokens', label: 'API tokens', icon: IconKey, adminOnly: true },
   { value: 'sdk-keys', label: 'SDK keys', icon: IconPlugConnected, adminOnly: false },
   { value: 'environments', label: 'Environments', icon: IconStack2, adminOnly: true },
+  { value: 'webhooks', label: 'Webhooks', icon: IconWebhook, adminOnly: true },
 ];
 
 /** Settings: one tab per child route (/settings/profile, /settings/users, /settings/api-tokens). */
@@ -32,7 +33,7 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" description={isAdmin ? 'Your profile, the people in this workspace, API tokens, SDK keys and environments.' : 'Your profile.'} />
+      <PageHeader title="Settings" description={isAdmin ? 'Your profile, the people in this workspace, API tokens, SDK keys, environments and webhooks.' : 'Your profile.'} />
       {!isAdmin && (
         <Alert variant="light" color="blue" role="note" icon={<IconLock aria-hidden />} title="Users, API tokens and environments are managed by admins" mb="lg">
           You are {user.role === 'editor' ? 'an' : 'a'} {roleLabels[user.role].toLowerCase()}. Only admins invite people, change roles and
