@@ -59,6 +59,7 @@ export function actionBlockedReason(rollout: Pick<Rollout, 'status' | 'steps' | 
     case 'resume':
       return paused ? null : 'It is running.';
     case 'advance':
+      if (paused) return 'Resume it first: a paused rollout gives everyone the old value.';
       return rollout.stepIndex >= rollout.steps.length - 1 ? 'This is the last step: Finish ends the rollout.' : null;
     case 'check':
       return paused ? 'The monitor does not check a paused rollout: resume it first.' : null;
