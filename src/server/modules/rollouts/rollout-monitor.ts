@@ -88,8 +88,8 @@ async function applyDecision(store: Store, services: Services, rollout: Rollout,
 const changesWhatAppsGet = (decision: RolloutDecisionResult['decision']) => decision !== 'hold';
 
 /**
- * Checks every running rollout whose time has come. Under the 'rollout-monitor' job lock, so
- * with several replicas each check is applied once.
+ * Checks every running rollout whose time has come. Each decision is applied under the
+ * 'rollout-monitor' job lock, so with several replicas each check is applied once.
  */
 export async function runRolloutChecks(services: Services): Promise<{ ran: boolean; checked: { rolloutId: string; decision: RolloutDecisionResult['decision'] }[] }> {
   await services.exposures.flush(); // exposures recorded by evaluation are buffered
@@ -105,17 +105,26 @@ export async function runRolloutChecks(services: Services): Promise<{ ran: boole
     }
   }
   const applied: { saved: Rollout; decision: RolloutDecisionResult['decision'] }[] = [];
-  const ran = await services.store.withJobLock('rollout-monitor', async (store) => {
-    const now = services.clock.now().getTime();
-    for (const { rollout, input, result } of prepared) {
-      const current = await store.rollouts.getById(rollout.id);
-      // Checked meanwhile (another replica), or changed by a person: this reading is out of date.
-      if (!current || current.version !== rollout.version || current.status !== 'running' || !current.nextCheckAt || Date.parse(current.nextCheckAt) > now) continue;
-      applied.push({ saved: await applyDecision(store, services, current, input, result, monitor), decision: result.decision });
+  let ran = false;
+  // One transaction per rollout: one that cannot be moved (its error is logged) holds up no other.
+  for (const { rollout, input, result } of prepared) {
+    try {
+      const saved = await services.store.withJobLock('rollout-monitor', async (store) => {
+        const current = await store.rollouts.getById(rollout.id);
+        const now = services.clock.now().getTime();
+        // Checked meanwhile (another replica), or changed by a person: this reading is out of date.
+        if (!current || current.version !== rollout.version || current.status !== 'running' || !current.nextCheckAt || Date.parse(current.nextCheckAt) > now) return undefined;
+        return applyDecision(store, services, current, input, result, monitor);
+      });
+      if (saved === null) continue; // another replica is checking right now
+      ran = true;
+      if (saved) applied.push({ saved, decision: result.decision });
+    } catch (error) {
+      services.log(`Applying the check of rollout ${rollout.id} failed`, error);
     }
-  });
+  }
   if (applied.some(({ decision }) => changesWhatAppsGet(decision))) services.configChanged();
-  return { ran: ran !== null, checked: applied.map(({ saved, decision }) => ({ rolloutId: saved.id, decision })) };
+  return { ran, checked: applied.map(({ saved, decision }) => ({ rolloutId: saved.id, decision })) };
 }
 
 /** The `check` action: a person asks for a check now; its decision applies as the monitor's would. */

@@ -198,3 +198,21 @@ describe.each(stores)('running a rollout: %s', { timeout: 180_000 }, (_name, ope
     expect((await w.act(rolledBack.json, 'finish')).status).toBe(409);
   });
 });
+
+describe('the monitor', () => {
+  it('applies each rollout in its own transaction: one that cannot move holds up no other', async () => {
+    const w = await rolloutWorld();
+    await w.call('POST', '/api/parameters', { key: 'banner', name: 'Banner', spec: { type: 'string' }, defaultValue: 'Hi' }, w.admin);
+    const steps = [{ percent: 100, minMinutes: 0, minUsers: 0 }];
+    const broken: Rollout = (await w.create(changeBody(w.errors.id, { name: 'Broken', steps }))).json;
+    const healthy: Rollout = (await w.create(changeBody(w.errors.id, { name: 'Healthy', steps, changes: [{ parameterKey: 'banner', value: 'Hello' }] }))).json;
+    // Someone put the broken one's experiment back to draft behind the API's back: finishing it is refused.
+    const hidden = (await w.store.experiments.getById(broken.experimentId))!;
+    await w.store.experiments.update({ ...hidden, status: 'draft', version: hidden.version + 1 }, hidden.version);
+
+    w.clock.advance(5 * MINUTE);
+    expect((await runRolloutChecks(w.app.services)).checked).toEqual([{ rolloutId: healthy.id, decision: 'complete' }]);
+    expect((await w.get(healthy.id)).status).toBe('completed');
+    expect(await w.get(broken.id)).toMatchObject({ status: 'running', version: broken.version, lastCheck: null });
+  });
+});
