@@ -193,7 +193,8 @@ export async function applyTransition(
   }
   if (action === 'complete') next.endedAt = now.toISOString();
   const saved = await saveExperiment(store, services, actor, action, current, next);
-  if (action === 'start' || action === 'complete') {
+  // A guarded rollout's hidden experiment says nothing of its own: its rollout sends rollout.* events.
+  if ((action === 'start' || action === 'complete') && !saved.rolloutId) {
     await emitWebhookEvent(services, saved.environmentId, action === 'start' ? 'experiment.started' : 'experiment.completed', experimentEventData(saved, actor), store);
   }
   return saved;

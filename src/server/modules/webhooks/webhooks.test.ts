@@ -121,6 +121,18 @@ describe('webhooks API', () => {
     expect(await deliveries(staging.id)).toEqual([]);
   });
 
+  it("a guarded rollout's hidden experiment queues no experiment.* events: its rollout sends rollout.* ones", async () => {
+    const hook = (await createHook({ events: ['experiment.started', 'experiment.completed', 'rollout.rolled_back'] })).json.webhook;
+    await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin);
+    const metric = (await t.call('POST', '/api/metrics', { key: 'errors', name: 'Errors', kind: 'conversion', event: 'app_error', direction: 'lower' }, admin)).json;
+    const rollout = (await t.call('POST', '/api/rollouts?environment=production', {
+      name: 'New headline', audience: { kind: 'everyone' }, changes: [{ parameterKey: 'headline', value: 'Hi' }], guardrails: [metric.id],
+    }, admin)).json;
+    const rolledBack = await t.call('POST', `/api/rollouts/${rollout.id}/actions/roll_back`, { expectedVersion: rollout.version, reason: 'Complaints' }, admin);
+    expect(rolledBack.json.status).toBe('rolled_back');
+    expect((await deliveries(hook.id)).map((d) => d.eventType)).toEqual(['rollout.rolled_back']);
+  });
+
   it('queues change.published when a change request publishes, with each change', async () => {
     const hook = (await createHook({ events: ['change.published'] }, 'staging')).json.webhook;
     const p = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
