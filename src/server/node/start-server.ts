@@ -11,6 +11,7 @@ import { runDueExperiments } from '../modules/experiments/experiment-scheduler';
 import { runDueChangeRequests } from '../modules/change-requests/publishing';
 import { deliverWebhooks } from '../modules/webhooks/delivery';
 import { runRolloutChecks } from '../modules/rollouts/rollout-monitor';
+import { runAutoShip } from '../modules/experiments/auto-ship';
 import { refreshRunningRollups } from '../modules/results/result-rollups';
 import { serveDashboard } from './static-dashboard';
 
@@ -54,6 +55,7 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
     runDueChangeRequests(app.services).catch((error) => app.services.log('Publishing scheduled change requests failed', error));
     deliverWebhooks(app.services).catch((error) => app.services.log('Delivering webhooks failed', error));
     runRolloutChecks(app.services).catch((error) => app.services.log('Checking guarded rollouts failed', error));
+    runAutoShip(app.services).catch((error) => app.services.log('Auto-shipping experiment winners failed', error));
   };
   const schedulerTimer = setInterval(runScheduled, settings.schedulerIntervalMs);
   schedulerTimer.unref();

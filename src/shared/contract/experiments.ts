@@ -83,6 +83,33 @@ export const promotionSchema = z.object({
 });
 export type Promotion = z.infer<typeof promotionSchema>;
 
+/**
+ * Auto-ship: once the experiment has run `minDays` and the primary metric has a significant
+ * winner with no guardrail worse (the promotion check recommends it), the winner rolls out to
+ * the audience through a guarded rollout with the default steps. Off unless set.
+ */
+export const autoShipAudiences = ['experiment', 'everyone'] as const;
+export const DEFAULT_AUTO_SHIP_MIN_DAYS = 7;
+export const autoShipSettingsSchema = z.strictObject({
+  enabled: z.boolean(),
+  minDays: z.number().int('Use whole days').min(1, 'At least 1 day').max(90, 'At most 90 days').default(DEFAULT_AUTO_SHIP_MIN_DAYS),
+  /** Who receives the winner: the experiment's audience, or everyone. */
+  audience: z.enum(autoShipAudiences).default('experiment'),
+});
+export type AutoShipSettings = z.output<typeof autoShipSettingsSchema>;
+
+/** The settings plus what auto-ship did (set by the server only). */
+export const autoShipSchema = z.object({
+  enabled: z.boolean(),
+  minDays: z.number().int(),
+  audience: z.enum(autoShipAudiences),
+  /** The guarded rollout it started. */
+  shipped: z.object({ at: isoDateTimeSchema, variant: z.string(), rolloutId: z.string() }).nullable().optional(),
+  /** Why it could not ship a winner it found (e.g. the environment now requires approval). */
+  problem: z.object({ at: isoDateTimeSchema, message: z.string() }).nullable().optional(),
+});
+export type AutoShip = z.infer<typeof autoShipSchema>;
+
 export const experimentSchema = z.object({
   id: z.string(),
   /** The one environment the experiment runs in (its SDK keys' apps see it). */
@@ -113,6 +140,10 @@ export const experimentSchema = z.object({
   promotion: promotionSchema.nullable(),
   /** Set on the hidden experiment behind a guarded rollout: it is managed by that rollout, not listed with the others. */
   rolloutId: z.string().optional(),
+  /** Absent (older documents) means off. */
+  autoShip: autoShipSchema.optional(),
+  /** When the primary metric first had a recommended winner (experiment.winner_found went out then). */
+  winnerFound: z.object({ variant: z.string(), at: isoDateTimeSchema }).optional(),
   version: z.number().int(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
@@ -185,6 +216,7 @@ export const createExperimentBodySchema = z
     endAt: fields.endAt.default(null),
     layer: fields.layer.default(null),
     testUsers: fields.testUsers.default([]),
+    autoShip: autoShipSettingsSchema.optional(),
   })
   .superRefine(checkExperimentShape);
 export type CreateExperimentBody = z.input<typeof createExperimentBodySchema>;
@@ -205,6 +237,7 @@ export const updateExperimentBodySchema = z
     endAt: fields.endAt.optional(),
     layer: fields.layer.optional(),
     testUsers: fields.testUsers.optional(),
+    autoShip: autoShipSettingsSchema.optional(),
   })
   .superRefine(checkExperimentShape);
 export type UpdateExperimentBody = z.input<typeof updateExperimentBodySchema>;

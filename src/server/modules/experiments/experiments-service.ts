@@ -17,6 +17,7 @@ import { resolveEnvironment, writableEnvironment } from '../environments/environ
 import { NO_BYPASS, requireApprovalOrBypass, type WriteApproval } from '../environments/approval-guard';
 import { layerRangeFor, lockedVariantChanges, overrideProblems, referenceProblems, startProblems } from './experiment-checks';
 import { emitWebhookEvent } from '../webhooks/emit';
+import { autoShipProblems } from './auto-ship-rules';
 
 type CreateBody = z.output<typeof createExperimentBodySchema>;
 type UpdateBody = z.output<typeof updateExperimentBodySchema>;
@@ -46,7 +47,11 @@ export function assertNotManagedByRollout(experiment: Experiment): void {
 }
 
 async function assertSavable(store: Store, experiment: Experiment): Promise<void> {
-  const problems = [...(await overrideProblems(store, experiment.variants, experiment.environmentId)), ...(await referenceProblems(store, experiment))];
+  const problems = [
+    ...(await overrideProblems(store, experiment.variants, experiment.environmentId)),
+    ...(await referenceProblems(store, experiment)),
+    ...(await autoShipProblems(store, experiment)),
+  ];
   const variantKeys = new Set(experiment.variants.map((v) => v.key));
   experiment.testUsers.forEach((user, i) => {
     if (!variantKeys.has(user.variant)) problems.push({ path: `testUsers.${i}.variant`, message: 'Choose one of the variants' });
@@ -117,6 +122,8 @@ export async function updateExperiment(services: Services, id: string, body: Upd
     }
     const next: Experiment = { ...current, ...definedOnly(changes), updatedAt: services.clock.now().toISOString(), updatedBy: actor.name, version: current.version + 1 };
     if (changes.tags) next.tags = [...new Set(changes.tags)];
+    // The body sets the settings; what auto-ship did so far stays with the experiment.
+    if (changes.autoShip) next.autoShip = { ...changes.autoShip, shipped: current.autoShip?.shipped ?? null, problem: null };
     if (current.startedAt !== null) {
       if (lockedVariantChanges(current.variants, next.variants)) {
         throw badRequest('Variants cannot change once the experiment has started', [
