@@ -22,6 +22,7 @@ export const editableFields = [
   'endAt',
   'layer',
   'testUsers',
+  'autoShip',
 ] as const satisfies readonly (keyof ExperimentFormValues & keyof UpdateExperimentBody)[];
 
 export function newExperimentValues(owner = '', environmentId = 'production'): ExperimentFormValues {
@@ -64,6 +65,8 @@ export function valuesOf(experiment: Experiment): ExperimentFormValues {
     endAt: experiment.endAt,
     layer: experiment.layer,
     testUsers: experiment.testUsers,
+    // The settings only: what auto-ship did is the server's to say.
+    autoShip: experiment.autoShip ? { enabled: experiment.autoShip.enabled, minDays: experiment.autoShip.minDays, audience: experiment.autoShip.audience } : undefined,
   };
 }
 

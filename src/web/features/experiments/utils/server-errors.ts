@@ -18,6 +18,7 @@ const placements: [RegExp, (match: RegExpExecArray) => string][] = [
   [/^variants\.(\d+)$/, (m) => `variants.${m[1]}.key`],
   [/^metrics\.(primary|secondary|guardrails)(\.\d+)?$/, (m) => `metrics.${m[1]}`],
   [/^layer\.(name|share)$/, (m) => `layer.${m[1]}`],
+  [/^autoShip(\.(enabled|minDays|audience))?$/, (m) => `autoShip.${m[2] ?? 'enabled'}`],
   [/^testUsers\.(\d+)\.(targetingKey|variant)$/, (m) => `testUsers.${m[1]}.${m[2]}`],
   [/^testUsers\.(\d+)$/, (m) => `testUsers.${m[1]}.targetingKey`],
 ];

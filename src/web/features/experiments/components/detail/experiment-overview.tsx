@@ -11,6 +11,7 @@ import { valuesOf } from '../../utils/experiment-form';
 import { isFinished, isLive } from '../../utils/status';
 import { ExperimentStatusBadge } from '../experiment-status-badge';
 import { ExperimentSummary } from '../experiment-summary';
+import { AutoShipCard } from './auto-ship-card';
 import { ExposureCounts } from './exposure-counts';
 import { LifecycleActions } from './lifecycle-actions';
 import { PromoteModal } from './promote-modal';
@@ -89,6 +90,7 @@ export function ExperimentOverview({ experiment, segments, canEdit }: Experiment
           )}
         </Stack>
       </Paper>
+      <AutoShipCard experiment={experiment} />
       <PromotionPanel experiment={experiment} segments={segments} canEdit={canEdit} />
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="experiment-details-heading">
         <Stack gap="sm">

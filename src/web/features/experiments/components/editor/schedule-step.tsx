@@ -2,6 +2,7 @@ import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import type { ExperimentFormInput } from '../../utils/experiment-form';
 import { isoToLocalInput, localInputToIso, localTimeZone } from '../../utils/date-time';
+import { AutoShipFields } from './auto-ship-fields';
 import { useEditorContext } from './editor-context';
 
 /** Start and end in the marketer's time zone (native datetime-local inputs), stored as UTC ISO strings. */
@@ -52,6 +53,7 @@ export function ScheduleStep() {
           )}
         />
       </SimpleGrid>
+      <AutoShipFields />
     </Stack>
   );
 }

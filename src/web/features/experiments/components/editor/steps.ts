@@ -4,7 +4,7 @@ export const editorSteps = [
   { id: 'audience', label: 'Audience', description: 'Who and how many', fields: ['audience', 'stickyMembership', 'allocation', 'layer'] },
   { id: 'variants', label: 'Variants', description: 'What each group gets', fields: ['variants'] },
   { id: 'metrics', label: 'Metrics', description: 'What decides', fields: ['metrics'] },
-  { id: 'schedule', label: 'Schedule', description: 'When', fields: ['startAt', 'endAt'] },
+  { id: 'schedule', label: 'Schedule', description: 'When', fields: ['startAt', 'endAt', 'autoShip'] },
   { id: 'test-users', label: 'Test users', description: 'QA on devices', fields: ['testUsers'] },
   { id: 'review', label: 'Review', description: 'Check and launch', fields: [] },
 ] as const;
