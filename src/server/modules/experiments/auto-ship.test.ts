@@ -63,6 +63,23 @@ describe('auto-ship', () => {
     expect(await even.rollouts()).toEqual([]);
   }, 120_000);
 
+  it('where approval became required after it was turned on, does not ship and says why on the experiment', async () => {
+    const { w, experiment, traffic, read, rollouts } = await autoShipWorld();
+    const production = (await w.call('GET', '/api/environments', undefined, w.admin)).json.items.find((e: { key: string }) => e.key === 'production');
+    await w.call('PATCH', `/api/environments/${production.id}`, { expectedVersion: production.version, requiresApproval: true }, w.admin);
+    await traffic(2000, clearWinner);
+    w.clock.advance(8 * DAY);
+    expect(await runAutoShip(w.app.services)).toMatchObject({ winnersFound: [experiment.id], shipped: [] });
+    const refused = await read();
+    expect(refused.status).toBe('running');
+    expect(refused.autoShip?.problem?.message).toMatch(/requires approval/);
+    expect(await rollouts()).toEqual([]);
+    // The same reason is noted once, not at every check.
+    w.clock.advance(AUTO_SHIP_CHECK_EVERY_MS);
+    await runAutoShip(w.app.services);
+    expect((await read()).version).toBe(refused.version);
+  }, 120_000);
+
   it('leaves experiments without auto-ship alone, except telling a listening webhook about a winner', async () => {
     const { w, experiment, traffic, read, rollouts, webhookEvents } = await autoShipWorld({ enabled: false });
     await traffic(2000, clearWinner);

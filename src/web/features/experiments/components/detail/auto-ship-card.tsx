@@ -36,7 +36,9 @@ export function AutoShipCard({ experiment }: { experiment: Experiment }) {
     const metric = metrics.data?.find((m) => m.id === experiment.metrics.primary)?.name ?? 'the primary metric';
     const from = autoShipFrom(experiment);
     const when = from ? `From ${dayText(from)}` : `From ${autoShip.minDays} ${autoShip.minDays === 1 ? 'day' : 'days'} after the start`;
-    const who = experiment.winnerFound ? `${variantName(experiment.winnerFound.variant)} still wins` : 'a variant wins';
+    const leader = experiment.winnerFound?.variant;
+    const controlLeads = leader !== undefined && leader === experiment.variants[0]?.key;
+    const who = leader && !controlLeads ? `${variantName(leader)} still wins` : 'a variant wins';
     body = (
       <Stack gap="xs">
         <Text size="sm">
@@ -44,7 +46,8 @@ export function AutoShipCard({ experiment }: { experiment: Experiment }) {
         </Text>
         {experiment.winnerFound && (
           <Text size="sm" c="dimmed">
-            {variantName(experiment.winnerFound.variant)} has been winning since {dayText(new Date(experiment.winnerFound.at))}.
+            {variantName(experiment.winnerFound.variant)} has been winning since {dayText(new Date(experiment.winnerFound.at))}
+            {controlLeads ? ': while the control wins there is nothing to ship.' : '.'}
           </Text>
         )}
         {experiment.status === 'paused' && (

@@ -87,6 +87,26 @@ describe('auto-ship: experiment page card', () => {
     expect(screen.queryByRole('region', { name: 'Auto-ship' })).not.toBeInTheDocument();
   });
 
+  it('names the leading variant, and says what stopped it from shipping', async () => {
+    const api = await useRealApi();
+    const draft = await withPrimaryMetric(api, { autoShip: { enabled: true, minDays: 7, audience: 'everyone' } });
+    const running = await moveThrough(api, draft, ['start']);
+    // What runAutoShip writes when it finds a winner it cannot ship (its own API tests prove that it does).
+    const stuck: Experiment = {
+      ...running,
+      winnerFound: { variant: 'b', at: '2026-01-03T09:00:00.000Z' },
+      autoShip: { ...running.autoShip!, problem: { at: '2026-01-08T09:00:00.000Z', message: 'Production requires approval: propose it in a change request' } },
+      version: running.version + 1,
+    };
+    await api.store.experiments.update(stuck, running.version);
+    renderWithApp(null, { routes, path: `/experiments/${running.id}`, session: api.session });
+
+    const card = await screen.findByRole('region', { name: 'Auto-ship' });
+    expect(await within(card).findByText(/if Variant B still wins on Purchase conversion and no guardrail worsens, it ships to everyone/)).toBeInTheDocument();
+    expect(within(card).getByText(/Variant B has been winning since/)).toBeInTheDocument();
+    expect(within(card).getByText('Production requires approval: propose it in a change request')).toBeInTheDocument();
+  });
+
   it('after shipping, links to the rollout it started', async () => {
     const api = await useRealApi();
     const draft = await withPrimaryMetric(api, { autoShip: { enabled: true, minDays: 7, audience: 'everyone' } });
