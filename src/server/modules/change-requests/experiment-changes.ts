@@ -6,7 +6,7 @@ import type { Services } from '../../services';
 import type { ChangeRequestRecord, Store } from '../../store/types';
 import type { Actor } from '../audit/audit-service';
 import { startProblems } from '../experiments/experiment-checks';
-import { applyTransition } from '../experiments/experiments-service';
+import { applyTransition, assertNotManagedByRollout } from '../experiments/experiments-service';
 import { checkPromotionRisk, promoteIn } from '../experiments/promotion-service';
 
 // Starting an experiment and promoting its winner change what apps receive, so where approval is
@@ -24,6 +24,8 @@ export async function experimentChangesFor(services: Services, store: Store, env
     if (!experiment || experiment.environmentId !== environmentId) {
       throw badRequest('A change names an experiment that is not in this environment', [{ path: `${path}.experimentId`, message: 'No such experiment here' }]);
     }
+    // A guarded rollout's experiment moves only with its rollout.
+    assertNotManagedByRollout(experiment);
     if (experiment.version !== input.baseVersion) {
       throw conflict(`"${experiment.name}" changed after you opened it (now version ${experiment.version}). Reload, then propose again.`, [
         { path: `${path}.baseVersion`, message: `Now version ${experiment.version}` },

@@ -130,7 +130,7 @@ export async function promoteIn(store: Store, services: Services, id: string, bo
     for (const { parameter, after } of changes) {
       const rule: TargetingRule = {
         id: `promoted-${crypto.randomUUID().slice(0, 8)}`,
-        description: `Winner of "${experiment.name}": ${variantName}`,
+        description: experiment.rolloutId ? `Guarded rollout "${experiment.name.replace(/^Rollout: /, '')}"` : `Winner of "${experiment.name}": ${variantName}`,
         audience,
         value: after,
         rollout: 100,

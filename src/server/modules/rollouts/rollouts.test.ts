@@ -53,6 +53,12 @@ describe('creating a rollout', () => {
     expect(hidden).toMatchObject({ status: 'running', rolloutId: rollout.id, variants: [{ key: 'old', weight: 90 }, { key: 'new', weight: 10, overrides: { 'checkout-copy': 'Buy now' } }] });
     const byHand = await w.call('POST', `/api/experiments/${hidden.id}/transitions`, { action: 'complete', expectedVersion: hidden.version }, w.editor);
     expect(byHand.status).toBe(409);
+    // Nor through a change request proposing its promotion.
+    const proposed = await w.call('POST', '/api/change-requests', {
+      environmentId: 'production', title: 'Ship it', experiments: [{ experimentId: hidden.id, action: 'promote', baseVersion: hidden.version, promote: { variant: 'new', audience: { kind: 'everyone' } } }],
+    }, w.editor);
+    expect(proposed.status, JSON.stringify(proposed.json)).toBe(409);
+    expect(proposed.json.detail).toContain('guarded rollout');
 
     const second = await w.create(changeBody(w.errors.id, { name: 'Another' }));
     expect(second.status).toBe(409);
@@ -117,7 +123,7 @@ describe.each(stores)('running a rollout: %s', { timeout: 180_000 }, (_name, ope
 
     // The new value is now a rule for the audience, first in order, and every user gets it.
     const parameter = (await w.call('GET', `/api/parameters/${w.parameter.id}`, undefined, w.viewer)).json;
-    expect(parameter.rules[0]).toMatchObject({ audience: { kind: 'everyone' }, value: 'Buy now', rollout: 100, enabled: true });
+    expect(parameter.rules[0]).toMatchObject({ audience: { kind: 'everyone' }, value: 'Buy now', rollout: 100, enabled: true, description: 'Guarded rollout "Friendlier checkout copy"' });
     for (let i = 0; i < 300; i += 7) expect((await w.evaluate(`user-${i}`)).value).toBe('Buy now');
     for (let i = 0; i < 20; i++) expect((await w.evaluate(`fresh-${i}`)).value).toBe('Buy now');
     expect((await w.call('GET', `/api/experiments/${rollout.experimentId}`, undefined, w.viewer)).json.status).toBe('completed');
