@@ -38,7 +38,7 @@ export const DEFAULT_ROLLOUT_STEPS: RolloutStep[] = [
 
 /** The monitor's rules, shown and editable on the rollout. */
 export const rolloutRulesSchema = z.strictObject({
-  /** One-sided error rate of the harm test across all guardrails (split between them). */
+  /** One-sided false-alarm rate of the harm test over the whole rollout (split between guardrails and steps). */
   harmAlpha: z.number().gt(0).max(0.2).default(0.05),
   /** Roll back on a sample ratio mismatch. */
   rollBackOnSrm: z.boolean().default(true),
