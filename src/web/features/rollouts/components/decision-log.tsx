@@ -37,7 +37,7 @@ export function DecisionLog({ log, userNames }: { log: readonly RolloutLogEntry[
         <Stack gap="xs" component="ol" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Decisions, newest first">
           {entries.map((entry, index) => (
             <Group key={`${entry.at}-${index}`} component="li" gap="sm" align="flex-start" wrap="nowrap">
-              <Badge variant="light" color={kindColors[entry.kind]} c="var(--mantine-color-text)" w={110} style={{ flexShrink: 0 }}>
+              <Badge variant="light" color={kindColors[entry.kind]} c="var(--mantine-color-text)" w={124} style={{ flexShrink: 0 }}>
                 {kindLabels[entry.kind]}
               </Badge>
               <div>

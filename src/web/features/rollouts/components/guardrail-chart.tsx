@@ -24,12 +24,14 @@ export function GuardrailChart({ guardrails }: { guardrails: readonly GuardrailC
     .filter((g) => g.lift !== null && g.interval !== null)
     .map((g) => ({ name: g.metricName, lift: g.lift, band: g.interval, harmful: g.harmful }));
   const edges = rows.flatMap((row) => [...(row.band ?? []), row.lift ?? 0]);
-  const extent = Math.max(0.05, ...edges.map((value) => Math.abs(value))) * 1.1;
+  // A symmetric scale rounded up to a tenth, so zero sits in the middle with round ticks either side.
+  const extent = Math.ceil(Math.max(0.05, ...edges.map((value) => Math.abs(value))) * 10) / 10;
+  const ticks = [-extent, -extent / 2, 0, extent / 2, extent];
   return (
     <div aria-hidden>
       <ComposedChart layout="vertical" responsive accessibilityLayer={false} style={{ width: '100%', height: 48 + rows.length * 40 }} data={rows} margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
         <CartesianGrid stroke="var(--mantine-color-default-border)" strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" domain={[-extent, extent]} tickFormatter={(value: number) => formatLift(value)} tick={axisTick} />
+        <XAxis type="number" domain={[-extent, extent]} ticks={ticks} tickFormatter={(value: number) => formatLift(value)} tick={axisTick} />
         <YAxis type="category" dataKey="name" width={140} tick={axisTick} />
         <ReferenceLine x={0} stroke="var(--mantine-color-dimmed)" strokeWidth={2} />
         <Bar dataKey="band" barSize={8} isAnimationActive={false}>

@@ -32,6 +32,19 @@ describe('Rollout page', () => {
     expect(screen.getByText('Step 2 of 4 · 25%')).toBeInTheDocument();
   });
 
+  it('marks the step a rolled-back rollout stopped at', async () => {
+    serveRollout(testRollout({ status: 'rolled_back', endedAt: '2026-12-03T10:50:00.000Z' }));
+    renderWithApp(null, { routes, path: '/rollouts/rollout-1', session: testSession() });
+    const ladder = await screen.findByRole('list', { name: 'Rollout steps' });
+    expect(within(ladder).getAllByRole('listitem').map((step) => step.getAttribute('aria-label'))).toEqual([
+      'Step 1: 10%, done',
+      'Step 2: 25%, rolled back here',
+      'Step 3: 50%, pending',
+      'Step 4: 100%, pending',
+    ]);
+    expect(screen.getByText('Stopped at step 2 of 4 · everyone has the old value')).toBeInTheDocument();
+  });
+
   it('lists the decisions newest first, naming who made each or the monitor', async () => {
     serveRollout(testRollout());
     renderWithApp(null, { routes, path: '/rollouts/rollout-1', session: testSession() });

@@ -3,15 +3,16 @@ import { useEffect, useState } from 'react';
 import type { Rollout } from '../../../../shared/contract/rollouts';
 import { describeStepProgress, formatCount, formatStepPercent } from '../utils/describe-rollout';
 
-type StepState = 'done' | 'current' | 'pending';
+type StepState = 'done' | 'current' | 'stopped' | 'pending';
 
 function stepState(rollout: Rollout, index: number): StepState {
   if (rollout.status === 'completed' || index < rollout.stepIndex) return 'done';
-  if (index === rollout.stepIndex && rollout.status !== 'rolled_back') return 'current';
+  if (index === rollout.stepIndex) return rollout.status === 'rolled_back' ? 'stopped' : 'current';
   return 'pending';
 }
 
-const stateLabels: Record<StepState, string> = { done: 'Done', current: 'Current', pending: 'Pending' };
+const stateLabels: Record<StepState, string> = { done: 'Done', current: 'Current', stopped: 'Rolled back here', pending: 'Pending' };
+const stateColors: Record<StepState, string> = { done: 'teal.9', current: 'teal.9', stopped: 'red.9', pending: 'gray' };
 
 /** The minutes shown tick on between polls. */
 function useNow(intervalMs = 30_000) {
@@ -62,7 +63,7 @@ export function StepLadder({ rollout }: { rollout: Rollout }) {
                     {stepRequirements(step.minMinutes, step.minUsers)}
                   </Text>
                 </Group>
-                <Badge variant={state === 'current' ? 'filled' : 'light'} color={state === 'done' ? 'teal.9' : state === 'current' ? 'teal.9' : 'gray'} c={state === 'pending' ? 'var(--mantine-color-text)' : undefined}>
+                <Badge variant={state === 'current' || state === 'stopped' ? 'filled' : 'light'} color={stateColors[state]} c={state === 'pending' || state === 'done' ? 'var(--mantine-color-text)' : undefined}>
                   {stateLabels[state]}
                 </Badge>
               </Group>
