@@ -2,6 +2,7 @@ import { Badge, DataList, Group, Paper, SimpleGrid, Stack, Text, Title } from '@
 import { useQuery } from '@tanstack/react-query';
 import { metricOptionsQueryOptions } from '../api/catalog-options';
 import { describeAudience } from '../utils/audience';
+import { autoShipAudienceText } from '../utils/auto-ship';
 import { formatLocal, localTimeZone } from '../utils/date-time';
 import type { ExperimentFormValues } from '../utils/experiment-form';
 import { ParameterValue } from './parameter-value';
@@ -66,6 +67,11 @@ export function ExperimentSummary({ values, segments, timeline }: ExperimentSumm
         </Item>
         <Item label={`End (${localTimeZone()})`}>
           {timeline?.endedAt ? `Ended ${formatLocal(timeline.endedAt)}` : values.endAt ? formatLocal(values.endAt) : 'When completed by hand'}
+        </Item>
+        <Item label="Auto-ship">
+          {values.autoShip?.enabled
+            ? `The winner, after at least ${values.autoShip.minDays} ${values.autoShip.minDays === 1 ? 'day' : 'days'}, to ${autoShipAudienceText(values.autoShip.audience)}`
+            : 'Off'}
         </Item>
         <Item label="Test users">
           {values.testUsers.length === 0

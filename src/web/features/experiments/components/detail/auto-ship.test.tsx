@@ -70,6 +70,7 @@ describe('auto-ship: experiment page card', () => {
     const card = await screen.findByRole('region', { name: 'Auto-ship' });
     const from = dayText(new Date(Date.parse(running.startedAt!) + 5 * DAY));
     expect(await within(card).findByText(`From ${from}, if a variant wins on Purchase conversion and no guardrail worsens, it ships to everyone through a guarded rollout (10 → 25 → 50 → 100%).`)).toBeInTheDocument();
+    expect(within(screen.getByRole('region', { name: 'Details' })).getByText('The winner, after at least 5 days, to everyone')).toBeInTheDocument();
   });
 
   it('still says it without the metric catalog (its request failed), and is absent when auto-ship is off', async () => {
