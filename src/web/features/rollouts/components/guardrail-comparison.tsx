@@ -25,7 +25,7 @@ export function GuardrailComparison({ rollout, metricNames }: { rollout: Rollout
           </Title>
           <Text size="sm" c="dimmed">
             {check
-              ? `At the last check (${formatLocal(check.at)}), with ${confidence}% intervals. A guardrail is harmful when its whole interval lies on the bad side of zero.`
+              ? `At the last check (${formatLocal(check.at)}). Each interval stays valid however often the monitor looks, and is wide enough that all of them together keep ${confidence}% confidence over the whole rollout. A guardrail is harmful when its whole interval lies on the bad side of zero.`
               : `No check yet. Guardrails: ${rollout.guardrails.map((id) => metricNames.get(id) ?? id).join(', ')}.`}
           </Text>
         </div>

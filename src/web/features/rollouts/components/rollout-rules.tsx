@@ -10,7 +10,7 @@ export function RolloutRules({ rules }: { rules: Rules }) {
         Rules
       </Title>
       <List size="sm" spacing={4}>
-        <List.Item>Rolls back when any guardrail is worse with {confidence}% confidence.</List.Item>
+        <List.Item>Rolls back when any guardrail is worse with {confidence}% confidence (over every guardrail and step together).</List.Item>
         <List.Item>Sample ratio check: {rules.rollBackOnSrm ? 'on (a mismatched split rolls back)' : 'off'}.</List.Item>
         <List.Item>
           Checks every {rules.checkEveryMinutes} {rules.checkEveryMinutes === 1 ? 'minute' : 'minutes'}; a step advances once its time and users are met and nothing is harmful.

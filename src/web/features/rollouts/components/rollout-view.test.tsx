@@ -71,8 +71,8 @@ describe('Rollout page', () => {
     expect(purchases).toHaveTextContent('-55% to -22%');
     expect(purchases).toHaveTextContent('Harmful: clearly worse with the new value');
     expect(within(table).getByRole('row', { name: /Refunds/ })).toHaveTextContent('No clear harm');
-    expect(screen.getByText(/with 95% intervals/)).toBeInTheDocument();
-    expect(screen.getByText('Rolls back when any guardrail is worse with 95% confidence.')).toBeInTheDocument();
+    expect(screen.getByText(/keep 95% confidence over the whole rollout/)).toBeInTheDocument();
+    expect(screen.getByText('Rolls back when any guardrail is worse with 95% confidence (over every guardrail and step together).')).toBeInTheDocument();
   });
 
   it('shows the parameter before and after', async () => {
