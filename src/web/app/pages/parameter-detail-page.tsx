@@ -152,6 +152,7 @@ export function ParameterDetailPage() {
         segments={segments.data ?? []}
         renderValueEditor={(slot) => <ValueEditor spec={current.spec} label="New value" {...slot} />}
         onCreated={(rollout) => void navigate(`/rollouts/${encodeURIComponent(rollout.id)}?env=${encodeURIComponent(environment)}`)}
+        approvalBypass={requiresApproval && user.role === 'admin'}
       />
       {currentEnvironment && (
         <ProposeChangeDialog

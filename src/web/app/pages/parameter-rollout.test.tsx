@@ -64,4 +64,27 @@ describe('parameter page: guarded rollouts', () => {
     expect(router.state.location.pathname).toBe('/rollouts/rollout-8');
     expect((sent[1]?.body as { guardrails: string[] }).guardrails).toEqual([metric.id]);
   });
+
+  it('where the environment requires approval, lets an admin start it directly with a reason', async () => {
+    const api = await useRealApi();
+    await api.call('POST', '/api/parameters', { key: 'cta-text', name: 'CTA text', spec: { type: 'string' }, defaultValue: 'Buy' });
+    const production = ((await api.call('GET', '/api/environments')) as { items: Array<{ id: string; version: number }> }).items.find((e) => e.id === 'production')!;
+    await api.call('PATCH', '/api/environments/production', { expectedVersion: production.version, requiresApproval: true });
+    const sent: unknown[] = [];
+    server.use(
+      http.get('/api/rollouts', () => HttpResponse.json({ rollouts: [] })),
+      http.post('/api/rollouts', async ({ request }) => {
+        sent.push(await request.json());
+        return problemJson(400, 'Invalid request', 'Some fields need attention.', [{ path: 'bypassReason', message: 'Say why, in at least 10 characters' }]);
+      }),
+    );
+    const { user } = renderWithApp(null, { routes, path: '/parameters/cta-text?env=production', session: api.session });
+
+    await user.click(await screen.findByRole('button', { name: 'Roll out safely…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Roll out a new value of CTA text' });
+    await user.type(within(dialog).getByRole('textbox', { name: 'Why start it without approval' }), 'Hotfix');
+    await user.click(within(dialog).getByRole('button', { name: 'Start guarded rollout' }));
+    expect(await within(dialog).findByText('Say why, in at least 10 characters')).toBeInTheDocument();
+    expect(sent[0]).toMatchObject({ bypassReason: 'Hotfix' });
+  });
 });

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, NativeSelect, Radio, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, MultiSelect, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { DEFAULT_ROLLOUT_STEPS, type Rollout, type RolloutStep } from '../../../../shared/contract/rollouts';
@@ -26,6 +26,8 @@ export interface NewRolloutDialogProps {
   /** The parameter's own type editor (the page composes it from the parameters feature). */
   renderValueEditor: (slot: ValueEditorSlot) => ReactNode;
   onCreated: (rollout: Rollout) => void;
+  /** The environment requires approval and the person is an admin: they may start it directly, saying why. */
+  approvalBypass?: boolean;
 }
 
 /** "Roll out safely…": a new value for one parameter, shipped in steps and watched by guardrails. */
@@ -39,7 +41,7 @@ export function NewRolloutDialog(props: NewRolloutDialogProps) {
 
 const afterPrefix = (path: string, prefix: string) => (path === prefix ? '' : path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : null);
 
-function NewRolloutForm({ onClose, environment, parameter, segments, renderValueEditor, onCreated }: NewRolloutDialogProps) {
+function NewRolloutForm({ onClose, environment, parameter, segments, renderValueEditor, onCreated, approvalBypass = false }: NewRolloutDialogProps) {
   const create = useCreateRollout(environment);
   const metrics = useQuery(guardrailOptionsQueryOptions());
   const [name, setName] = useState(`New ${parameter.name}`);
@@ -49,6 +51,7 @@ function NewRolloutForm({ onClose, environment, parameter, segments, renderValue
   const [segmentId, setSegmentId] = useState('');
   const [steps, setSteps] = useState<RolloutStep[]>(DEFAULT_ROLLOUT_STEPS);
   const [guardrails, setGuardrails] = useState<string[]>([]);
+  const [bypassReason, setBypassReason] = useState('');
 
   const fieldErrors = isApiError(create.error) ? create.error.fieldErrors : [];
   const at = (prefix: string) => fieldErrors.find((e) => afterPrefix(e.path, prefix) !== null)?.message;
@@ -56,7 +59,7 @@ function NewRolloutForm({ onClose, environment, parameter, segments, renderValue
     const path = afterPrefix(e.path, 'changes.0.value');
     return path === null ? [] : [{ path, message: e.message }];
   });
-  const known = ['name', 'audience', 'changes.0.value', 'steps', 'guardrails'];
+  const known = ['name', 'audience', 'changes.0.value', 'steps', 'guardrails', 'bypassReason'];
   const unplaced = fieldErrors.filter((e) => !known.some((prefix) => afterPrefix(e.path, prefix) !== null));
   const edit = <T,>(set: (next: T) => void) => (next: T) => {
     set(next);
@@ -71,6 +74,7 @@ function NewRolloutForm({ onClose, environment, parameter, segments, renderValue
         changes: [{ parameterKey: parameter.key, value }],
         steps,
         guardrails,
+        ...(approvalBypass ? { bypassReason } : {}),
       },
       { onSuccess: onCreated },
     );
@@ -111,6 +115,17 @@ function NewRolloutForm({ onClose, environment, parameter, segments, renderValue
         error={at('guardrails')}
         searchable
       />
+      {approvalBypass && (
+        <Textarea
+          label="Why start it without approval"
+          description="This environment requires approval; as an admin you may start the rollout directly. The reason goes to the audit log."
+          rows={2}
+          maxLength={500}
+          value={bypassReason}
+          onChange={(event) => edit(setBypassReason)(event.currentTarget.value)}
+          error={at('bypassReason')}
+        />
+      )}
       <FormError message={create.isError && (fieldErrors.length === 0 || unplaced.length > 0) ? [errorMessage(create.error), ...unplaced.map((e) => e.message)].join(' ') : undefined} />
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose} disabled={create.isPending}>
