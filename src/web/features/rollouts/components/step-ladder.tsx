@@ -12,7 +12,8 @@ function stepState(rollout: Rollout, index: number): StepState {
 }
 
 const stateLabels: Record<StepState, string> = { done: 'Done', current: 'Current', stopped: 'Rolled back here', pending: 'Pending' };
-const stateColors: Record<StepState, string> = { done: 'teal.9', current: 'teal.9', stopped: 'red.9', pending: 'gray' };
+// Light badges keep the page's text colour on Mantine's base shade (a dark shade's light tint measured too dark for it).
+const stateColors: Record<StepState, string> = { done: 'teal', current: 'teal.9', stopped: 'red.9', pending: 'gray' };
 
 /** The minutes shown tick on between polls. */
 function useNow(intervalMs = 30_000) {
