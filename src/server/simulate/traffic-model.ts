@@ -1,4 +1,5 @@
 import { fnv1a32 } from '../../shared/targeting/fnv-hash';
+import { seededRandom } from '../../shared/seeded-random';
 
 // The simulated population and what each user does, as pure functions of the seed: the same
 // options give the same users, attributes, times, conversions and event ids on every run (so a
@@ -6,18 +7,6 @@ import { fnv1a32 } from '../../shared/targeting/fnv-hash';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** mulberry32: small, fast, good enough for traffic. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One generator per user, independent of the order users are simulated in. */
 export function userRandom(seed: string, userIndex: number, purpose: string): () => number {

@@ -14,20 +14,10 @@ import {
   sequentialTest,
   type TestResult,
 } from './index';
+import { seededRandom as prng } from '../seeded-random';
 
 const RUNS = 2000;
 
-/** mulberry32: tiny, fast, good enough for Monte Carlo coverage checks. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function standardNormal(rand: () => number): number {
   // Box-Muller; 1 - u keeps the log argument in (0, 1].

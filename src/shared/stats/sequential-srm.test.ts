@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkSrm } from './srm';
 import { sequentialSrmLogBayesFactor, sequentialSrmPValue } from './sequential-srm';
+import { seededRandom as prng } from '../seeded-random';
 
-/** mulberry32, seeded so the property tests are deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('sequentialSrmLogBayesFactor', () => {
   // Concentration 2 on an even split is a uniform Beta(1, 1) prior, whose Bayes factor has the

@@ -1,6 +1,7 @@
 import type { Experiment } from '../../../shared/contract/experiments';
 import type { Metric } from '../../../shared/contract/metrics';
 import type { ExposureRecord, Store, StoredEvent } from '../../store/types';
+import { seededRandom } from '../../../shared/seeded-random';
 
 // Test data for the results tests, written straight through the store so they do not depend on
 // the experiments API or the simulator.
@@ -58,18 +59,6 @@ export function metricDoc(overrides: Partial<Metric> & Pick<Metric, 'id' | 'kind
     updatedAt: AT,
     updatedBy: null,
     ...overrides,
-  };
-}
-
-/** mulberry32: seeded, so every run sees the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -4,7 +4,8 @@ import { MemoryStore } from '../../store/memory/memory-store';
 import { openPostgresStore } from '../../store/sql/open';
 import { sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
 import { CUPED_DAYS, type ResultsQuery, type ResultsRow, type Store, type StoredEvent } from '../../store/types';
-import { experimentDoc, metricDoc, seededRandom } from './results-fixtures';
+import { seededRandom } from '../../../shared/seeded-random';
+import { experimentDoc, metricDoc } from './results-fixtures';
 
 // The memory store (tests, browser mock) and the SQL store (PGlite, PostgreSQL) must give the
 // same sufficient statistics on the same data: every metric kind, every filter operator,

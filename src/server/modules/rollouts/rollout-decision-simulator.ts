@@ -7,6 +7,7 @@
 import { DEFAULT_ROLLOUT_STEPS, type RolloutRules, type RolloutStep } from '../../../shared/contract/rollouts';
 import type { MeanStats, ProportionStats } from '../../../shared/stats/sufficient-statistics';
 import { decideRolloutCheck, type GuardrailInput } from './rollout-decision';
+import { seededRandom } from '../../../shared/seeded-random';
 
 export interface RolloutScenario {
   seed: number;
@@ -43,17 +44,6 @@ export interface RolloutOutcome {
 
 export const DEFAULT_RULES: RolloutRules = { harmAlpha: 0.05, rollBackOnSrm: true, checkEveryMinutes: 5 };
 
-/** mulberry32: small, fast and good enough for Monte Carlo. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A user's fixed place in [0, 1) for this rollout (murmur3's finaliser over seed and id), as bucketing by hash does. */
 function stickyBucket(seed: number, userId: number): number {

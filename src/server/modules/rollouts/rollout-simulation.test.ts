@@ -9,7 +9,8 @@
  * does fails the A/A case.
  */
 import { describe, expect, it } from 'vitest';
-import { type RolloutOutcome, type RolloutScenario, seededRandom, simulateRollout } from './rollout-decision-simulator';
+import { seededRandom } from '../../../shared/seeded-random';
+import { type RolloutOutcome, type RolloutScenario, simulateRollout } from './rollout-decision-simulator';
 
 const BASE = { conversionRate: 0.1, meanOrderValue: 40 } as const;
 

@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small, fast, seeded pseudo-random source, good enough for simulations, Monte
+ * Carlo checks and test data (not for anything secret). The one copy the simulator, the test
+ * fixtures and the statistics checks share, so a seed means the same numbers everywhere.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
