@@ -1,9 +1,10 @@
-import { Badge, Button, Code, EmptyState, Skeleton, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, EmptyState, Table, Text } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { WebhookDelivery } from '../../../../shared/contract/webhooks';
 import { FormError } from '../../../components/form-error';
 import { QueryError } from '../../../components/query-error';
+import { SkeletonRows, TableHead } from '../../../components/table-parts';
 import { errorMessage } from '../../../lib/api-error';
 import { formatDateTime } from '../../../lib/format';
 import { deliveriesQueryOptions, useRetryDelivery } from '../api/webhooks-api';
@@ -30,26 +31,10 @@ export function DeliveryLog({ webhookId }: { webhookId: string }) {
       <Table.ScrollContainer minWidth={760}>
         <Table verticalSpacing="xs" aria-busy={deliveries.isPending}>
           <Table.Caption>Deliveries, newest first</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              {columns.map((column) => (
-                <Table.Th key={column} scope="col">
-                  {column}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={columns} />
           <Table.Tbody>
             {deliveries.isPending
-              ? [0, 1].map((row) => (
-                  <Table.Tr key={row}>
-                    {columns.map((column) => (
-                      <Table.Td key={column}>
-                        <Skeleton height={16} radius="sm" />
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))
+              ? <SkeletonRows columns={columns} rows={2} />
               : deliveries.data.map((delivery) => (
                   <Table.Tr key={delivery.id}>
                     <Table.Td>{webhookEventLabels[delivery.eventType]}</Table.Td>
