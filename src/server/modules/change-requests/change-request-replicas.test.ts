@@ -1,7 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../../store/sql/open';
-import type { SqlStore } from '../../store/sql/sql-store';
-import { postgresStore, sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
+import { closeStoresUnderTest, replicaStoresUnderTest } from '../../store/sql/test-database';
 import { createTestApp } from '../../test/harness';
 import { runDueChangeRequests } from './publishing';
 
@@ -12,25 +10,8 @@ import { runDueChangeRequests } from './publishing';
 
 const ROUNDS = 12;
 
-const databases: [string, () => Promise<[SqlStore, SqlStore]>][] = [
-  ['PGlite', async () => { const store = await sharedPgliteStore(); await truncateAll(store); return [store, store]; }],
-];
-const url = process.env.TEST_DATABASE_URL;
-const opened: SqlStore[] = [];
-if (url) {
-  databases.push(['PostgreSQL', async () => {
-    const first = await postgresStore(url);
-    await truncateAll(first);
-    const second = await openPostgresStore(url, { poolSize: 4 });
-    opened.push(second);
-    return [first, second];
-  }]);
-}
-afterAll(async () => {
-  for (const store of opened) await store.close();
-  await (await sharedPgliteStore()).close();
-  if (url) await (await postgresStore(url)).close();
-});
+const databases = replicaStoresUnderTest();
+afterAll(closeStoresUnderTest);
 
 describe.each(databases)('scheduled change requests with two replicas: %s', { timeout: 180_000 }, (_name, open) => {
   it('publishes each scheduled change request once though both schedulers run at once', async () => {

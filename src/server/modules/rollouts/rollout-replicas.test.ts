@@ -1,8 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Rollout } from '../../../shared/contract/rollouts';
-import { openPostgresStore } from '../../store/sql/open';
-import type { SqlStore } from '../../store/sql/sql-store';
-import { postgresStore, sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
+import { closeStoresUnderTest, replicaStoresUnderTest } from '../../store/sql/test-database';
 import { createTestApp } from '../../test/harness';
 import { runRolloutChecks } from './rollout-monitor';
 
@@ -13,25 +11,8 @@ import { runRolloutChecks } from './rollout-monitor';
 
 const MINUTE = 60_000;
 
-const databases: [string, () => Promise<[SqlStore, SqlStore]>][] = [
-  ['PGlite', async () => { const store = await sharedPgliteStore(); await truncateAll(store); return [store, store]; }],
-];
-const url = process.env.TEST_DATABASE_URL;
-const opened: SqlStore[] = [];
-if (url) {
-  databases.push(['PostgreSQL', async () => {
-    const first = await postgresStore(url);
-    await truncateAll(first);
-    const second = await openPostgresStore(url, { poolSize: 4 });
-    opened.push(second);
-    return [first, second];
-  }]);
-}
-afterAll(async () => {
-  for (const store of opened) await store.close();
-  await (await sharedPgliteStore()).close();
-  if (url) await (await postgresStore(url)).close();
-});
+const databases = replicaStoresUnderTest();
+afterAll(closeStoresUnderTest);
 
 describe.each(databases)('rollout monitor with two replicas: %s', { timeout: 180_000 }, (_name, open) => {
   it('applies each check once though both monitors run at once', async () => {

@@ -41,9 +41,36 @@ export function storesUnderTest(): [string, () => Promise<Store>][] {
   return stores;
 }
 
+/**
+ * Two replicas' stores on one emptied database, by name: on PGlite both apps share the one
+ * database (it has one connection); on PostgreSQL (TEST_DATABASE_URL) the second has its own
+ * pool, so only the database's locks keep the replicas apart. Close with closeStoresUnderTest.
+ */
+export function replicaStoresUnderTest(): [string, () => Promise<[SqlStore, SqlStore]>][] {
+  const databases: [string, () => Promise<[SqlStore, SqlStore]>][] = [
+    ['PGlite', async () => {
+      const store = await sharedPgliteStore();
+      await truncateAll(store);
+      return [store, store];
+    }],
+  ];
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    databases.push(['PostgreSQL', async () => {
+      const first = await postgresStore(url);
+      await truncateAll(first);
+      const second = openPostgresStore(url, { poolSize: 4 });
+      secondReplicaStores.push(second);
+      return [first, await second];
+    }]);
+  }
+  return databases;
+}
+const secondReplicaStores: Promise<SqlStore>[] = [];
+
 /** Closes the SQL stores of storesUnderTest (call from afterAll). */
 export async function closeStoresUnderTest(): Promise<void> {
-  await Promise.all([sharedPglite, sharedPostgres].map(async (store) => (await store)?.close()));
+  await Promise.all([sharedPglite, sharedPostgres, ...secondReplicaStores.splice(0)].map(async (store) => (await store)?.close()));
 }
 
 /** Empties every table but the migration history. */
