@@ -19,6 +19,7 @@ const benches: Record<string, () => Promise<void>> = {
   lighthouse: async () => (await import('./lighthouse-bench')).lighthouseBench(),
   startup: async () => (await import('./startup-bench')).startupBench(),
   repros: async () => (await import('./hardening-repros')).hardeningRepros(),
+  soak: async () => (await import('./soak-bench')).soakBench(),
 };
 
 const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');
