@@ -1,5 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { startBenchServer } from './lib/load';
+import { processCpu } from './lib/process-cpu';
 import { readStalls } from './lib/stall-monitor';
 import { percentile, windowedLoad, type Window, type WindowedResult } from './lib/windowed-load';
 
@@ -60,11 +61,16 @@ async function splitShare(info: ServerInfo): Promise<number> {
 }
 
 async function soak(label: string, info: ServerInfo, seconds: number): Promise<WindowedResult> {
+  // The server's CPU over each window: near 100% of a core, its thread is saturated and requests queue.
+  let cpuBefore = { seconds: processCpu(info.pid), at: performance.now() };
   const printWindow = async (w: Window) => {
+    const cpuNow = { seconds: processCpu(info.pid), at: performance.now() };
+    const cpuShare = ((cpuNow.seconds - cpuBefore.seconds) / ((cpuNow.at - cpuBefore.at) / 1000)) * 100;
+    cpuBefore = cpuNow;
     const stalls = await readStalls(info.stallsPort);
     console.log(
       `  ${label} ${String(w.atSeconds).padStart(3)} s: ${w.requests} requests, ${w.errors} errors, p50 ${w.p50Ms} ms, p99 ${w.p99Ms} ms, max ${w.maxMs} ms; ` +
-        `server RSS ${w.rssMiB.toFixed(0)} MiB, loop delay max ${stalls.loopMaxMs} ms, GC longest ${stalls.gcMaxMs} ms; load average ${loadavg()[0].toFixed(2)}`,
+        `server RSS ${w.rssMiB.toFixed(0)} MiB, CPU ${cpuShare.toFixed(0)}% of a core, loop delay max ${stalls.loopMaxMs} ms, GC longest ${stalls.gcMaxMs} ms; load average ${loadavg()[0].toFixed(2)}`,
     );
   };
   return windowedLoad({
