@@ -52,6 +52,12 @@ interface CompiledParameter {
   experiments: CompiledExperiment[];
   rules: CompiledRule[];
   fallback: EvaluationResult;
+  /**
+   * For each experiment with a pass-through variant: the parameter's own results (each rule's and
+   * the default) as that variant serves them, frozen once, so exposures are recorded by identity
+   * as for any other variant.
+   */
+  passedThrough: Map<CompiledExperiment, Map<EvaluationResult, EvaluationResult>>;
 }
 
 const freeze = <T>(value: T): T => deepFreeze(value);
@@ -94,6 +100,7 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
     // Experiments that can serve this parameter to someone: running ones, and any with test users
     // (a draft, scheduled or paused one without test users serves nobody).
     const serving = experiments.filter((e) => e.served.has(parameter.key) && (e.running || e.testUsers.size > 0));
+    const fallback = result(defaultValue, 'default', rules.length || serving.length ? 'DEFAULT' : 'STATIC');
     byKey.set(parameter.key, {
       key: parameter.key,
       killed: parameter.spec.type === 'boolean' && parameter.killed ? result(false, 'disabled', 'DISABLED') : null,
@@ -102,7 +109,20 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
       // STATIC tells providers they may cache the value for every user, so it is given only when no
       // rule (whatever its audience, segment or rollout), experiment or test user could serve anyone
       // else a different value. A user outside them gets the DEFAULT.
-      fallback: result(defaultValue, 'default', rules.length || serving.length ? 'DEFAULT' : 'STATIC'),
+      fallback,
+      passedThrough: new Map(
+        serving
+          .filter((e) => e.passThrough >= 0)
+          .map((e) => {
+            const variant = e.variantKeys[e.passThrough];
+            const tagged = (own: EvaluationResult): [EvaluationResult, EvaluationResult] => {
+              const served = freeze({ ...own, variant, reason: 'SPLIT' as const, metadata: { ...own.metadata, experiment: e.key } });
+              exposures.set(served, { experimentId: e.id, experimentKey: e.key, variant });
+              return [own, served];
+            };
+            return [e, new Map([...rules.map((r) => tagged(r.result)), tagged(fallback)])];
+          }),
+      ),
     });
   }
 
@@ -169,7 +189,15 @@ function evaluateParameter(
     return trace ? { ...p.killed, trace } : p.killed;
   }
   const fromExperiment = experimentResult(p, context, trace, wasExposed, memo);
-  if (fromExperiment) return trace ? { ...fromExperiment, trace } : fromExperiment;
+  if (fromExperiment && !('passThrough' in fromExperiment)) return trace ? { ...fromExperiment, trace } : fromExperiment;
+  const own = ownResult(p, context, trace);
+  // A guarded rollout's old side: what the rules or the default give, counted as its exposure.
+  const served = fromExperiment ? (p.passedThrough.get(fromExperiment.passThrough)?.get(own) ?? own) : own;
+  return trace ? { ...served, trace } : served;
+}
+
+/** What the parameter's own rules, or else its default, give this user. */
+function ownResult(p: CompiledParameter, context: EvaluationContext, trace: TraceStep[] | null): EvaluationResult {
   for (const compiled of p.rules) {
     const inAudience = compiled.audience(context);
     if (!inAudience) {
@@ -186,10 +214,10 @@ function evaluateParameter(
     } else {
       trace?.push({ kind: 'rule', label: compiled.label, matched: true, detail: `In the audience: ${compiled.audienceLabel}` });
     }
-    return trace ? { ...compiled.result, trace } : compiled.result;
+    return compiled.result;
   }
   trace?.push({ kind: 'default', label: 'Default value', matched: true, detail: p.rules.length ? 'No rule applied' : 'No targeting rules' });
-  return trace ? { ...p.fallback, trace } : p.fallback;
+  return p.fallback;
 }
 
 /** Test users first (any experiment not yet completed), then running experiments in start order. */
@@ -199,7 +227,7 @@ function experimentResult(
   trace: TraceStep[] | null,
   wasExposed: ExposureLookup | undefined,
   memo: AssignmentMemo | null,
-): EvaluationResult | null {
+): EvaluationResult | { passThrough: CompiledExperiment } | null {
   if (p.experiments.length === 0) return null;
   for (const experiment of p.experiments) {
     const forced = experiment.testUsers.get(context.targetingKey);
@@ -215,6 +243,7 @@ function experimentResult(
       memo?.set(experiment, assignment);
     }
     trace?.push({ kind: 'experiment', label: `Experiment "${experiment.name}"`, matched: assignment.index >= 0, detail: describeAssignment(experiment, assignment) });
+    if (assignment.index >= 0 && assignment.index === experiment.passThrough) return { passThrough: experiment };
     if (assignment.index >= 0) return experiment.served.get(p.key)!.split[assignment.index];
   }
   return null;

@@ -166,3 +166,40 @@ describe('evaluateAll fast path', () => {
     }
   });
 });
+
+describe("a guarded rollout's experiment", () => {
+  it("leaves the old side what the parameter's own rules or default give, counted as exposed to the old side", () => {
+    // Rules: users in Germany get "Hallo"; everyone else falls to the default "Welcome".
+    const headline: Parameter = {
+      ...parameter('headline', 'Welcome'),
+      rules: [{ id: 'de', description: 'Germany', audience: { kind: 'condition', condition: { country: 'DE' } }, value: 'Hallo', rollout: 100, enabled: true }],
+    };
+    const rollout = experiment({
+      rolloutId: 'r1',
+      variants: [
+        { key: 'old', name: 'Old values', weight: 50, overrides: {} },
+        { key: 'new', name: 'New values', weight: 50, overrides: { headline: 'Buy now' } },
+      ],
+    });
+    const config = compileConfig({ ...snapshot([rollout]), parameters: [headline] });
+    const results = users(400).flatMap((key) => [
+      config.evaluate('headline', { targetingKey: key, country: 'DE' })!,
+      config.evaluate('headline', { targetingKey: key, country: 'FR' })!,
+    ]);
+    const oldSide = results.filter((r) => r.variant === 'old');
+    const newSide = results.filter((r) => r.variant === 'new');
+    expect(newSide.length).toBeGreaterThan(300);
+    expect(newSide.every((r) => r.value === 'Buy now')).toBe(true);
+    // The old side keeps the rule's value in Germany and the default elsewhere, as before the rollout.
+    expect(new Set(oldSide.map((r) => r.value))).toEqual(new Set(['Hallo', 'Welcome']));
+    for (const r of oldSide) {
+      expect(r).toMatchObject({ reason: 'SPLIT', metadata: { experiment: 'checkout' } });
+      expect(config.exposureOf(r)).toEqual({ experimentId: 'e1', experimentKey: 'checkout', variant: 'old' });
+    }
+    // An ordinary experiment's control still serves the default, rules or not.
+    const ordinary = compileConfig({ ...snapshot([experiment()]), parameters: [headline] });
+    const control = users(200).map((key) => ordinary.evaluate('headline', { targetingKey: key, country: 'DE' })!).filter((r) => r.variant === 'control');
+    expect(control.length).toBeGreaterThan(0);
+    expect(control.every((r) => r.value === 'Welcome')).toBe(true);
+  });
+});

@@ -38,7 +38,17 @@ export interface CompiledExperiment {
   testUsers: Map<string, number>;
   /** parameter key -> per-variant results (SPLIT) and the same for test users (TARGETING_MATCH). */
   served: Map<string, { split: EvaluationResult[]; forced: EvaluationResult[] }>;
+  /**
+   * The variant whose users get what they would get without the experiment (the parameter's own
+   * rules or default), still counted as exposed to it: a guarded rollout's old side, so rolling
+   * out to some users never changes what the others get. -1 for an ordinary experiment, whose
+   * control serves the default value.
+   */
+  passThrough: number;
 }
+
+/** The variant of a guarded rollout's experiment that keeps the old values (rollouts-service). */
+export const ROLLOUT_OLD_VARIANT = 'old';
 
 export function compileExperiments(
   experiments: readonly Experiment[],
@@ -84,6 +94,7 @@ export function compileExperiments(
       variantKeys: experiment.variants.map((v) => v.key),
       testUsers: new Map(experiment.testUsers.flatMap((u) => (variantIndex.has(u.variant) ? [[u.targetingKey, variantIndex.get(u.variant)!]] : []))),
       served,
+      passThrough: experiment.rolloutId ? (variantIndex.get(ROLLOUT_OLD_VARIANT) ?? -1) : -1,
     });
   }
   return compiled;

@@ -13,11 +13,13 @@ import { NO_BYPASS, requireApprovalOrBypass, type WriteApproval } from '../envir
 import { resolveEnvironment, writableEnvironment } from '../environments/environments-service';
 import { saveExperiment } from '../experiments/experiments-service';
 import { audienceLabel } from '../experiments/promotion-service';
+import { ROLLOUT_OLD_VARIANT } from '../../../shared/evaluation/experiments';
 
 type CreateBody = z.output<typeof createRolloutBodySchema>;
 type Audience = TargetingRule['audience'];
 
-export const OLD = 'old';
+/** The old side passes through to the parameter's own rules and default (evaluation's pass-through variant). */
+export const OLD = ROLLOUT_OLD_VARIANT;
 export const NEW = 'new';
 const MINUTE = 60_000;
 
