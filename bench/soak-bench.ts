@@ -107,7 +107,7 @@ export async function soakBench(): Promise<void> {
   const ours = await startBenchServer<ServerInfo>('bench/servers/soak-server.ts', { PARAMETERS: String(PARAMETERS) });
   let switchboard: WindowedResult;
   try {
-    console.log(`  experiment check: ${(100 * (await splitShare(ours.info))).toFixed(0)}% of new users get param_000 from the experiment (reason SPLIT; 50% expected)`);
+    console.log(`  experiment check: ${(100 * (await splitShare(ours.info))).toFixed(0)}% of new users get param_000 from the experiment (reason SPLIT, either variant; 100% expected)`);
     switchboard = await soak('Switchboard', ours.info, SECONDS);
   } finally {
     await ours.stop();
