@@ -2,7 +2,7 @@ import { GrowthBookClient } from '@growthbook/growthbook';
 import type { Parameter } from '../src/shared/contract/parameters';
 import { compileConfig, evaluateAll, type EvaluationContext } from '../src/shared/evaluation';
 import type { Condition } from '../src/shared/targeting';
-import { createSeededRandom } from './lib/random';
+import { seededRandom as createSeededRandom } from '../src/shared/seeded-random';
 
 const PARAMETERS = 200;
 const RULES = 50;

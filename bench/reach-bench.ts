@@ -3,7 +3,7 @@ import { computeReach } from '../src/server/modules/audiences/reach-service';
 import { nodePasswordHasher } from '../src/server/node/password-node';
 import { MemoryStore } from '../src/server/store/memory/memory-store';
 import type { SegmentDefinition } from '../src/shared/contract/segments';
-import { createSeededRandom } from './lib/random';
+import { seededRandom as createSeededRandom } from '../src/shared/seeded-random';
 
 const KNOWN_USERS = 1_000_000;
 
