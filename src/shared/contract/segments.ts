@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './common';
+import { eventNameSchema, propertyFilterSchema } from './metrics';
+import { behaviourComparisons, behaviourMeasures, MAX_BEHAVIOUR_DAYS, MAX_BEHAVIOUR_RULES_PER_SEGMENT, type BehaviourRule } from '../behaviour/behaviour-rule';
+import { behaviourRulesOf } from '../targeting';
 import { attributeKinds, operatorsByKind, regexPatternProblem, tooManyBuilderPatterns, unsupportedRuleMessage, validateCondition, type BuilderGroup, type BuilderRule } from '../targeting';
 
 export const MAX_SEGMENT_IDS = 100_000;
@@ -73,12 +76,51 @@ function valueProblem(rule: BuilderRule): string | null {
   }
 }
 
+const isoDateSchema = z.iso.date({ message: 'Enter a date' });
+
+/** "did purchase at least 3 times in the last 30 days" (src/shared/behaviour/behaviour-rule.ts). */
+export const behaviourRuleSchema: z.ZodType<BehaviourRule> = z
+  .strictObject({
+    type: z.literal('behaviour'),
+    measure: z.enum(behaviourMeasures),
+    event: eventNameSchema.optional(),
+    filters: z.array(propertyFilterSchema).max(20, 'Use at most 20 filters').optional(),
+    property: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9_.-]+$/, 'Use letters, digits, "_", "-" and "."')
+      .optional(),
+    comparison: z.enum(behaviourComparisons).optional(),
+    amount: z.union([z.number().refine(Number.isFinite, 'Enter a number'), z.tuple([z.number(), z.number()])]).optional(),
+    window: z.discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('lastDays'), days: z.number().int('Enter a whole number of days').min(1, 'At least 1 day').max(MAX_BEHAVIOUR_DAYS, `At most ${MAX_BEHAVIOUR_DAYS} days`) }),
+      z.strictObject({ kind: z.literal('between'), from: isoDateSchema, to: isoDateSchema }),
+    ]),
+  })
+  .superRefine((rule, ctx) => {
+    const seen = rule.measure === 'firstSeen' || rule.measure === 'lastSeen';
+    if (!seen && !rule.event) ctx.addIssue({ code: 'custom', path: ['event'], message: 'Choose an event' });
+    const compared = rule.measure === 'count' || rule.measure === 'sum' || rule.measure === 'average';
+    if (compared) {
+      if (!rule.comparison) ctx.addIssue({ code: 'custom', path: ['comparison'], message: 'Choose at least, at most or between' });
+      const a = rule.amount;
+      if (rule.comparison === 'between' && !(Array.isArray(a) && a[0] <= a[1])) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter a lower and an upper number' });
+      if (rule.comparison && rule.comparison !== 'between' && typeof a !== 'number') ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter a number' });
+      if (rule.measure === 'count' && [a].flat().some((n) => typeof n === 'number' && (!Number.isInteger(n) || n < 0))) {
+        ctx.addIssue({ code: 'custom', path: ['amount'], message: 'Enter a whole number of times (0 or more)' });
+      }
+    }
+    if (rule.window.kind === 'between' && rule.window.from > rule.window.to) ctx.addIssue({ code: 'custom', path: ['window', 'to'], message: 'The end date is before the start date' });
+  });
+
 export const builderGroupSchema: z.ZodType<BuilderGroup> = z
   .lazy(() =>
     z.strictObject({
       type: z.literal('group'),
       combinator: z.enum(['and', 'or']),
-      children: z.array(z.union([builderRuleSchema, builderGroupSchema])).max(100),
+      children: z.array(z.union([builderRuleSchema, behaviourRuleSchema, builderGroupSchema])).max(100),
     }),
   )
   .meta({ id: 'BuilderGroup' });
@@ -93,6 +135,9 @@ export const conditionSchema = z.record(z.string(), jsonValueSchema).superRefine
 export const segmentDefinitionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rules'), builder: builderGroupSchema }).superRefine((definition, ctx) => {
     for (const problem of tooManyBuilderPatterns(definition.builder)) ctx.addIssue({ code: 'custom', message: problem.message, path: ['builder', ...problem.path.split('.').map((token) => (/^\d+$/.test(token) ? Number(token) : token))] });
+    if (behaviourRulesOf(definition.builder).length > MAX_BEHAVIOUR_RULES_PER_SEGMENT) {
+      ctx.addIssue({ code: 'custom', path: ['builder'], message: `A segment may hold at most ${MAX_BEHAVIOUR_RULES_PER_SEGMENT} behaviour conditions` });
+    }
   }),
   z.strictObject({ kind: z.literal('condition'), condition: conditionSchema }),
   z.strictObject({

@@ -5,7 +5,7 @@ import { assignVariant, compileExperiments, describeAssignment, type Assignment,
 /** Assignments already made for this context: an experiment touching several parameters is decided once. */
 type AssignmentMemo = Map<CompiledExperiment, Assignment>;
 import { toOfrepValue } from '../values/ofrep-mapping';
-import { compileSegments, savedGroupsOf, type SegmentPredicate } from './segments';
+import { behaviourRulesInUse, compileSegments, savedGroupsOf, type BehaviourRuleInUse, type SegmentPredicate } from './segments';
 import { compileCondition, hash } from '../targeting';
 import type { ConfigSnapshot, EvaluationContext, EvaluationResult, TraceStep } from './types';
 
@@ -29,6 +29,11 @@ export interface CompiledConfig {
   exposureOf(result: EvaluationResult): ExposureInfo | undefined;
   /** Running experiments, for exposure bookkeeping. */
   runningExperiments: { id: string; key: string; sticky: boolean }[];
+  /**
+   * Behavioural rules of the segments: before evaluating, the server sets the context's
+   * BEHAVIOUR_ATTRIBUTE to `{ [rule id]: holds }` for these (empty: nothing to fill in).
+   */
+  behaviourRules: readonly BehaviourRuleInUse[];
 }
 
 export interface EvaluateOptions {
@@ -149,6 +154,7 @@ export function compileConfig(snapshot: ConfigSnapshot): CompiledConfig {
     },
     exposureOf: (result) => exposures.get(result),
     runningExperiments: experiments.filter((e) => e.running).map((e) => ({ id: e.id, key: e.key, sticky: e.sticky })),
+    behaviourRules: behaviourRulesInUse(snapshot.segments),
   };
 }
 

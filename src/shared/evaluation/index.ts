@@ -1,4 +1,4 @@
 export { compileConfig, evaluateAll, rolloutBucket, type CompiledConfig, type EvaluateOptions } from './evaluate';
-export { compileSegments, savedGroupsOf, type EvaluationSegment, type SegmentPredicate } from './segments';
+export { behaviourRulesInUse, compileSegments, savedGroupsOf, type BehaviourRuleInUse, type EvaluationSegment, type SegmentPredicate } from './segments';
 export type { ConfigSnapshot, EvaluationContext, EvaluationReason, EvaluationResult, TraceStep } from './types';
 export { assignVariant, layerBucket, type ExposureInfo, type ExposureLookup } from './experiments';

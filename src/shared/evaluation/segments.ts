@@ -1,5 +1,6 @@
 import type { SegmentDefinition } from '../contract/segments';
-import { compileBuilder, compileCondition, type Attributes, type Condition, type SavedGroups } from '../targeting';
+import { behaviourRulesOf, compileBuilder, compileCondition, type Attributes, type Condition, type SavedGroups } from '../targeting';
+import { behaviourRuleId, behaviourSpecOf, type BehaviourRule, type BehaviourSpec } from '../behaviour/behaviour-rule';
 
 /** A segment as evaluation needs it: id lists in full. */
 export interface EvaluationSegment {
@@ -81,4 +82,30 @@ export function compileSegments(segments: EvaluationSegment[], savedGroups: Save
 
   for (const segment of segments) predicateFor(segment.id);
   return compiled;
+}
+
+/** A behavioural rule some segment holds, once however many segments hold it. */
+export interface BehaviourRuleInUse {
+  /** The key in BEHAVIOUR_ATTRIBUTE that the rule's condition reads. */
+  id: string;
+  rule: BehaviourRule;
+  spec: BehaviourSpec;
+  /** The segments that hold it (names, for the preview's trace). */
+  segmentIds: string[];
+}
+
+/** Every behavioural rule of the given segments: what the server must fill in before evaluating. */
+export function behaviourRulesInUse(segments: EvaluationSegment[]): BehaviourRuleInUse[] {
+  const byId = new Map<string, BehaviourRuleInUse>();
+  for (const segment of segments) {
+    if (segment.definition.kind !== 'rules') continue;
+    for (const rule of behaviourRulesOf(segment.definition.builder)) {
+      const id = behaviourRuleId(rule);
+      const known = byId.get(id);
+      if (known) {
+        if (!known.segmentIds.includes(segment.id)) known.segmentIds.push(segment.id);
+      } else byId.set(id, { id, rule, spec: behaviourSpecOf(rule), segmentIds: [segment.id] });
+    }
+  }
+  return [...byId.values()];
 }

@@ -1,4 +1,5 @@
 import type { Condition, JsonValue } from './types';
+import { BEHAVIOUR_ATTRIBUTE, behaviourRuleId, type BehaviourRule } from '../behaviour/behaviour-rule';
 
 // The visual segment builder's document and its compilation to a condition. Every operator but
 // "is not set" also requires the attribute to be present, so "age < 18" never matches a user
@@ -30,7 +31,7 @@ export interface BuilderRule {
 export interface BuilderGroup {
   type: 'group';
   combinator: 'and' | 'or';
-  children: (BuilderRule | BuilderGroup)[];
+  children: (BuilderRule | BuilderGroup | BehaviourRule)[];
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,10 +39,22 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&
 
 /** Compiles a builder document; `now` fixes "within the last N days" (recompile at least daily). */
 export function compileBuilder(group: BuilderGroup, now: Date = new Date()): Condition {
-  const parts = group.children.map((child) => (child.type === 'group' ? compileBuilder(child, now) : compileRule(child, now)));
+  const parts = group.children.map((child) =>
+    child.type === 'group' ? compileBuilder(child, now) : child.type === 'behaviour' ? compileBehaviour(child) : compileRule(child, now),
+  );
   if (parts.length === 0) return {};
   if (parts.length === 1) return parts[0];
   return group.combinator === 'and' ? { $and: parts } : { $or: parts };
+}
+
+/** The server fills BEHAVIOUR_ATTRIBUTE with whether each rule holds for the user (absent: it does not). */
+function compileBehaviour(rule: BehaviourRule): Condition {
+  return { [`${BEHAVIOUR_ATTRIBUTE}.${behaviourRuleId(rule)}`]: true };
+}
+
+/** Every behavioural rule in a builder document, depth first. */
+export function behaviourRulesOf(group: BuilderGroup): BehaviourRule[] {
+  return group.children.flatMap((child) => (child.type === 'group' ? behaviourRulesOf(child) : child.type === 'behaviour' ? [child] : []));
 }
 
 function compileRule(rule: BuilderRule, now: Date): Condition {
@@ -106,5 +119,5 @@ function isoDate(value: JsonValue): string {
 
 /** Whether a builder document uses a relative date, so its compilation changes over time. */
 export function usesRelativeDates(group: BuilderGroup): boolean {
-  return group.children.some((child) => (child.type === 'group' ? usesRelativeDates(child) : child.operator === 'withinLastDays'));
+  return group.children.some((child) => (child.type === 'group' ? usesRelativeDates(child) : child.type === 'rule' && child.operator === 'withinLastDays'));
 }

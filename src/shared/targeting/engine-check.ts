@@ -39,7 +39,7 @@ export function unrunnableBuilderPatterns(group: BuilderGroup, path = ''): { pat
   return group.children.flatMap((child, i) => {
     const at = `${path}children.${i}`;
     if (child.type === 'group') return unrunnableBuilderPatterns(child, `${at}.`);
-    if (child.operator !== 'matches' || typeof child.value !== 'string') return [];
+    if (child.type !== 'rule' || child.operator !== 'matches' || typeof child.value !== 'string') return [];
     const reason = engineProblem(child.value, false);
     return reason ? [{ path: `${at}.value`, message: unsupportedRuleMessage(reason) }] : [];
   });

@@ -24,6 +24,7 @@ export { chooseVariation, getBucketRanges, getEqualWeights, inNamespace } from '
 export { paddedVersionString } from './version';
 export {
   attributeKinds,
+  behaviourRulesOf,
   compileBuilder,
   operatorsByKind,
   usesRelativeDates,

@@ -69,7 +69,7 @@ export function tooManyBuilderPatterns(group: BuilderGroup): ConditionProblem[] 
   const walk = (g: BuilderGroup, prefix: string) =>
     g.children.forEach((child, i) => {
       if (child.type === 'group') walk(child, `${prefix}children.${i}.`);
-      else if (PATTERN_OPERATORS.has(child.operator)) paths.push(`${prefix}children.${i}.value`);
+      else if (child.type === 'rule' && PATTERN_OPERATORS.has(child.operator)) paths.push(`${prefix}children.${i}.value`);
     });
   walk(group, '');
   const beyondCap = paths[MAX_REGEX_CLAUSES];
