@@ -1,5 +1,6 @@
 import { knownUserKey } from './memory-audiences';
-import type { Metric, PropertyFilter } from '../../../shared/contract/metrics';
+import type { Metric } from '../../../shared/contract/metrics';
+import { matchesFilter } from '../../../shared/behaviour/property-filter';
 import type { MetricSums, ResultsQuery, ResultsRow, ResultsStore, StoredEvent } from '../types';
 import type { MemoryState } from './memory-store';
 
@@ -121,29 +122,5 @@ function perUser(metric: Metric, events: { at: number; e: StoredEvent }[], first
       return { m: post.value, d: post.withValue, p: 0 };
     case 'ratio':
       return { m: metric.numeratorUsesValue ? post.value : post.count, d: post.denominator, p: 0 };
-  }
-}
-
-type Properties = StoredEvent['properties'];
-type Scalar = string | number | boolean;
-
-/** Same meaning as filterSql in sql-results.ts (jsonb comparison: type and value must match). */
-export function matchesFilter(properties: Properties, filter: PropertyFilter): boolean {
-  const actual = properties?.[filter.property];
-  const present = actual !== undefined && actual !== null;
-  const same = (v: Scalar) => present && typeof actual === typeof v && actual === v;
-  switch (filter.operator) {
-    case 'equals':
-      return same(filter.value as Scalar);
-    case 'notEquals':
-      return !same(filter.value as Scalar);
-    case 'in':
-      return (filter.value as Scalar[]).some(same);
-    case 'contains':
-      return present && String(actual).toLowerCase().includes(String(filter.value).toLowerCase());
-    case 'greaterThan':
-      return typeof actual === 'number' && actual > Number(filter.value);
-    case 'lessThan':
-      return typeof actual === 'number' && actual < Number(filter.value);
   }
 }

@@ -58,8 +58,8 @@ function eventMatches(event: string, filters: PropertyFilter[]): RawBuilder<unkn
   return sql.join([sql`e.event = ${event}::text`, ...filters.map(filterSql)], sql` AND `);
 }
 
-/** One property filter as a predicate; same meaning as matchesFilter in memory-results.ts. */
-function filterSql(filter: PropertyFilter): RawBuilder<unknown> {
+/** One property filter as a predicate; same meaning as matchesFilter in src/shared/behaviour/property-filter.ts. */
+export function filterSql(filter: PropertyFilter): RawBuilder<unknown> {
   const property = sql`(e.properties -> ${filter.property}::text)`;
   const json = JSON.stringify(filter.value);
   switch (filter.operator) {
