@@ -1,5 +1,6 @@
 import type { Segment } from '../../../../shared/contract/segments';
 import type { BuilderGroup, BuilderRule } from '../../../../shared/targeting';
+import { describeBehaviourRule } from '../../../../shared/behaviour/behaviour-rule';
 import { operatorLabels, valueShape } from './builder/builder-tree';
 
 function describeValue(rule: BuilderRule): string {
@@ -26,7 +27,9 @@ function describeRule(rule: BuilderRule): string {
 /** "country is “DE” and (age ≥ 18 or appVersion ≥ “5.0.0”)". */
 export function describeBuilder(group: BuilderGroup, nested = false): string {
   if (group.children.length === 0) return 'everyone';
-  const parts = group.children.map((child) => (child.type === 'group' ? describeBuilder(child, true) : describeRule(child)));
+  const parts = group.children.map((child) => 
+    child.type === 'group' ? describeBuilder(child, true) : child.type === 'behaviour' ? describeBehaviourRule(child) : describeRule(child),
+  );
   const joined = parts.join(group.combinator === 'and' ? ' and ' : ' or ');
   return nested && parts.length > 1 ? `(${joined})` : joined;
 }

@@ -1,7 +1,8 @@
 import type { AttributeKind, BuilderGroup, BuilderOperator, BuilderRule } from '../../../../../shared/targeting';
 import { operatorsByKind } from '../../../../../shared/targeting';
+import type { BehaviourRule } from '../../../../../shared/behaviour/behaviour-rule';
 
-export type BuilderNode = BuilderRule | BuilderGroup;
+export type BuilderNode = BuilderRule | BuilderGroup | BehaviourRule;
 
 export function emptyGroup(combinator: 'and' | 'or' = 'and'): BuilderGroup {
   return { type: 'group', combinator, children: [] };

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconBrackets, IconPlus, IconTrash } from '@tabler/icons-react';
+import { describeBehaviourRule } from '../../../../../shared/behaviour/behaviour-rule';
 import type { FieldError } from '../../../../../shared/contract/common';
 import type { BuilderGroup } from '../../../../../shared/targeting';
 import type { ObservedAttribute } from '../../api/list-attributes';
@@ -76,6 +77,10 @@ export function RuleGroup({ group, number, attributes, onChange, onRemove, error
               onChange={(next) => onChange(replaceChild(group, index, next))}
               onRemove={() => onChange(removeChild(group, index))}
             />
+          ) : child.type === 'behaviour' ? (
+            <Text key={index} size="sm">
+              {describeBehaviourRule(child)}
+            </Text>
           ) : (
             <RuleRow
               key={index}
