@@ -10,6 +10,7 @@ import type { SdkKey } from '../../shared/contract/sdk-keys';
 import type { Webhook, WebhookDelivery } from '../../shared/contract/webhooks';
 import type { KnownUser, Segment } from '../../shared/contract/segments';
 import type { ParameterType } from '../../shared/values/type-spec';
+import type { BehaviourStore } from '../modules/behaviour/behaviour-store';
 
 // Store interfaces: one per domain object. The memory store (tests, browser mock) and the
 // SQL store (PGlite, PostgreSQL) implement the same contract, proven by store.contract.ts.
@@ -501,6 +502,8 @@ export interface Store {
   readonly experiments: ExperimentStore;
   readonly exposures: ExposureStore;
   readonly results: ResultsStore;
+  /** What the behaviour state reads from the events (behavioural segments). */
+  readonly behaviour: BehaviourStore;
   readonly webhooks: WebhookStore;
   /**
    * Runs fn in a transaction only if no other server (replica) holds the named job lock; null when

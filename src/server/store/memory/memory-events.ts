@@ -12,7 +12,7 @@ export class MemoryEvents implements EventStore {
       // The SQL stores' key: a retried batch repeats all three.
       const key = `${event.targetingKey}\u0000${event.id}\u0000${Date.parse(event.timestamp)}`;
       if (this.state().events.has(key)) continue;
-      this.state().events.set(key, structuredClone(event));
+      this.state().events.set(key, { ...structuredClone(event), seq: ++this.state().eventSeq });
       inserted++;
     }
     await new MemoryExposures(this.state).record(exposures);

@@ -45,6 +45,8 @@ import { MemoryEvents } from './memory-events';
 import { MemoryWebhooks } from './memory-webhooks';
 import { MemoryLoginAttempts } from './memory-login-attempts';
 import { MemoryResults } from './memory-results';
+import { MemoryBehaviour } from './memory-behaviour';
+import type { BehaviourStore } from '../../modules/behaviour/behaviour-store';
 import { MemoryExperiments, MemoryExposures, MemoryMetrics } from './memory-experiments';
 import { MemoryRollouts } from './memory-rollouts';
 import { MemoryKnownUsers, MemoryObservedAttributes, MemorySegments } from './memory-audiences';
@@ -71,7 +73,10 @@ export interface MemoryState {
   segmentIds: Map<string, string[]>;
   knownUsers: Map<string, KnownUser>;
   observedAttributes: Map<string, ObservedAttributeRecord>;
-  events: Map<string, StoredEvent>;
+  /** Each event with its seq, in seq order (see eventSeq). */
+  events: Map<string, StoredEvent & { seq: number }>;
+  /** The last seq handed to an event: the behaviour state's watermark. */
+  eventSeq: number;
   metrics: Map<string, Metric>;
   experiments: Map<string, Experiment>;
   /** experiment id -> targetingKey -> exposure */
@@ -100,6 +105,7 @@ export function emptyMemoryState(): MemoryState {
     knownUsers: new Map(),
     observedAttributes: new Map(),
     events: new Map(),
+    eventSeq: 0,
     metrics: new Map(),
     experiments: new Map(),
     exposures: new Map(),
@@ -266,6 +272,7 @@ export class MemoryStore implements Store {
   readonly experiments: ExperimentStore;
   readonly exposures: ExposureStore;
   readonly results: ResultsStore;
+  readonly behaviour: BehaviourStore;
   readonly webhooks: WebhookStore;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -293,6 +300,7 @@ export class MemoryStore implements Store {
     this.experiments = new MemoryExperiments(state);
     this.exposures = new MemoryExposures(state);
     this.results = new MemoryResults(state);
+    this.behaviour = new MemoryBehaviour(state);
     this.webhooks = new MemoryWebhooks(state);
   }
 

@@ -14,6 +14,8 @@ import { SqlEvents } from './sql-events';
 import type { EventCopier } from './sql-events-copy';
 import { SqlLoginAttempts } from './sql-login-attempts';
 import { SqlResults } from './sql-results';
+import { SqlBehaviour } from './sql-behaviour';
+import type { BehaviourStore } from '../../modules/behaviour/behaviour-store';
 import { SqlExperiments, SqlExposures, SqlMetrics } from './sql-experiments';
 import { SqlKnownUsers, SqlObservedAttributes, SqlSegments } from './sql-audiences';
 
@@ -266,6 +268,7 @@ export class SqlStore implements Store {
   readonly experiments: ExperimentStore;
   readonly exposures: ExposureStore;
   readonly results: ResultsStore;
+  readonly behaviour: BehaviourStore;
   readonly webhooks: WebhookStore;
 
   private readonly db: Db;
@@ -298,6 +301,7 @@ export class SqlStore implements Store {
     this.experiments = new SqlExperiments(this.db);
     this.exposures = new SqlExposures(this.db);
     this.results = new SqlResults(this.db);
+    this.behaviour = new SqlBehaviour(this.db);
     this.webhooks = new SqlWebhooks(this.db);
   }
 
