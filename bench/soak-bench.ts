@@ -70,7 +70,8 @@ async function soak(label: string, info: ServerInfo, seconds: number): Promise<W
     const stalls = await readStalls(info.stallsPort);
     console.log(
       `  ${label} ${String(w.atSeconds).padStart(3)} s: ${w.requests} requests, ${w.errors} errors, p50 ${w.p50Ms} ms, p99 ${w.p99Ms} ms, max ${w.maxMs} ms; ` +
-        `server RSS ${w.rssMiB.toFixed(0)} MiB, CPU ${cpuShare.toFixed(0)}% of a core, loop delay max ${stalls.loopMaxMs} ms, GC longest ${stalls.gcMaxMs} ms; load average ${loadavg()[0].toFixed(2)}`,
+        `server RSS ${w.rssMiB.toFixed(0)} MiB (main thread heap used ${stalls.heapUsedMiB.toFixed(0)} of ${stalls.heapTotalMiB.toFixed(0)}, external ${stalls.externalMiB.toFixed(0)}, ` +
+        `rest ${(stalls.rssMiB - stalls.heapTotalMiB - stalls.externalMiB).toFixed(0)}), CPU ${cpuShare.toFixed(0)}% of a core, loop delay max ${stalls.loopMaxMs} ms, GC longest ${stalls.gcMaxMs} ms; load average ${loadavg()[0].toFixed(2)}`,
     );
   };
   return windowedLoad({

@@ -18,6 +18,14 @@ export interface StallReading {
   /** Of those, pauses for a full (mark-compact) collection: its incremental steps and its end. */
   gcMajorCount: number;
   gcMajorMaxMs: number;
+  /** This thread's memory at the reading, in MiB (process.memoryUsage): V8 heap in use and
+   * reserved, memory outside the heap held by JavaScript objects (Buffers, typed arrays), and the
+   * whole process's resident set. RSS minus heapTotal and external is the rest: other threads (the
+   * PGlite worker and its WebAssembly memory), code, the allocator's free lists. */
+  heapUsedMiB: number;
+  heapTotalMiB: number;
+  externalMiB: number;
+  rssMiB: number;
 }
 
 // The resolution of the histogram's sampling timer: finer would add work to the measured thread.
@@ -50,7 +58,9 @@ export function startStallMonitor(): Promise<number> {
   // The histogram records each timer's whole delay, its resolution included: subtract that.
   const round = (ms: number) => Math.round(ms * 10) / 10;
   const lateMs = (ns: number) => Math.max(0, Math.round((ns / 1e6 - RESOLUTION_MS) * 10) / 10);
+  const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
   const server = createServer((_request, response) => {
+    const memory = process.memoryUsage();
     const reading: StallReading = {
       loopP99Ms: lateMs(loop.percentile(99)),
       loopMaxMs: lateMs(loop.max),
@@ -59,6 +69,10 @@ export function startStallMonitor(): Promise<number> {
       gcTotalMs: round(gc.total),
       gcMajorCount: gc.major,
       gcMajorMaxMs: round(gc.majorMax),
+      heapUsedMiB: mib(memory.heapUsed),
+      heapTotalMiB: mib(memory.heapTotal),
+      externalMiB: mib(memory.external),
+      rssMiB: mib(memory.rss),
     };
     loop.reset();
     gc = fresh();

@@ -1,9 +1,11 @@
 import type { Clock } from './lib/clock';
+import { DEFAULT_EXPOSURE_MEMORY_MAX_USERS } from './node/settings';
 import { ConfigCache } from './evaluation/config-cache';
 import { ExposureRecorder } from './evaluation/exposure-recorder';
 import { KnownUsersRecorder } from './evaluation/known-users-recorder';
 import { SdkKeyAuthenticator } from './evaluation/sdk-key-auth';
 import { KnownUserSample } from './modules/audiences/reach-service';
+import { BehaviourState } from './modules/behaviour/behaviour-state';
 import type { PasswordHasher } from './lib/password';
 import type { Store } from './store/types';
 
@@ -16,6 +18,8 @@ export interface ServerConfig {
   sdkRateLimitPerMin: number;
   /** EVENTS_RETENTION_DAYS: events older than this many days are dropped (whole days); null keeps everything. */
   eventsRetentionDays: number | null;
+  /** EXPOSURE_MEMORY_MAX_USERS: exposed users remembered for sticky membership, over all running experiments (see ExposureRecorder). */
+  exposureMemoryMaxUsers: number;
 }
 
 /** What every module needs, built once per app. */
@@ -35,6 +39,8 @@ export interface Services {
   exposures: ExposureRecorder;
   /** Known users of the last 30 days (or a sample), for reach and "who is in it". */
   userSample: KnownUserSample;
+  /** Users' behaviour for behavioural segments, in memory, synced from the events (sync() every second). */
+  behaviour: BehaviourState;
   /** Tells in-process caches that what apps receive may have changed (other replicas poll the config version). */
   configChanged(): void;
   onConfigChanged(listener: () => void): void;
@@ -52,7 +58,7 @@ export function createServices(options: {
 }): Services {
   const listeners: (() => void)[] = [];
   const revokedListeners: ((keyHash: string) => void)[] = [];
-  const services: Omit<Services, 'configs' | 'knownUsers' | 'exposures' | 'userSample' | 'sdkKeyAuth'> = {
+  const services: Omit<Services, 'configs' | 'knownUsers' | 'exposures' | 'userSample' | 'sdkKeyAuth' | 'behaviour'> = {
     sdkKeyRevoked: (keyHash) => revokedListeners.forEach((listener) => listener(keyHash)),
     onSdkKeyRevoked: (listener) => revokedListeners.push(listener),
     configChanged: () => listeners.forEach((listener) => listener()),
@@ -66,6 +72,7 @@ export function createServices(options: {
       version: '0.1.0',
       sdkRateLimitPerMin: 0,
       eventsRetentionDays: null,
+      exposureMemoryMaxUsers: DEFAULT_EXPOSURE_MEMORY_MAX_USERS,
       ...options.config,
     },
     log: options.log ?? ((message, detail) => console.error(message, detail ?? '')),
@@ -76,5 +83,6 @@ export function createServices(options: {
   complete.knownUsers = new KnownUsersRecorder(complete);
   complete.sdkKeyAuth = new SdkKeyAuthenticator(complete);
   complete.userSample = new KnownUserSample(complete);
+  complete.behaviour = new BehaviourState(complete);
   return complete;
 }

@@ -1,6 +1,7 @@
 import type { CompiledConfig, EvaluationResult } from '../../shared/evaluation';
 import type { Services } from '../services';
 import type { ExposureRecord } from '../store/types';
+import { FingerprintSet, MembershipBudget } from './fingerprint-set';
 
 const FLUSH_INTERVAL_MS = 1000;
 const MAX_PENDING = 100_000;
@@ -13,19 +14,39 @@ const CHUNK = 1000;
  * response path: exposures collect in memory and go to the database in one statement per flush.
  * It also answers "was this user exposed before?" for sticky membership, from the users this
  * process has seen plus each running experiment's stored exposures, loaded once when it appears.
+ *
+ * Memory: the exposed users are kept as 64-bit fingerprints (FingerprintSet, 11-21 bytes a user),
+ * at most `exposureMemoryMaxUsers` (EXPOSURE_MEMORY_MAX_USERS) over all running experiments of
+ * the process. Past that cap, users not yet remembered are still served and their exposures
+ * still written, but not remembered: each of their evaluations queues the exposure again, and the
+ * exposures table's unique key keeps one row (with the first time) per user, so results stay
+ * right at the cost of more writes. Their sticky membership is lost: they get what the hash and
+ * the experiment's current audience, layer and allocation give them, the same variant unless
+ * those changed or the user's attributes moved them out. A warning is logged once.
  */
 export class ExposureRecorder {
   private pending: ExposureRecord[] = [];
   /** experiment id -> users known to be exposed (loaded from the store and seen since). */
-  private exposed = new Map<string, Set<string>>();
+  private exposed = new Map<string, FingerprintSet>();
   private loading = new Map<string, Promise<void>>();
   private lastFlush = Date.now();
   private flushing: Promise<void> | null = null;
+  private readonly budget: MembershipBudget;
+  private warnedFull = false;
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Services) {
+    this.budget = new MembershipBudget(services.config.exposureMemoryMaxUsers);
+  }
 
   /** Sticky membership lookup for compiled configurations. */
   readonly wasExposed = (experimentId: string, targetingKey: string): boolean => this.exposed.get(experimentId)?.has(targetingKey) ?? false;
+
+  /** Users remembered over all running experiments, and the bytes their tables take (for benches and tests). */
+  get remembered(): { users: number; bytes: number; limit: number } {
+    let bytes = 0;
+    for (const users of this.exposed.values()) bytes += users.bytes;
+    return { users: this.budget.used, bytes, limit: this.budget.limit };
+  }
 
   /** environment id -> the running experiments its last compiled configuration had. */
   private tracked = new Map<string, Set<string>>();
@@ -36,17 +57,17 @@ export class ExposureRecorder {
    */
   track(environmentId: string, running: CompiledConfig['runningExperiments']): void {
     const ids = new Set(running.map((e) => e.id));
-    for (const id of this.tracked.get(environmentId) ?? []) if (!ids.has(id)) this.exposed.delete(id);
+    for (const id of this.tracked.get(environmentId) ?? []) if (!ids.has(id)) this.forget(id);
     this.tracked.set(environmentId, ids);
     for (const experiment of running) {
       if (this.exposed.has(experiment.id) || this.loading.has(experiment.id)) continue;
-      this.exposed.set(experiment.id, new Set());
+      this.exposed.set(experiment.id, new FingerprintSet(this.budget));
       if (!experiment.sticky) continue;
       const load = this.services.store.exposures
         .variantsOf(experiment.id)
         .then((stored) => {
           const users = this.exposed.get(experiment.id);
-          if (users) for (const key of stored.keys()) users.add(key);
+          if (users) for (const key of stored.keys()) if (users.add(key) === 'full') return this.warnFull();
         })
         .catch((error) => this.services.log('Could not load exposures', error))
         .finally(() => this.loading.delete(experiment.id));
@@ -63,15 +84,31 @@ export class ExposureRecorder {
       const exposure = config.exposureOf(result);
       if (!exposure) continue;
       let users = this.exposed.get(exposure.experimentId);
-      if (!users) this.exposed.set(exposure.experimentId, (users = new Set()));
+      if (!users) this.exposed.set(exposure.experimentId, (users = new FingerprintSet(this.budget)));
       if (users.has(targetingKey)) continue;
       // The database is behind: leave this user unmarked so a later evaluation records them.
       if (this.pending.length >= MAX_PENDING) continue;
-      users.add(targetingKey);
+      // Past the cap the user stays unmarked and is queued again at each evaluation (see above).
+      if (users.add(targetingKey) === 'full') this.warnFull();
       now ??= this.services.clock.now().toISOString();
       this.pending.push({ experimentId: exposure.experimentId, targetingKey, variant: exposure.variant, firstSeenAt: now });
     }
     if (this.pending.length > 0 && Date.now() - this.lastFlush > FLUSH_INTERVAL_MS) void this.flush();
+  }
+
+  /** Drops an experiment that stopped running: its users' room goes back to the cap. */
+  private forget(experimentId: string): void {
+    this.exposed.get(experimentId)?.release();
+    this.exposed.delete(experimentId);
+  }
+
+  private warnFull(): void {
+    if (this.warnedFull) return;
+    this.warnedFull = true;
+    this.services.log(
+      `Exposures: ${this.budget.limit} users remembered (EXPOSURE_MEMORY_MAX_USERS); users exposed from now on are not remembered in memory: ` +
+        'their exposures are still recorded (written again at each evaluation, stored once) but their sticky membership is not kept',
+    );
   }
 
   /** Writes what is pending; the Node entry calls it on a timer and at shutdown, tests directly. */

@@ -1,6 +1,12 @@
 import { resolve } from 'node:path';
 import { parseTrustProxy, type TrustProxy } from './client-address';
 
+/**
+ * EXPOSURE_MEMORY_MAX_USERS by default: at most about 128 MiB of fingerprint tables (2^24 slots
+ * of 8 bytes, 13 bytes a user at this count; 64 MiB more for a moment while the last table grows).
+ */
+export const DEFAULT_EXPOSURE_MEMORY_MAX_USERS = 10_000_000;
+
 /** Settings from the environment, with the defaults README documents. */
 export interface Settings {
   port: number;
@@ -21,6 +27,8 @@ export interface Settings {
   sdkRateLimitPerMin: number;
   /** EVENTS_RETENTION_DAYS: drop events older than this many whole days; unset keeps everything. */
   eventsRetentionDays: number | null;
+  /** EXPOSURE_MEMORY_MAX_USERS: exposed users remembered in memory for sticky membership (all running experiments). */
+  exposureMemoryMaxUsers: number;
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -34,6 +42,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const eventsRetentionDays = retention ? Number(retention) : null;
   if (eventsRetentionDays !== null && (!Number.isInteger(eventsRetentionDays) || eventsRetentionDays < 1)) {
     throw new Error(`EVENTS_RETENTION_DAYS must be a whole number of days (1 or more; leave it unset to keep every event), got "${env.EVENTS_RETENTION_DAYS}"`);
+  }
+  const exposureMemoryMaxUsers = Number(env.EXPOSURE_MEMORY_MAX_USERS?.trim() || DEFAULT_EXPOSURE_MEMORY_MAX_USERS);
+  if (!Number.isSafeInteger(exposureMemoryMaxUsers) || exposureMemoryMaxUsers < 0) {
+    throw new Error(`EXPOSURE_MEMORY_MAX_USERS must be a whole number of users (0 remembers none), got "${env.EXPOSURE_MEMORY_MAX_USERS}"`);
   }
   return {
     port,
@@ -49,5 +61,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     rollupIntervalMs: Math.max(1000, Number(env.ROLLUP_INTERVAL_MS) || 5_000),
     sdkRateLimitPerMin,
     eventsRetentionDays,
+    exposureMemoryMaxUsers,
   };
 }

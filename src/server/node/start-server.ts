@@ -29,7 +29,7 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
   const app = createApp({
     store,
     passwords: nodePasswordHasher,
-    config: { secureCookies: settings.secureCookies, sdkRateLimitPerMin: settings.sdkRateLimitPerMin, eventsRetentionDays: settings.eventsRetentionDays },
+    config: { secureCookies: settings.secureCookies, sdkRateLimitPerMin: settings.sdkRateLimitPerMin, eventsRetentionDays: settings.eventsRetentionDays, exposureMemoryMaxUsers: settings.exposureMemoryMaxUsers },
     clientKey: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for')),
     dashboard: serveDashboard(settings.dashboardDir),
   });
@@ -76,6 +76,8 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
       });
   }, settings.rollupIntervalMs);
   rollupTimer.unref();
+  // Behavioural segments: users' behaviour follows the events every second (and after a segment save).
+  app.services.behaviour.start();
   runScheduled();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -87,6 +89,7 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
       clearInterval(flushTimer);
       clearInterval(schedulerTimer);
       clearInterval(rollupTimer);
+      await app.services.behaviour.stop();
       await new Promise<void>((done) => server.close(() => done()));
       await app.services.knownUsers.flush();
       await app.services.exposures.flush();

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EXPOSURE_MEMORY_MAX_USERS, readSettings } from '../node/settings';
+import { createTestApp, type Caller } from '../test/harness';
+
+// The cap on exposed users remembered in memory (EXPOSURE_MEMORY_MAX_USERS), through the real
+// app: what a user past it gets, what is recorded, and that a stopped experiment gives its room back.
+async function appWithCap(exposureMemoryMaxUsers: number) {
+  const logged: string[] = [];
+  const t = createTestApp({ config: { exposureMemoryMaxUsers }, log: (message) => logged.push(message) });
+  const admin = await t.setupAdmin();
+  await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Welcome' }, admin);
+  const sdk: Caller = { bearer: (await t.call('POST', '/api/sdk-keys', { name: 'server', kind: 'server' }, admin)).json.secret };
+  const variants = [
+    { key: 'control', name: 'Control', weight: 50, overrides: {} },
+    { key: 'b', name: 'Variant B', weight: 50, overrides: { headline: 'Buy now' } },
+  ];
+  const created = await t.call('POST', '/api/experiments', { key: 'checkout', name: 'Checkout', variants, audience: { kind: 'condition', condition: { plan: 'free' } } }, admin);
+  const act = async (action: string) => {
+    const current = (await t.call('GET', `/api/experiments/${created.json.id}`, undefined, admin)).json;
+    return t.call('POST', `/api/experiments/${created.json.id}/transitions`, { action, expectedVersion: current.version }, admin);
+  };
+  expect((await act('start')).status).toBe(200);
+  const headline = async (targetingKey: string, plan: string) => {
+    const response = await t.call('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey, plan } }, sdk);
+    return (response.json.flags as { key: string; reason: string; variant: string }[]).find((f) => f.key === 'headline')!;
+  };
+  const exposed = async () => {
+    await t.app.services.exposures.flush();
+    const counts = (await t.call('GET', `/api/experiments/${created.json.id}/exposures`, undefined, admin)).json.items as { users: number }[];
+    return counts.reduce((sum, c) => sum + c.users, 0);
+  };
+  return { recorder: t.app.services.exposures, logged, headline, exposed, act };
+}
+
+describe('exposure recorder memory cap', () => {
+  it('keeps sticky membership for the users it remembers and still records, once, the exposures of those past the cap', async () => {
+    const { recorder, logged, headline, exposed } = await appWithCap(1);
+    const first = await headline('user-1', 'free');
+    expect((await headline('user-2', 'free')).reason).toBe('SPLIT');
+    await headline('user-2', 'free');
+    expect(recorder.remembered.users).toBe(1);
+    expect(await exposed()).toBe(2);
+    // user-1 is remembered: still in their variant after leaving the audience.
+    expect(await headline('user-1', 'pro')).toMatchObject({ reason: 'SPLIT', variant: first.variant });
+    // user-2 came past the cap: the audience decides again.
+    expect((await headline('user-2', 'pro')).reason).toBe('DEFAULT');
+    expect(logged.filter((m) => m.includes('EXPOSURE_MEMORY_MAX_USERS'))).toHaveLength(1);
+  });
+
+  it('gives the room of an experiment that stops running back to the cap', async () => {
+    const { recorder, headline, act } = await appWithCap(10);
+    for (let i = 0; i < 5; i++) await headline(`user-${i}`, 'free');
+    expect(recorder.remembered.users).toBe(5);
+    expect((await act('pause')).status).toBe(200);
+    await headline('user-9', 'free');
+    expect(recorder.remembered.users).toBe(0);
+  });
+
+  it('reads the cap from EXPOSURE_MEMORY_MAX_USERS and refuses what is not a whole number', () => {
+    expect(readSettings({}).exposureMemoryMaxUsers).toBe(DEFAULT_EXPOSURE_MEMORY_MAX_USERS);
+    expect(readSettings({ EXPOSURE_MEMORY_MAX_USERS: ' 500 ' }).exposureMemoryMaxUsers).toBe(500);
+    expect(readSettings({ EXPOSURE_MEMORY_MAX_USERS: '0' }).exposureMemoryMaxUsers).toBe(0);
+    for (const bad of ['-1', '1.5', 'lots']) expect(() => readSettings({ EXPOSURE_MEMORY_MAX_USERS: bad })).toThrow(/EXPOSURE_MEMORY_MAX_USERS/);
+  });
+});
