@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../shared/contract/common';
-import { segmentDefinitionSchema, type Segment, type SegmentDefinition } from '../../../../shared/contract/segments';
+import { behaviourRuleSchema, segmentDefinitionSchema, type Segment, type SegmentDefinition } from '../../../../shared/contract/segments';
 import type { BuilderGroup } from '../../../../shared/targeting';
 import { parseJsonText } from '../../../../shared/values';
 import { emptyGroup } from './builder/builder-tree';
@@ -89,6 +89,23 @@ export function definitionFromDraft(draft: DefinitionDraft): DraftResult {
   if (result.success) return { ok: true, definition: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((issue) => ({ path: ['definition', ...issue.path.map(String)].join('.'), message: issue.message })),
+    errors: result.error.issues.flatMap((issue) =>
+      withinBehaviourRule(candidate, issue).map((inner) => ({ path: ['definition', ...inner.path.map(String)].join('.'), message: inner.message })),
+    ),
   };
+}
+
+type Issue = { code: string; path: PropertyKey[]; message: string };
+
+/**
+ * A builder child that is a rule of no kind ("Invalid input" on the whole row) when a behaviour
+ * rule has a wrong type inside (an emptied number box): check it as a behaviour rule, so each
+ * message lands beside its own field.
+ */
+function withinBehaviourRule(candidate: unknown, issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const node = issue.path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), candidate);
+  if (node === null || typeof node !== 'object' || (node as { type?: unknown }).type !== 'behaviour') return [issue];
+  const inner = behaviourRuleSchema.safeParse(node);
+  return inner.success ? [issue] : inner.error.issues.map((found) => ({ ...found, path: [...issue.path, ...found.path] }));
 }

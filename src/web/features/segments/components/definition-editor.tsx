@@ -1,4 +1,4 @@
-import { SegmentedControl, Stack } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import type { FieldError } from '../../../../shared/contract/common';
 import { compileBuilder } from '../../../../shared/targeting';
 import type { ObservedAttribute } from '../api/list-attributes';
@@ -9,6 +9,7 @@ import { CompiledCondition } from './compiled-condition';
 import { ConditionJsonEditor } from './condition-json-editor';
 import { definitionKindLabels, type DefinitionDraft, type DefinitionKind } from './definition-draft';
 import { IdListEditor } from './id-list-editor';
+import { describeBuilder } from './segment-summary';
 
 export interface DefinitionEditorProps {
   draft: DefinitionDraft;
@@ -43,6 +44,12 @@ export function DefinitionEditor({ draft, onChange, attributes, segments, errors
             errors={errorsUnder(own, 'builder')}
             onChange={(builder) => onChange({ ...draft, builder })}
           />
+          <Text size="sm" data-testid="builder-summary">
+            <Text span fw={500}>
+              In words:{' '}
+            </Text>
+            {describeBuilder(draft.builder)}
+          </Text>
           <CompiledCondition condition={compileBuilder(draft.builder)} />
         </>
       )}

@@ -23,10 +23,12 @@ export interface ReachFigureProps {
   debounceMs?: number;
   /** Shown instead of a figure while `definition` is null. */
   idleMessage?: string;
+  /** One line under the figure, e.g. what behaviour conditions are counted from. */
+  note?: string;
 }
 
 /** Live estimate of how many known users (seen in the last 30 days) the definition matches. */
-export function ReachFigure({ definition, environment, debounceMs = 400, idleMessage = 'Complete the definition to see its reach' }: ReachFigureProps) {
+export function ReachFigure({ definition, environment, debounceMs = 400, idleMessage = 'Complete the definition to see its reach', note }: ReachFigureProps) {
   const [debounced] = useDebouncedValue(definition, debounceMs);
   const reach = useQuery(reachQueryOptions(environment, debounced));
   const settling = debounced !== definition;
@@ -49,6 +51,11 @@ export function ReachFigure({ definition, environment, debounceMs = 400, idleMes
           <Text fw={600} aria-live="polite" data-testid="reach-figure" aria-busy={computing}>
             {text}
           </Text>
+          {note && (
+            <Text size="xs" c="dimmed">
+              {note}
+            </Text>
+          )}
         </div>
         {computing && definition !== null && <Loader size="sm" aria-hidden />}
       </Group>

@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { FieldError } from '../../../../shared/contract/common';
 import type { Segment } from '../../../../shared/contract/segments';
+import { behaviourRulesOf } from '../../../../shared/targeting';
 import { FormError } from '../../../components/form-error';
 import { errorMessage, isApiError } from '../../../lib/api-error';
 import { SERVER_ERROR_KEY } from '../../../lib/apply-field-errors';
@@ -20,6 +21,9 @@ import { definitionFromDraft, draftFromSegment, type DefinitionDraft } from './d
 import { DefinitionEditor } from './definition-editor';
 import { ReachFigure } from './reach-figure';
 import { useCurrentEnvironment } from '../../../lib/use-current-environment';
+
+// Behaviour is known only for users who sent events; say what the figure counts it from.
+const BEHAVIOUR_REACH_NOTE = 'Behaviour conditions count from the events the server has received from the known users of this environment.';
 
 const detailsSchema = z.object({
   name: z.string().trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters'),
@@ -128,6 +132,7 @@ export function SegmentForm({ segment, onSaved }: SegmentFormProps) {
               definition={reachDefinition}
               environment={environment}
               idleMessage={draft.kind === 'ids' && draft.ids === null ? 'Paste or upload a new list to estimate its reach' : undefined}
+              note={draft.kind === 'rules' && behaviourRulesOf(draft.builder).length > 0 ? BEHAVIOUR_REACH_NOTE : undefined}
             />
             <DefinitionEditor
               draft={draft}

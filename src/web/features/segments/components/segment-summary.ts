@@ -27,7 +27,7 @@ function describeRule(rule: BuilderRule): string {
 /** "country is “DE” and (age ≥ 18 or appVersion ≥ “5.0.0”)". */
 export function describeBuilder(group: BuilderGroup, nested = false): string {
   if (group.children.length === 0) return 'everyone';
-  const parts = group.children.map((child) => 
+  const parts = group.children.map((child) =>
     child.type === 'group' ? describeBuilder(child, true) : child.type === 'behaviour' ? describeBehaviourRule(child) : describeRule(child),
   );
   const joined = parts.join(group.combinator === 'and' ? ' and ' : ' or ');

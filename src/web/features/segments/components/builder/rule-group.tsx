@@ -1,10 +1,11 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconBrackets, IconPlus, IconTrash } from '@tabler/icons-react';
-import { describeBehaviourRule } from '../../../../../shared/behaviour/behaviour-rule';
+import { IconActivity, IconBrackets, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { FieldError } from '../../../../../shared/contract/common';
 import type { BuilderGroup } from '../../../../../shared/targeting';
 import type { ObservedAttribute } from '../../api/list-attributes';
 import { errorsUnder, messageAt } from './builder-errors';
+import { newBehaviourRule } from './behaviour-draft';
+import { BehaviourRow } from './behaviour-row';
 import { appendChild, emptyGroup, newRule, removeChild, replaceChild } from './builder-tree';
 import { RuleRow } from './rule-row';
 
@@ -78,9 +79,14 @@ export function RuleGroup({ group, number, attributes, onChange, onRemove, error
               onRemove={() => onChange(removeChild(group, index))}
             />
           ) : child.type === 'behaviour' ? (
-            <Text key={index} size="sm">
-              {describeBehaviourRule(child)}
-            </Text>
+            <BehaviourRow
+              key={index}
+              rule={child}
+              name={`Behaviour ${childNumber(index)}`}
+              errors={errorsUnder(errors, `children.${index}`)}
+              onChange={(next) => onChange(replaceChild(group, index, next))}
+              onRemove={() => onChange(removeChild(group, index))}
+            />
           ) : (
             <RuleRow
               key={index}
@@ -101,6 +107,9 @@ export function RuleGroup({ group, number, attributes, onChange, onRemove, error
         <Group gap="xs">
           <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onChange(appendChild(group, newRule()))}>
             {depth === 0 ? 'Add rule' : `Add rule to group ${number}`}
+          </Button>
+          <Button size="xs" variant="light" leftSection={<IconActivity size={14} aria-hidden />} onClick={() => onChange(appendChild(group, newBehaviourRule()))}>
+            {depth === 0 ? 'Add behaviour' : `Add behaviour to group ${number}`}
           </Button>
           {depth < MAX_DEPTH && (
             <Button
