@@ -20,6 +20,8 @@ const benches: Record<string, () => Promise<void>> = {
   startup: async () => (await import('./startup-bench')).startupBench(),
   repros: async () => (await import('./hardening-repros')).hardeningRepros(),
   soak: async () => (await import('./soak-bench')).soakBench(),
+  'ofrep-behaviour': async () => (await import('./ofrep-behaviour-bench')).ofrepBehaviourBench(),
+  behaviour: async () => (await import('./behaviour-bench')).behaviourBench(),
 };
 
 const selected = (process.env.BENCH ?? Object.keys(benches).join(',')).split(',');

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 
-/** Starts a benchmark server script in its own process and waits for the JSON line it prints. */
-export async function startBenchServer<T>(script: string, env: Record<string, string>): Promise<{ info: T; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a benchmark server script in its own process and waits for the JSON line it prints (`nodeArgs`: e.g. --expose-gc). */
+export async function startBenchServer<T>(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ info: T; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! });
   const info = await new Promise<T>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));

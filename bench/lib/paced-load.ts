@@ -50,11 +50,14 @@ export async function pacedLoad(options: {
   method?: 'POST' | 'GET';
   headers?: Record<string, string>;
   body?: string;
+  /** Request i sends bodies[i % length] instead of `body` (e.g. a different user each time). */
+  bodies?: string[];
 }): Promise<PacedResult> {
   const url = new URL(options.url);
   const agents = Array.from({ length: options.connections }, () => new Agent({ keepAlive: true, maxSockets: 1 }));
-  const body = options.body === undefined ? undefined : Buffer.from(options.body);
-  const headers = { ...options.headers, ...(body && { 'content-length': String(body.length) }) };
+  const bodies = (options.bodies ?? (options.body === undefined ? [] : [options.body])).map((text) => Buffer.from(text));
+  const headersFor = (body: Buffer | undefined) => ({ ...options.headers, ...(body && { 'content-length': String(body.length) }) });
+  const fixedHeaders = headersFor(bodies[0]);
   try {
     if (options.warmupSeconds) await run(options.warmupSeconds);
     await options.beforeMeasure?.();
@@ -79,6 +82,8 @@ export async function pacedLoad(options: {
         resolve({ requestsPerSecond: total / elapsed, ...percentiles(sorted), errors, non2xx, lateSends, latencies: sorted });
       };
       const send = (i: number, dueAt: number) => {
+        const body = bodies.length === 0 ? undefined : bodies[i % bodies.length];
+        const headers = bodies.length > 1 ? headersFor(body) : fixedHeaders;
         const sentAt = performance.now();
         if (sentAt - dueAt > 2) lateSends++;
         const req = request(

@@ -8,7 +8,7 @@ import { systemActor } from '../../src/server/modules/audit/audit-service';
 import { createExperiment, transitionExperiment } from '../../src/server/modules/experiments/experiments-service';
 import { nodePasswordHasher } from '../../src/server/node/password-node';
 import { openPgliteStore } from '../../src/server/store/sql/open';
-import { seedParameters } from './seed';
+import { seedParameters, valueFor } from './seed';
 
 // The real app on PGlite with PARAMETERS parameters and EXPERIMENTS running experiments (0 for
 // the reference). Experiment i overrides parameters 2i and 2i+1, so none collide; a quarter have
@@ -22,18 +22,6 @@ const store = await openPgliteStore(dir);
 const app = createApp({ store, passwords: nodePasswordHasher, log: () => {} });
 const key = await seedParameters(app, parameters);
 const param = (n: number) => `param_${String(n).padStart(3, '0')}`;
-/** A value of the right type for seed.ts's parameter n (its samples cycle through eight types). */
-const valueFor = (n: number, v: number): unknown =>
-  [
-    `Variant ${v}`,
-    12 + v,
-    9.99 + v,
-    v % 2 === 0,
-    v === 1 ? '#0055FF' : '#00AA55',
-    { screens: [{ title: `Variant ${v}` }] },
-    { url: `https://cdn.example.com/hero-${v}.png`, alt: 'Hero', width: 800, height: 400 },
-    { fontSize: 24 + v, fontWeight: 700, color: '#111111' },
-  ][n % 8];
 const overrides = (i: number, v: number) => (v === 0 ? {} : { [param(2 * i)]: valueFor(2 * i, v), [param(2 * i + 1)]: valueFor(2 * i + 1, v) });
 for (let i = 0; i < experiments; i++) {
   const variantCount = i % 5 === 0 ? 3 : 2;

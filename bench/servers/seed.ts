@@ -15,6 +15,19 @@ const samples = [
   { spec: { type: 'textStyle' as const }, defaultValue: { fontSize: 24, fontWeight: 700 as const, color: '#111111' } },
 ];
 
+/** A value of the right type for parameter n (the samples cycle through eight types): variant v's. */
+export const valueFor = (n: number, v: number): unknown =>
+  [
+    `Variant ${v}`,
+    12 + v,
+    9.99 + v,
+    v % 2 === 0,
+    v === 1 ? '#0055FF' : '#00AA55',
+    { screens: [{ title: `Variant ${v}` }] },
+    { url: `https://cdn.example.com/hero-${v}.png`, alt: 'Hero', width: 800, height: 400 },
+    { fontSize: 24 + v, fontWeight: 700, color: '#111111' },
+  ][n % 8];
+
 /** `count` parameters of mixed types (in every environment) and a Production server SDK key; returns the key's secret. */
 export async function seedParameters(app: SwitchboardApp, count: number): Promise<string> {
   for (let i = 0; i < count; i++) {
