@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KnownUser } from '../../shared/contract/segments';
 import { systemClock } from '../lib/clock';
 import { createPasswordHasher } from '../lib/password';
@@ -68,5 +68,29 @@ describe('known users recorder', () => {
     await recorder.flush();
     expect(batches).toEqual([100]);
     expect(logged).toEqual(['Could not record 100 known user(s)']);
+  });
+
+  describe('remembering who was written', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('writes a user again only after a minute or two, and forgets users of periods gone by', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const { store, batches } = refusingStore();
+      const { recorder } = recorderOn(store);
+      const observeAndFlush = async (...keys: string[]) => {
+        for (const targetingKey of keys) recorder.observe('production', { targetingKey });
+        await recorder.flush();
+      };
+      await observeAndFlush('u1', 'u2');
+      vi.advanceTimersByTime(30_000);
+      await observeAndFlush('u1');
+      vi.advanceTimersByTime(40_000); // a new period: u1 and u2 are in the one before
+      await observeAndFlush('u1', 'u3');
+      vi.advanceTimersByTime(60_000); // u1 and u2's period is gone
+      await observeAndFlush('u1');
+      expect(batches).toEqual([2, 1, 1]);
+      // u3 (the period before) and u1 (this one): u2 is forgotten.
+      expect(recorder.remembered.users).toBe(2);
+    });
   });
 });

@@ -3,10 +3,15 @@ import type { AttributeKind } from '../../shared/targeting';
 import { MAX_OBSERVED_ATTRIBUTES } from '../http/limits';
 import type { Services } from '../services';
 import type { ObservedAttributeRecord } from '../store/types';
+import { FingerprintSet, MembershipBudget } from './fingerprint-set';
 
 const WRITE_INTERVAL_PER_USER_MS = 60_000;
 const FLUSH_INTERVAL_MS = 2000;
 const MAX_PENDING = 50_000;
+// Users remembered as written in one period: past this the period ends early (those users may then
+// be written again sooner than a minute later: more writes, never more memory). Two periods of
+// fingerprints at most, about 40 MiB.
+const MAX_WRITTEN_PER_PERIOD = 1_000_000;
 // Nesting levels allowed in one attribute value. Targeting reads flat values and lists; deeper
 // JSON only risks the write (PostgreSQL refuses ~10,000 levels, PGlite silently stores nothing,
 // JSON.stringify overflows the stack a little deeper).
@@ -26,12 +31,18 @@ export function kindOf(value: unknown): AttributeKind | null {
 /**
  * Remembers each targetingKey's latest attributes from evaluation requests. Bounded write cost:
  * a user is written at most once a minute, in batches every few seconds, off the response path.
+ * Bounded memory: who was written is kept for the current period of a minute and the one before
+ * as fingerprints (FingerprintSet, ~16 bytes a user); a user in either is not written again, so
+ * the gap between two writes of a user is one to two minutes. The older period is dropped whole.
  */
 export class KnownUsersRecorder {
   /** By environment and targetingKey (see userKey): a user is known per environment. */
   private pending = new Map<string, { environmentId: string; user: KnownUser }>();
   private attributes = new Map<string, ObservedAttributeRecord>();
-  private lastWritten = new Map<string, number>();
+  private readonly unlimited = new MembershipBudget(Number.MAX_SAFE_INTEGER);
+  private writtenNow = new FingerprintSet(this.unlimited);
+  private writtenBefore = new FingerprintSet(this.unlimited);
+  private periodStart = Date.now();
   private lastFlush = Date.now();
   private flushing: Promise<void> | null = null;
 
@@ -40,10 +51,10 @@ export class KnownUsersRecorder {
   observe(environmentId: string, context: { targetingKey: string } & Record<string, unknown>): void {
     const nowMs = Date.now();
     const key = userKey(environmentId, context.targetingKey);
-    const written = this.lastWritten.get(key);
-    if (written !== undefined && nowMs - written < WRITE_INTERVAL_PER_USER_MS) return;
+    if (nowMs - this.periodStart >= WRITE_INTERVAL_PER_USER_MS || this.writtenNow.size >= MAX_WRITTEN_PER_PERIOD) this.nextPeriod(nowMs);
+    if (this.writtenNow.has(key) || this.writtenBefore.has(key)) return;
     if (this.pending.size >= MAX_PENDING) return;
-    this.lastWritten.set(key, nowMs);
+    this.writtenNow.add(key);
     const lastSeenAt = this.services.clock.now().toISOString();
     const { targetingKey, ...attributes } = context;
     this.pending.set(key, { environmentId, user: { targetingKey, attributes, lastSeenAt } });
@@ -67,7 +78,6 @@ export class KnownUsersRecorder {
     const attributes = [...this.attributes.values()];
     this.pending = new Map();
     this.attributes = new Map();
-    if (this.lastWritten.size > 500_000) this.forgetOld();
     if (pending.length === 0 && attributes.length === 0) return;
     this.flushing = (async () => {
       try {
@@ -115,9 +125,17 @@ export class KnownUsersRecorder {
     }
   }
 
-  private forgetOld(): void {
-    const cutoff = Date.now() - WRITE_INTERVAL_PER_USER_MS;
-    for (const [key, at] of this.lastWritten) if (at < cutoff) this.lastWritten.delete(key);
+  /** Whom this process remembers as written (for benches and tests). */
+  get remembered(): { users: number; bytes: number } {
+    return { users: this.writtenNow.size + this.writtenBefore.size, bytes: this.writtenNow.bytes + this.writtenBefore.bytes };
+  }
+
+  private nextPeriod(nowMs: number): void {
+    this.writtenBefore.release();
+    this.writtenBefore = this.writtenNow;
+    // Sized like the period that ended: a steady flow of users fills it without growing it.
+    this.writtenNow = new FingerprintSet(this.unlimited, this.writtenBefore.size);
+    this.periodStart = nowMs;
   }
 }
 
