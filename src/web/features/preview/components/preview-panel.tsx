@@ -6,6 +6,7 @@ import { PageLoader } from '../../../components/page-loader';
 import { QueryError } from '../../../components/query-error';
 import { previewQueryOptions } from '../api/run-preview';
 import { ContextForm } from './context-form';
+import { BehaviourChecks, type BehaviourCheck } from './behaviour-checks';
 import { PreviewResults } from './preview-results';
 import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
@@ -16,6 +17,8 @@ export function PreviewPanel({ initialUser }: { initialUser?: KnownUser }) {
   const [context, setContext] = useState<Record<string, unknown> | null>(() => contextOf(initialUser));
   const environment = useCurrentEnvironment().key;
   const preview = useQuery(previewQueryOptions(environment, context));
+  // Present when segments in use hold behaviour conditions.
+  const behaviour = (preview.data as { behaviour?: BehaviourCheck[] } | undefined)?.behaviour ?? [];
 
   return (
     <Stack gap="xl">
@@ -34,6 +37,7 @@ export function PreviewPanel({ initialUser }: { initialUser?: KnownUser }) {
           <PreviewResults preview={preview.data} />
         )}
       </Stack>
+      {context !== null && preview.isSuccess && behaviour.length > 0 && <BehaviourChecks checks={behaviour} targetingKey={String(context.targetingKey)} />}
     </Stack>
   );
 }
