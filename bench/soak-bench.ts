@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
+import { promisify } from 'node:util';
 import { startBenchServer } from './lib/load';
 import { processCpu } from './lib/process-cpu';
 import { readStalls } from './lib/stall-monitor';
@@ -29,6 +31,8 @@ interface ServerInfo {
   stallsPort: number;
 }
 
+const remembered = (sizes: Record<string, number> | undefined) =>
+  sizes ? `remembered: ${sizes.exposedUsers} exposed users in ${sizes.exposedMiB.toFixed(1)} MiB, ${sizes.knownUsers} users written lately in ${sizes.knownMiB.toFixed(1)} MiB` : 'remembered: not reported';
 const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const bodyFor = (run: string) => (i: number) =>
   JSON.stringify({ context: { targetingKey: `soak-${run}-${i}`, country: COUNTRIES[i % COUNTRIES.length], platform: i % 2 ? 'ios' : 'android' } });
@@ -71,7 +75,7 @@ async function soak(label: string, info: ServerInfo, seconds: number): Promise<W
     console.log(
       `  ${label} ${String(w.atSeconds).padStart(3)} s: ${w.requests} requests, ${w.errors} errors, p50 ${w.p50Ms} ms, p99 ${w.p99Ms} ms, max ${w.maxMs} ms; ` +
         `server RSS ${w.rssMiB.toFixed(0)} MiB (main thread heap used ${stalls.heapUsedMiB.toFixed(0)} of ${stalls.heapTotalMiB.toFixed(0)}, external ${stalls.externalMiB.toFixed(0)}, ` +
-        `rest ${(stalls.rssMiB - stalls.heapTotalMiB - stalls.externalMiB).toFixed(0)}), CPU ${cpuShare.toFixed(0)}% of a core, loop delay max ${stalls.loopMaxMs} ms, GC longest ${stalls.gcMaxMs} ms; load average ${loadavg()[0].toFixed(2)}`,
+        `rest ${(stalls.rssMiB - stalls.heapTotalMiB - stalls.externalMiB).toFixed(0)}; ${remembered(stalls.extra)}), CPU ${cpuShare.toFixed(0)}% of a core, loop delay max ${stalls.loopMaxMs} ms, GC longest ${stalls.gcMaxMs} ms; load average ${loadavg()[0].toFixed(2)}`,
     );
   };
   return windowedLoad({
@@ -99,12 +103,22 @@ function summary(name: string, result: WindowedResult, seconds: number): string 
   );
 }
 
+/** Heap bytes a remembered user costs: the structures of before (Set, Map of strings) against fingerprints (a separate process, with --expose-gc). */
+async function memoryPerUser(): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/servers/membership-memory.ts']);
+  const sizes = JSON.parse(stdout) as { users: number; set: number; map: number; fingerprints: number }[];
+  return sizes
+    .map((s) => `${s.users} users: Set<string> ${s.set.toFixed(0)} B, Map<string, number> ${s.map.toFixed(0)} B, fingerprint set ${s.fingerprints.toFixed(0)} B`)
+    .join('; ');
+}
+
 export async function soakBench(): Promise<void> {
   console.log(
     `\nSoak: OFREP bulk (${PARAMETERS} parameters, 1 running experiment), a new user per request, ${RATE} req/s evenly spaced over ${CONNECTIONS} connections for ${SECONDS} s ` +
       `(after ${WARMUP_SECONDS} s warm-up); reference: bare Hono (precomputed body) at the same rate for ${REFERENCE_SECONDS} s; ` +
       `${availableParallelism()} CPUs, load average ${loadAverage()}`,
   );
+  console.log(`  memory per remembered user (heap and array buffers after GC): ${await memoryPerUser()}`);
   const ours = await startBenchServer<ServerInfo>('bench/servers/soak-server.ts', { PARAMETERS: String(PARAMETERS) });
   let switchboard: WindowedResult;
   try {

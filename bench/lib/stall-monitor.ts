@@ -26,6 +26,8 @@ export interface StallReading {
   heapTotalMiB: number;
   externalMiB: number;
   rssMiB: number;
+  /** Whatever the server adds (startStallMonitor's `extra`): sizes of its own structures. */
+  extra?: Record<string, number>;
 }
 
 // The resolution of the histogram's sampling timer: finer would add work to the measured thread.
@@ -36,7 +38,7 @@ const RESOLUTION_MS = 10;
  * measured server's handler is untouched); each GET returns the figures since the previous one
  * and starts a new period. Resolves to that port.
  */
-export function startStallMonitor(): Promise<number> {
+export function startStallMonitor(extra?: () => Record<string, number>): Promise<number> {
   const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   loop.enable();
   const fresh = () => ({ count: 0, max: 0, total: 0, major: 0, majorMax: 0 });
@@ -73,6 +75,7 @@ export function startStallMonitor(): Promise<number> {
       heapTotalMiB: mib(memory.heapTotal),
       externalMiB: mib(memory.external),
       rssMiB: mib(memory.rss),
+      ...(extra ? { extra: extra() } : {}),
     };
     loop.reset();
     gc = fresh();

@@ -35,7 +35,12 @@ const experiment = await createExperiment(services, createExperimentBodySchema.p
 await transitionExperiment(services, experiment.id, 'start', experiment.version, systemActor);
 
 // Event-loop delay and GC pauses of this process, read by the bench per window on a port of its own.
-const stallsPort = await startStallMonitor();
+// With them, the sizes of what the server remembers per user (exposed users, users written lately).
+const stallsPort = await startStallMonitor(() => {
+  const exposures = services.exposures.remembered;
+  const known = services.knownUsers.remembered;
+  return { exposedUsers: exposures.users, exposedMiB: exposures.bytes / 2 ** 20, knownUsers: known.users, knownMiB: known.bytes / 2 ** 20 };
+});
 process.stdout.write(`${JSON.stringify({ port: Number(new URL(running.url).port), key, pid: process.pid, stallsPort })}\n`);
 process.on('SIGTERM', () => {
   void running.close()
