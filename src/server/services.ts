@@ -5,6 +5,7 @@ import { ExposureRecorder } from './evaluation/exposure-recorder';
 import { KnownUsersRecorder } from './evaluation/known-users-recorder';
 import { SdkKeyAuthenticator } from './evaluation/sdk-key-auth';
 import { KnownUserSample } from './modules/audiences/reach-service';
+import { BehaviourState } from './modules/behaviour/behaviour-state';
 import type { PasswordHasher } from './lib/password';
 import type { Store } from './store/types';
 
@@ -38,6 +39,8 @@ export interface Services {
   exposures: ExposureRecorder;
   /** Known users of the last 30 days (or a sample), for reach and "who is in it". */
   userSample: KnownUserSample;
+  /** Users' behaviour for behavioural segments, in memory, synced from the events (sync() every second). */
+  behaviour: BehaviourState;
   /** Tells in-process caches that what apps receive may have changed (other replicas poll the config version). */
   configChanged(): void;
   onConfigChanged(listener: () => void): void;
@@ -55,7 +58,7 @@ export function createServices(options: {
 }): Services {
   const listeners: (() => void)[] = [];
   const revokedListeners: ((keyHash: string) => void)[] = [];
-  const services: Omit<Services, 'configs' | 'knownUsers' | 'exposures' | 'userSample' | 'sdkKeyAuth'> = {
+  const services: Omit<Services, 'configs' | 'knownUsers' | 'exposures' | 'userSample' | 'sdkKeyAuth' | 'behaviour'> = {
     sdkKeyRevoked: (keyHash) => revokedListeners.forEach((listener) => listener(keyHash)),
     onSdkKeyRevoked: (listener) => revokedListeners.push(listener),
     configChanged: () => listeners.forEach((listener) => listener()),
@@ -80,5 +83,6 @@ export function createServices(options: {
   complete.knownUsers = new KnownUsersRecorder(complete);
   complete.sdkKeyAuth = new SdkKeyAuthenticator(complete);
   complete.userSample = new KnownUserSample(complete);
+  complete.behaviour = new BehaviourState(complete);
   return complete;
 }

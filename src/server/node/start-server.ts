@@ -76,6 +76,8 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
       });
   }, settings.rollupIntervalMs);
   rollupTimer.unref();
+  // Behavioural segments: users' behaviour follows the events every second (and after a segment save).
+  app.services.behaviour.start();
   runScheduled();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -87,6 +89,7 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
       clearInterval(flushTimer);
       clearInterval(schedulerTimer);
       clearInterval(rollupTimer);
+      await app.services.behaviour.stop();
       await new Promise<void>((done) => server.close(() => done()));
       await app.services.knownUsers.flush();
       await app.services.exposures.flush();

@@ -26,5 +26,20 @@ export const previewResultSchema = z.object({
 });
 export type PreviewResult = z.infer<typeof previewResultSchema>;
 
-export const previewSchema = z.object({ configVersion: z.number(), results: z.array(previewResultSchema) });
+/** A behavioural rule of the segments in use, for the user previewed: what was observed and whether it holds. */
+export const previewBehaviourSchema = z.object({
+  ruleId: z.string(),
+  segmentIds: z.array(z.string()),
+  description: z.string(),
+  observed: z.string(),
+  holds: z.boolean(),
+});
+export type PreviewBehaviour = z.infer<typeof previewBehaviourSchema>;
+
+export const previewSchema = z.object({
+  configVersion: z.number(),
+  results: z.array(previewResultSchema),
+  /** Present when segments in use hold behavioural rules. */
+  behaviour: z.array(previewBehaviourSchema).optional(),
+});
 export type Preview = z.infer<typeof previewSchema>;

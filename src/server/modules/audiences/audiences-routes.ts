@@ -9,6 +9,7 @@ import type { AttributeKind } from '../../../shared/targeting';
 import { notFound } from '../../lib/errors';
 import { requireRole } from '../../http/auth-middleware';
 import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
+import { dropSentBehaviour, withBehaviour } from '../behaviour/behaviour-context';
 
 /** Attributes most apps send; offered in the builder before any app has sent them. */
 const DECLARED_ATTRIBUTES: { name: string; kinds: AttributeKind[] }[] = [
@@ -77,11 +78,15 @@ export function audiencesRoutes() {
         responses: { 200: jsonContent(previewSchema, 'Values and traces'), ...errorResponses },
       }),
       async (c) => {
-        const context = c.req.valid('json').context as { targetingKey: string };
+        const context = { ...c.req.valid('json').context } as { targetingKey: string };
+        dropSentBehaviour(context);
         const services = c.get('services');
-        const config = await services.configs.get((await resolveEnvironment(services.store, c.req.valid('query').environment)).id);
-        const results = evaluateAll(config, context, { trace: true }).map(({ key, value, variant, reason, trace }) => ({ key, value, variant, reason, trace }));
-        return c.json({ configVersion: config.version, results }, 200);
+        const environmentId = (await resolveEnvironment(services.store, c.req.valid('query').environment)).id;
+        const config = await services.configs.get(environmentId);
+        const rules = config.behaviourRules;
+        const results = evaluateAll(config, withBehaviour(services, environmentId, context, rules), { trace: true }).map(({ key, value, variant, reason, trace }) => ({ key, value, variant, reason, trace }));
+        const behaviour = rules.length === 0 ? undefined : services.behaviour.explain(environmentId, context.targetingKey, rules, services.clock.now());
+        return c.json({ configVersion: config.version, results, ...(behaviour && { behaviour }) }, 200);
       },
     );
 }

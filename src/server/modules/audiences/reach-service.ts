@@ -1,6 +1,7 @@
 import { PRODUCTION_ENVIRONMENT_ID } from '../../../shared/contract/environments';
 import type { Reach, SegmentDefinition } from '../../../shared/contract/segments';
-import { compileSegments, savedGroupsOf, type EvaluationSegment } from '../../../shared/evaluation';
+import { behaviourRulesInUse, compileSegments, savedGroupsOf, type EvaluationSegment } from '../../../shared/evaluation';
+import { BEHAVIOUR_ATTRIBUTE } from '../../../shared/behaviour/behaviour-rule';
 import type { Services } from '../../services';
 import { loadEvaluationSegments } from '../../evaluation/load-segments';
 import type { KnownUser } from '../../../shared/contract/segments';
@@ -65,7 +66,8 @@ export class KnownUserSample {
           const since = new Date(this.services.clock.now().getTime() - REACH_WINDOW_DAYS * 86_400_000).toISOString();
           const { total, users } = await this.services.store.knownUsers.sample(environmentId, since, REACH_SAMPLE_SIZE);
           // In slices: 100,000 contexts take tens of ms to build.
-          const contexts = await pacedMap(users, (user): Record<string, unknown> => ({ ...user.attributes, targetingKey: user.targetingKey }));
+          // Without a BEHAVIOUR_ATTRIBUTE an app sent before the server refused it: only the state says what users did.
+          const contexts = await pacedMap(users, (user): Record<string, unknown> => ({ ...user.attributes, [BEHAVIOUR_ATTRIBUTE]: undefined, targetingKey: user.targetingKey }));
           shuffleTogether(users, contexts);
           const loaded = { at: Date.now(), total, users, contexts };
           this.cached.set(environmentId, loaded);
@@ -91,10 +93,19 @@ async function evaluationSegments(services: Services, candidate?: SegmentDefinit
   return candidate ? [...segments, { id: CANDIDATE_ID, name: 'This segment', definition: candidate }] : segments;
 }
 
-export async function predicateFor(services: Services, definition: SegmentDefinition) {
+/**
+ * The candidate's test of a known user's context, with the user's behavioural facts when any
+ * segment holds behavioural rules (exact for known users: the state holds every user's events).
+ * The candidate's own rules are loaded first if no saved segment uses them yet.
+ */
+async function memberTest(services: Services, definition: SegmentDefinition, environmentId: string): Promise<(context: Record<string, unknown>) => boolean> {
   const segments = await evaluationSegments(services, definition);
   const now = services.clock.now();
-  return compileSegments(segments, savedGroupsOf(segments, now), now).get(CANDIDATE_ID)!;
+  const predicate = compileSegments(segments, savedGroupsOf(segments, now), now).get(CANDIDATE_ID)!;
+  const rules = behaviourRulesInUse(segments);
+  if (rules.length === 0) return predicate;
+  await services.behaviour.prepare(rules);
+  return (context) => predicate({ ...context, [BEHAVIOUR_ATTRIBUTE]: services.behaviour.factsFor(environmentId, context.targetingKey as string, rules, now) });
 }
 
 /**
@@ -115,7 +126,7 @@ export type ReachRunOptions = Partial<PacedLoopOptions> & { environmentId?: stri
 export async function computeReach(services: Services, sample: KnownUserSample, definition: SegmentDefinition, options: ReachRunOptions = {}): Promise<Reach> {
   return sample.gate.run(async () => {
     const started = performance.now();
-    const [predicate, { total, contexts }] = await Promise.all([predicateFor(services, definition), sample.get(options.environmentId)]);
+    const [predicate, { total, contexts }] = await Promise.all([memberTest(services, definition, options.environmentId ?? PRODUCTION_ENVIRONMENT_ID), sample.get(options.environmentId)]);
     let hits = 0;
     const { visited: n } = await pacedLoop(contexts.length, (i) => (predicate(contexts[i]) && hits++, true), { budget: REACH_BUDGET, ...options });
     const share = n === 0 ? 0 : hits / n;
@@ -138,7 +149,7 @@ export async function computeReach(services: Services, sample: KnownUserSample, 
 /** A sample of known users in a segment ("who is in it"): as many as the budget finds, up to `limit`. */
 export async function membersOf(services: Services, sample: KnownUserSample, definition: SegmentDefinition, limit: number, options: ReachRunOptions = {}): Promise<KnownUser[]> {
   return sample.gate.run(async () => {
-    const [predicate, { users, contexts }] = await Promise.all([predicateFor(services, definition), sample.get(options.environmentId)]);
+    const [predicate, { users, contexts }] = await Promise.all([memberTest(services, definition, options.environmentId ?? PRODUCTION_ENVIRONMENT_ID), sample.get(options.environmentId)]);
     const members: KnownUser[] = [];
     await pacedLoop(users.length, (i) => (predicate(contexts[i]) && members.push(users[i]), members.length < limit), { budget: REACH_BUDGET, ...options });
     return members;

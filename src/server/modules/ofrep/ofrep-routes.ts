@@ -7,6 +7,7 @@ import type { SdkKeyRecord } from '../../store/types';
 import { RequestedKeyRecorder } from './requested-keys';
 import { OfrepResponseCache } from './response-cache';
 import type { Services } from '../../services';
+import { dropSentBehaviour, withBehaviour } from '../behaviour/behaviour-context';
 
 // OpenFeature Remote Evaluation Protocol (docs/ofrep.md). Errors use OFREP's own shapes, not
 // problem+json, because the official providers parse these fields.
@@ -48,6 +49,7 @@ async function readContext(c: Context): Promise<EvaluationContext> {
   if (typeof targetingKey !== 'string') throw new OfrepError(400, 'INVALID_CONTEXT', '`context.targetingKey` must be a string');
   const overLimit = contextLimitError(context as Record<string, unknown>);
   if (overLimit) throw new OfrepError(400, 'INVALID_CONTEXT', overLimit);
+  dropSentBehaviour(context as Record<string, unknown>);
   return context as EvaluationContext;
 }
 
@@ -114,7 +116,7 @@ export function ofrepRoutes(services: Services, rateLimiter: SdkRateLimiter) {
       const environmentId = sdk!.environmentId;
       services.knownUsers.observe(environmentId, context);
       const compiled = configs.ready(environmentId) ?? (await configs.get(environmentId));
-      const result = compiled.evaluate(key, context);
+      const result = compiled.evaluate(key, withBehaviour(services, environmentId, context, compiled.behaviourRules));
       if (!result) {
         requested.record(key);
         throw new OfrepError(404, 'FLAG_NOT_FOUND', `No parameter has the key "${key}"`);
@@ -136,7 +138,7 @@ export function ofrepRoutes(services: Services, rateLimiter: SdkRateLimiter) {
       const environmentId = sdk!.environmentId;
       services.knownUsers.observe(environmentId, context);
       const compiled = configs.ready(environmentId) ?? (await configs.get(environmentId));
-      const results = evaluateAll(compiled, context);
+      const results = evaluateAll(compiled, withBehaviour(services, environmentId, context, compiled.behaviourRules));
       services.exposures.observe(compiled, context.targetingKey, results);
       const bulk = responses.bulk(compiled, results);
       if (c.req.header('if-none-match') === bulk.etag) return new Response(null, { status: 304, headers: bulk.notModifiedHeaders });
