@@ -63,5 +63,5 @@ export async function behaviourWorld(store: Store) {
     return (response.json.flags as { key: string; value: string }[]).find((f) => f.key === parameterKey)?.value;
   };
   const sync = () => t.app.services.behaviour.sync();
-  return { t, admin, send, segment, target, value, bulkValue, sync };
+  return { t, admin, auth, send, segment, target, value, bulkValue, sync };
 }

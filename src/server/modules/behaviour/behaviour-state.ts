@@ -83,10 +83,9 @@ export class BehaviourState {
     await (this.again ?? this.running)?.catch(() => undefined);
   }
 
+  /** A sync in flight is enough: the next tick comes within a second. */
   private syncInBackground(): void {
-    // A sync in flight is enough: the next tick comes within a second.
-    if (this.running) return;
-    void this.sync().catch((error) => this.services.log('Syncing behaviour failed', error));
+    if (!this.running) void this.sync().catch((error) => this.services.log('Syncing behaviour failed', error));
   }
 
   /**
@@ -173,8 +172,7 @@ export class BehaviourState {
       this.rules = await rulesInUse(store);
       this.rulesVersion = version;
     }
-    const now = Date.now();
-    for (const [id, { at }] of this.extra) if (now - at > EXTRA_RULE_TTL_MS) this.extra.delete(id);
+    for (const [id, { at }] of this.extra) if (Date.now() - at > EXTRA_RULE_TTL_MS) this.extra.delete(id);
     const rules = [...this.rules, ...[...this.extra.values()].map((e) => e.rule)];
     const today = dayOf(clock.now());
     // Per spec, the first day any of its rules needs.
@@ -186,7 +184,6 @@ export class BehaviourState {
     }
     for (const [id, loaded] of this.specs) if (!needed.has(id)) await this.drop(loaded);
     if (needed.size === 0) return;
-
     const high = await store.behaviour.watermark();
     for (const { spec, fromDay } of needed.values()) {
       const loaded = this.specs.get(spec.id);
@@ -223,7 +220,7 @@ export class BehaviourState {
       await behaviour.loadTallies(spec, undefined, fromDay, high, async (rows) => {
         for (const row of rows) {
           const user = this.userOf(row.environmentId, row.targetingKey);
-          addToDay((user[slot] ??= []), row.day, row.count, row.sum, row.valued);
+          user[slot] = addToDay(user[slot], row.day, row.count, row.sum, row.valued);
         }
         await breather(rows.length);
       });
@@ -253,12 +250,14 @@ export class BehaviourState {
       if (event.seq <= loaded.cursor) continue;
       const { spec } = loaded;
       if (spec.id === 'seen') {
-        addSeen((this.userOf(event.environmentId, event.targetingKey)[loaded.slot] ??= []), day);
+        const user = this.userOf(event.environmentId, event.targetingKey);
+        user[loaded.slot] = addSeen(user[loaded.slot], day);
         continue;
       }
       if (event.type !== 'track' || event.event !== spec.event || day < loaded.fromDay || !matchesFilters(event.properties, spec.filters)) continue;
       const n = summedNumber(spec, event.value, event.properties);
-      addToDay((this.userOf(event.environmentId, event.targetingKey)[loaded.slot] ??= []), day, 1, n ?? 0, n === null ? 0 : 1);
+      const user = this.userOf(event.environmentId, event.targetingKey);
+      user[loaded.slot] = addToDay(user[loaded.slot], day, 1, n ?? 0, n === null ? 0 : 1);
     }
   }
 
@@ -295,5 +294,6 @@ export class BehaviourState {
   }
 }
 
-/** Lets requests in between large slices of work. */
-const breather = (size: number) => (size >= 10_000 ? new Promise<void>((resolve) => setTimeout(resolve, 0)) : Promise.resolve());
+/** Lets requests in between large slices of work (setImmediate: no timer's minimum delay). */
+const yieldThread = globalThis.setImmediate ?? ((fn: () => void) => setTimeout(fn, 0));
+const breather = (size: number) => (size >= 10_000 ? new Promise<void>((resolve) => yieldThread(resolve)) : Promise.resolve());

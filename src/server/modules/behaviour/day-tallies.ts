@@ -7,17 +7,30 @@ import type { BehaviourTally, UserSeen } from '../../../shared/behaviour/behavio
 export type DayTallies = number[];
 const STRIDE = 4;
 
-/** Adds to the day's entry (usually the last: events arrive roughly in time order). */
-export function addToDay(tallies: DayTallies, day: number, count: number, sum: number, valued: number): void {
+/**
+ * Adds to the day's entry (usually the last: events arrive roughly in time order); returns the
+ * array to keep, a new one of exact length when a day is added (push and splice leave spare
+ * capacity, which at a million users costs more than the tallies themselves).
+ */
+export function addToDay(tallies: DayTallies | undefined, day: number, count: number, sum: number, valued: number): DayTallies {
+  if (!tallies) return [day, count, sum, valued];
   let i = tallies.length - STRIDE;
   while (i >= 0 && tallies[i] > day) i -= STRIDE;
   if (i >= 0 && tallies[i] === day) {
     tallies[i + 1] += count;
     tallies[i + 2] += sum;
     tallies[i + 3] += valued;
-    return;
+    return tallies;
   }
-  tallies.splice(i + STRIDE, 0, day, count, sum, valued);
+  const at = i + STRIDE;
+  const next: DayTallies = new Array(tallies.length + STRIDE);
+  for (let k = 0; k < at; k++) next[k] = tallies[k];
+  next[at] = day;
+  next[at + 1] = count;
+  next[at + 2] = sum;
+  next[at + 3] = valued;
+  for (let k = at; k < tallies.length; k++) next[k + STRIDE] = tallies[k];
+  return next;
 }
 
 /** The tally over the inclusive days [from, to]; null when there is no event in them. */
@@ -47,13 +60,12 @@ export function pruneBefore(tallies: DayTallies, fromDay: number): number {
 
 export const dayEntries = (tallies: DayTallies): number => tallies.length / STRIDE;
 
-/** Widens [firstDay, lastDay] to hold the day. */
-export function addSeen(seen: DayTallies, day: number): void {
-  if (seen.length === 0) seen.push(day, day);
-  else {
-    if (day < seen[0]) seen[0] = day;
-    if (day > seen[1]) seen[1] = day;
-  }
+/** Widens [firstDay, lastDay] to hold the day; returns the array to keep. */
+export function addSeen(seen: DayTallies | undefined, day: number): DayTallies {
+  if (!seen) return [day, day];
+  if (day < seen[0]) seen[0] = day;
+  if (day > seen[1]) seen[1] = day;
+  return seen;
 }
 
 export const seenOf = (seen: DayTallies | undefined): UserSeen | null => (seen && seen.length === 2 ? { firstDay: seen[0], lastDay: seen[1] } : null);
