@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXPOSURE_MEMORY_MAX_USERS, readSettings } from '../node/settings';
+import { MemoryStore } from '../store/memory/memory-store';
 import { createTestApp, type Caller } from '../test/harness';
 
 // The cap on exposed users remembered in memory (EXPOSURE_MEMORY_MAX_USERS), through the real
 // app: what a user past it gets, what is recorded, and that a stopped experiment gives its room back.
+type TestApp = ReturnType<typeof createTestApp>;
+
+const headlineOn = async (t: TestApp, sdk: Caller, targetingKey: string, plan: string) => {
+  const response = await t.call('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey, plan } }, sdk);
+  return (response.json.flags as { key: string; reason: string; variant: string }[]).find((f) => f.key === 'headline')!;
+};
+
 async function appWithCap(exposureMemoryMaxUsers: number) {
   const logged: string[] = [];
-  const t = createTestApp({ config: { exposureMemoryMaxUsers }, log: (message) => logged.push(message) });
+  const store = new MemoryStore();
+  const t = createTestApp({ store, config: { exposureMemoryMaxUsers }, log: (message) => logged.push(message) });
   const admin = await t.setupAdmin();
   await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Welcome' }, admin);
   const sdk: Caller = { bearer: (await t.call('POST', '/api/sdk-keys', { name: 'server', kind: 'server' }, admin)).json.secret };
@@ -20,16 +29,13 @@ async function appWithCap(exposureMemoryMaxUsers: number) {
     return t.call('POST', `/api/experiments/${created.json.id}/transitions`, { action, expectedVersion: current.version }, admin);
   };
   expect((await act('start')).status).toBe(200);
-  const headline = async (targetingKey: string, plan: string) => {
-    const response = await t.call('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey, plan } }, sdk);
-    return (response.json.flags as { key: string; reason: string; variant: string }[]).find((f) => f.key === 'headline')!;
-  };
+  const headline = (targetingKey: string, plan: string) => headlineOn(t, sdk, targetingKey, plan);
   const exposed = async () => {
     await t.app.services.exposures.flush();
     const counts = (await t.call('GET', `/api/experiments/${created.json.id}/exposures`, undefined, admin)).json.items as { users: number }[];
     return counts.reduce((sum, c) => sum + c.users, 0);
   };
-  return { recorder: t.app.services.exposures, logged, headline, exposed, act };
+  return { recorder: t.app.services.exposures, logged, headline, exposed, act, store, sdk, experimentId: created.json.id as string };
 }
 
 describe('exposure recorder memory cap', () => {
@@ -54,6 +60,20 @@ describe('exposure recorder memory cap', () => {
     expect((await act('pause')).status).toBe(200);
     await headline('user-9', 'free');
     expect(recorder.remembered.users).toBe(0);
+  });
+
+  it('after a restart, keeps the sticky membership of a user stored past the first page of exposures', async () => {
+    const first = await appWithCap(100_000);
+    const member = await first.headline('zz-member', 'free');
+    await first.exposed();
+    const firstSeenAt = new Date().toISOString();
+    await first.store.exposures.record(Array.from({ length: 10_050 }, (_, i) => ({ experimentId: first.experimentId, targetingKey: `user-${i}`, variant: 'b', firstSeenAt })));
+    const restarted = createTestApp({ store: first.store });
+    // The first evaluation compiles the configuration, which starts loading the stored exposures.
+    await headlineOn(restarted, first.sdk, 'someone', 'pro');
+    await restarted.app.services.exposures.loaded();
+    expect(restarted.app.services.exposures.remembered.users).toBe(10_051);
+    expect(await headlineOn(restarted, first.sdk, 'zz-member', 'pro')).toMatchObject({ reason: 'SPLIT', variant: member.variant });
   });
 
   it('reads the cap from EXPOSURE_MEMORY_MAX_USERS and refuses what is not a whole number', () => {

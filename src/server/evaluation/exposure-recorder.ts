@@ -8,6 +8,8 @@ const MAX_PENDING = 100_000;
 // Rows per statement: small enough that one write never holds the database long (other
 // statements queue behind it), large enough to keep the per-statement cost low.
 const CHUNK = 1000;
+// Stored exposures read per statement when an experiment starts being tracked.
+const LOAD_PAGE = 10_000;
 
 /**
  * Records the first time server-side evaluation places a user in a running experiment, off the
@@ -63,12 +65,7 @@ export class ExposureRecorder {
       if (this.exposed.has(experiment.id) || this.loading.has(experiment.id)) continue;
       this.exposed.set(experiment.id, new FingerprintSet(this.budget));
       if (!experiment.sticky) continue;
-      const load = this.services.store.exposures
-        .variantsOf(experiment.id)
-        .then((stored) => {
-          const users = this.exposed.get(experiment.id);
-          if (users) for (const key of stored.keys()) if (users.add(key) === 'full') return this.warnFull();
-        })
+      const load = this.loadStored(experiment.id)
         .catch((error) => this.services.log('Could not load exposures', error))
         .finally(() => this.loading.delete(experiment.id));
       this.loading.set(experiment.id, load);
@@ -94,6 +91,24 @@ export class ExposureRecorder {
       this.pending.push({ experimentId: exposure.experimentId, targetingKey, variant: exposure.variant, firstSeenAt: now });
     }
     if (this.pending.length > 0 && Date.now() - this.lastFlush > FLUSH_INTERVAL_MS) void this.flush();
+  }
+
+  /** Resolves when the stored exposures of the experiments tracked so far are loaded (tests). */
+  async loaded(): Promise<void> {
+    while (this.loading.size > 0) await Promise.all(this.loading.values());
+  }
+
+  /** Adds an experiment's stored exposures to its set, a page at a time (each page a few ms of this thread). */
+  private async loadStored(experimentId: string): Promise<void> {
+    const users = this.exposed.get(experimentId);
+    for (let after: string | null = null; users; ) {
+      const page = await this.services.store.exposures.exposedUsersAfter(experimentId, after, LOAD_PAGE);
+      // Stopped running meanwhile: its set was released.
+      if (this.exposed.get(experimentId) !== users) return;
+      for (const key of page) if (users.add(key) === 'full') return this.warnFull();
+      if (page.length < LOAD_PAGE) return;
+      after = page[page.length - 1];
+    }
   }
 
   /** Drops an experiment that stopped running: its users' room goes back to the cap. */

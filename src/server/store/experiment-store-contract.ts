@@ -53,6 +53,23 @@ export function experimentStoreContract(current: () => Store) {
     expect(await store.exposures.counts('none')).toEqual([]);
   });
 
+  it('pages through the users exposed to an experiment in targetingKey order', async () => {
+    const store = current();
+    const keys = Array.from({ length: 25 }, (_, i) => `user-${String(i).padStart(2, '0')}`);
+    await store.exposures.record(keys.map((targetingKey) => ({ experimentId: 'e1', targetingKey, variant: 'b', firstSeenAt: at(1) })));
+    await store.exposures.record([{ experimentId: 'e2', targetingKey: 'other', variant: 'b', firstSeenAt: at(1) }]);
+    const pages: string[][] = [];
+    for (let after: string | null = null; ; ) {
+      const page = await store.exposures.exposedUsersAfter('e1', after, 10);
+      if (page.length === 0) break;
+      pages.push(page);
+      after = page[page.length - 1];
+    }
+    expect(pages.map((page) => page.length)).toEqual([10, 10, 5]);
+    expect(pages.flat()).toEqual(keys);
+    expect(await store.exposures.exposedUsersAfter('none', null, 10)).toEqual([]);
+  });
+
   it('runs a job under its lock in a transaction, and lets only one of two concurrent runs in', async () => {
     const store = current();
     const seen: string[] = [];

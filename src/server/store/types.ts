@@ -364,6 +364,11 @@ export interface ExposureStore {
   record(exposures: ExposureRecord[]): Promise<void>;
   /** targetingKey -> variant of every user exposed to the experiment (sticky membership). */
   variantsOf(experimentId: string): Promise<Map<string, string>>;
+  /**
+   * Up to `limit` users exposed to the experiment, in targetingKey order, after `after` (null: from
+   * the first): sticky membership loads millions a page at a time, never all of them at once.
+   */
+  exposedUsersAfter(experimentId: string, after: string | null, limit: number): Promise<string[]>;
   /** Exposed users per variant. */
   counts(experimentId: string): Promise<{ variant: string; users: number }[]>;
 }

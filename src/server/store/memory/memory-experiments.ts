@@ -84,6 +84,12 @@ export class MemoryExposures implements ExposureStore {
   async variantsOf(experimentId: string) {
     return new Map([...this.users(experimentId).values()].map((e) => [e.targetingKey, e.variant]));
   }
+  async exposedUsersAfter(experimentId: string, after: string | null, limit: number) {
+    // Byte order of UTF-16 code units, as JavaScript sorts; the SQL stores order by their collation. Either pages consistently.
+    const keys = [...this.users(experimentId).keys()].sort();
+    const start = after === null ? 0 : keys.findIndex((key) => key > after);
+    return start < 0 ? [] : keys.slice(start, start + limit);
+  }
   async counts(experimentId: string) {
     const counts = new Map<string, number>();
     for (const e of this.users(experimentId).values()) counts.set(e.variant, (counts.get(e.variant) ?? 0) + 1);

@@ -105,6 +105,18 @@ export class SqlExposures implements ExposureStore {
     const rows = await this.db.selectFrom('exposures').select(['targeting_key', 'variant']).where('experiment_id', '=', experimentId).execute();
     return new Map(rows.map((row) => [row.targeting_key, row.variant]));
   }
+  async exposedUsersAfter(experimentId: string, after: string | null, limit: number) {
+    // The primary key (experiment_id, targeting_key) serves both the range and the order.
+    const rows = await this.db
+      .selectFrom('exposures')
+      .select('targeting_key')
+      .where('experiment_id', '=', experimentId)
+      .$if(after !== null, (query) => query.where('targeting_key', '>', after!))
+      .orderBy('targeting_key')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.targeting_key);
+  }
   async counts(experimentId: string) {
     const rows = await this.db
       .selectFrom('exposures')
