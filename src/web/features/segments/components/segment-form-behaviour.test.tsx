@@ -17,7 +17,10 @@ if (!('fonts' in document)) {
 const reach: Reach = { matched: 12, total: 40, share: 0.3, exact: true, margin: 0, sampleSize: 40, computedMs: 3 };
 const catalogEntry = (event: string, properties: string[] = []) => ({ event, type: 'track', count: 9, users: 3, withValue: 0, properties, lastSeenAt: '2026-12-01T10:00:00.000Z' });
 
-function useApi(onCreate: (body: unknown) => void = () => undefined) {
+type CreateAnswer = { status: number; body: unknown };
+const serverError: CreateAnswer = { status: 500, body: {} };
+
+function useApi(onCreate: (body: unknown) => void = () => undefined, answer: CreateAnswer = serverError) {
   server.use(
     http.get('/api/attributes', () => HttpResponse.json({ items: [] })),
     http.get('/api/segments', () => HttpResponse.json({ items: [] })),
@@ -25,7 +28,7 @@ function useApi(onCreate: (body: unknown) => void = () => undefined) {
     http.post('/api/segments/reach', () => HttpResponse.json(reach)),
     http.post('/api/segments', async ({ request }) => {
       onCreate(await request.json());
-      return HttpResponse.json({}, { status: 500 });
+      return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status, headers: { 'content-type': 'application/problem+json' } });
     }),
   );
 }
@@ -138,5 +141,42 @@ describe('SegmentForm (behaviour conditions)', () => {
         },
       },
     });
+  });
+
+  it('an emptied Days box says "Enter a number of days" beside it, not "Invalid input" on the row', async () => {
+    const created: unknown[] = [];
+    useApi((body) => created.push(body));
+    const { user } = renderWithApp(<SegmentForm onSaved={() => undefined} />, { session: testSession() });
+
+    await user.type(screen.getByRole('textbox', { name: /Name/ }), 'No window');
+    await user.click(screen.getByRole('button', { name: 'Add behaviour' }));
+    const row = screen.getByRole('group', { name: 'Behaviour 1' });
+    await user.type(within(row).getByRole('combobox', { name: /^Event/ }), 'purchase');
+    await user.clear(within(row).getByRole('textbox', { name: /^Days/ }));
+    await user.click(screen.getByRole('button', { name: 'Create segment' }));
+
+    expect(await within(row).findByText('Enter a number of days')).toBeInTheDocument();
+    expect(within(row).queryByText('Invalid input')).toBeNull();
+    expect(created).toEqual([]);
+  });
+
+  it("puts the API's 400 field error beside the behaviour field it names", async () => {
+    const problem = {
+      type: 'about:blank',
+      title: 'Invalid request',
+      status: 400,
+      errors: [{ path: 'definition.builder.children.0.window.days', message: 'At most 365 days' }],
+    };
+    useApi(undefined, { status: 400, body: problem });
+    const { user } = renderWithApp(<SegmentForm onSaved={() => undefined} />, { session: testSession() });
+
+    await user.type(screen.getByRole('textbox', { name: /Name/ }), 'Server says no');
+    await user.click(screen.getByRole('button', { name: 'Add behaviour' }));
+    const row = screen.getByRole('group', { name: 'Behaviour 1' });
+    await user.type(within(row).getByRole('combobox', { name: /^Event/ }), 'purchase');
+    await user.click(screen.getByRole('button', { name: 'Create segment' }));
+
+    expect(await within(row).findByText('At most 365 days')).toBeInTheDocument();
+    expect(within(row).getByRole('textbox', { name: /^Days/ })).toHaveAccessibleDescription(/At most 365 days/);
   });
 });

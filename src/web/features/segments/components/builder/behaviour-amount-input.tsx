@@ -17,6 +17,16 @@ export function BehaviourAmountInput({ rule, onChange, comparisonError, amountEr
   const times = rule.measure === 'count';
   const amount = rule.amount;
   const numberProps = { allowDecimal: !times, min: times ? 0 : undefined, style: { flex: '1 1 90px', minWidth: 0 } };
+  const comparison = (
+    <NativeSelect
+      label="Comparison"
+      data={comparisonOptions}
+      value={rule.comparison ?? 'atLeast'}
+      onChange={(event) => onChange(withComparison(rule, event.currentTarget.value as BehaviourComparison))}
+      error={comparisonError}
+      style={{ flex: '0 0 110px' }}
+    />
+  );
 
   if (rule.comparison === 'between') {
     const [low, high] = Array.isArray(amount) ? amount : [typeof amount === 'number' ? amount : undefined, undefined];
@@ -29,7 +39,7 @@ export function BehaviourAmountInput({ rule, onChange, comparisonError, amountEr
     const missing = amountError && (low === undefined || high === undefined || Number.isNaN(low) || Number.isNaN(high));
     return (
       <Group gap="xs" align="flex-start" wrap="nowrap" style={{ flex: '2 1 260px' }}>
-        <Comparison rule={rule} onChange={onChange} error={comparisonError} />
+        {comparison}
         <NumberBox label="From" value={low} onChange={(value) => set(0, value)} error={missing ? 'Enter a lower and an upper number' : amountError} {...numberProps} />
         <NumberBox label={times ? 'To (times)' : 'To'} value={high} onChange={(value) => set(1, value)} {...numberProps} />
       </Group>
@@ -37,7 +47,7 @@ export function BehaviourAmountInput({ rule, onChange, comparisonError, amountEr
   }
   return (
     <Group gap="xs" align="flex-start" wrap="nowrap" style={{ flex: '1 1 220px' }}>
-      <Comparison rule={rule} onChange={onChange} error={comparisonError} />
+      {comparison}
       <NumberBox
         label={times ? 'Times' : 'Amount'}
         value={typeof amount === 'number' ? amount : undefined}
@@ -46,18 +56,5 @@ export function BehaviourAmountInput({ rule, onChange, comparisonError, amountEr
         {...numberProps}
       />
     </Group>
-  );
-}
-
-function Comparison({ rule, onChange, error }: { rule: BehaviourRule; onChange: (rule: BehaviourRule) => void; error?: string }) {
-  return (
-    <NativeSelect
-      label="Comparison"
-      data={comparisonOptions}
-      value={rule.comparison ?? 'atLeast'}
-      onChange={(event) => onChange(withComparison(rule, event.currentTarget.value as BehaviourComparison))}
-      error={error}
-      style={{ flex: '0 0 110px' }}
-    />
   );
 }
