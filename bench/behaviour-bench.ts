@@ -101,7 +101,6 @@ async function ingestion(store: Store): Promise<void> {
   try {
     servers.plain = await startOn(store, { SEGMENTS: 'none', PARAMETERS: '20' }, 'plain');
     servers.behaviour = await startOn(store, { SEGMENTS: 'behaviour', PARAMETERS: '20' }, 'behaviour');
-    if (!servers.behaviour.info.hasState) console.log('  note: this server has no behaviour state service (services.behaviour): nothing is kept');
     const runs: Record<Mode, Ingested[]> = { plain: [], behaviour: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const order: Mode[] = round % 2 === 0 ? ['plain', 'behaviour'] : ['behaviour', 'plain'];

@@ -103,7 +103,6 @@ export async function ofrepBehaviourBench(): Promise<void> {
   try {
     const segments: Record<Mode, string> = { without: 'none', attribute: 'attribute', with: 'behaviour' };
     for (const mode of MODES) servers[mode] = await startBehaviourServer({ SEGMENTS: segments[mode], PARAMETERS: String(PARAMETERS) });
-    if (!servers.with.info.hasState) console.log('  note: this server has no behaviour state service (services.behaviour): the segments never match');
     for (const mode of MODES) {
       const sent = await sendUserEvents(servers[mode], USERS, BATCH);
       console.log(

@@ -11,7 +11,6 @@ export interface BehaviourServerInfo {
   pid: number;
   stallsPort: number;
   controlPort: number;
-  hasState: boolean;
   preload: {
     users: number;
     events: number;

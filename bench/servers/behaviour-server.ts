@@ -7,7 +7,6 @@ import { createApp } from '../../src/server/app';
 import { nodePasswordHasher } from '../../src/server/node/password-node';
 import { openPgliteStore, openPostgresStore } from '../../src/server/store/sql/open';
 import { startStallMonitor } from '../lib/stall-monitor';
-import { behaviourStateOf } from './behaviour-state';
 import { ATTRIBUTE_SEGMENTS, BEHAVIOUR_SEGMENTS, eventBatches, seedBehaviourSegments } from './behaviour-seed';
 import { seedParameters } from './seed';
 
@@ -35,7 +34,7 @@ function memory() {
 const dir = await mkdtemp(join(tmpdir(), 'switchboard-behaviour-'));
 const store = storeKind === 'postgres' ? await openPostgresStore(process.env.DATABASE_URL!) : await openPgliteStore(dir);
 const app = createApp({ store, passwords: nodePasswordHasher, log: (m, d) => console.error(m, d) });
-const state = behaviourStateOf(app);
+const state = app.services.behaviour;
 const key = await seedParameters(app, parameters);
 
 let preload: Record<string, unknown> | null = null;
@@ -53,30 +52,31 @@ if (preloadUsers > 0) {
   }
   await Promise.all(inFlight);
   const insertSeconds = (performance.now() - started) / 1000;
-  await state?.sync();
+  await state.sync();
   const before = memory();
   if (segments) await seedBehaviourSegments(app, segments);
   // The first sync after the segments came into use loads every spec from the events table.
   started = performance.now();
-  await state?.sync();
+  await state.sync();
   const loadSeconds = (performance.now() - started) / 1000;
   const after = memory();
-  preload = { users: preloadUsers, events, insertSeconds, loadSeconds, before, after, stats: state?.memoryStats() ?? null };
+  preload = { users: preloadUsers, events, insertSeconds, loadSeconds, before, after, stats: state.memoryStats() };
 } else if (segments) {
   await seedBehaviourSegments(app, segments);
-  await state?.sync();
+  await state.sync();
 }
-const stopSync = state?.startTimer?.();
+// Every second, as the Node entry runs it (src/server/node/start-server.ts).
+state.start();
 
 const controlPort = await new Promise<number>((resolve) => {
   const control = createServer((req, res) => {
     const answer = async () => {
       if (req.url === '/sync') {
         const started = performance.now();
-        await state?.sync();
+        await state.sync();
         return { ms: performance.now() - started };
       }
-      return { ...memory(), stats: state?.memoryStats() ?? null };
+      return { ...memory(), stats: state.memoryStats() };
     };
     answer().then(
       (body) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
@@ -88,10 +88,13 @@ const controlPort = await new Promise<number>((resolve) => {
 });
 const stallsPort = await startStallMonitor();
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`${JSON.stringify({ port: info.port, key, pid: process.pid, stallsPort, controlPort, hasState: state !== null, preload })}\n`);
+  process.stdout.write(`${JSON.stringify({ port: info.port, key, pid: process.pid, stallsPort, controlPort, preload })}\n`);
 });
 process.on('SIGTERM', () => {
   server.close();
-  stopSync?.();
-  void store.close().then(() => rm(dir, { recursive: true, force: true })).then(() => process.exit(0));
+  void state
+    .stop()
+    .then(() => store.close())
+    .then(() => rm(dir, { recursive: true, force: true }))
+    .then(() => process.exit(0));
 });
