@@ -142,7 +142,10 @@ async function memoryPerUser(store: Store): Promise<void> {
 }
 
 export async function behaviourBench(): Promise<void> {
-  const stores: Store[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  // BEHAVIOUR_STORES=postgres (or pglite) runs one of them: at 1,000,000 users PGlite takes many minutes.
+  const available: Store[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const wanted = process.env.BEHAVIOUR_STORES?.split(',');
+  const stores = available.filter((store) => !wanted || wanted.includes(store));
   console.log(
     `\nBehaviour state: ingestion with ${BEHAVIOUR_SEGMENTS.length} behavioural segments in use vs plain, batches of ${BATCH} over HTTP ` +
       `(PGlite ${CONNECTIONS.pglite} connections, PostgreSQL ${CONNECTIONS.postgres}), ${ROUNDS} rounds of ${SECONDS} s; ` +
