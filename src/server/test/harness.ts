@@ -3,6 +3,7 @@ import type { Role } from '../../shared/contract/auth';
 import { nodePasswordHasher } from '../node/password-node';
 import { MemoryStore } from '../store/memory/memory-store';
 import type { Store } from '../store/types';
+import { describeEndpoint, endpointUrl, successStatusOf, type EndpointInput, type EndpointResponse, type EndpointShape } from '../../shared/contract/endpoint';
 
 export const ADMIN = { email: 'admin@example.com', name: 'Ada Admin', password: 'correct horse battery' };
 
@@ -29,6 +30,7 @@ export function createTestApp(options: Partial<CreateAppOptions> & { store?: Sto
   const store = options.store ?? new MemoryStore();
   const app = createApp({ clock, passwords: nodePasswordHasher, log: () => {}, ...options, store });
 
+  /** Any request, answering untyped JSON; prefer `request` with an endpoint description where one exists. */
   async function call(method: string, path: string, body?: unknown, caller: Caller = {}, extraHeaders: Record<string, string> = {}) {
     const headers: Record<string, string> = { ...extraHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -49,6 +51,23 @@ export function createTestApp(options: Partial<CreateAppOptions> & { store?: Sto
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
     return { status: response.status, headers: response.headers, json: json as any, response };
+  }
+
+  /**
+   * Calls one endpoint described in src/shared/contract/endpoints and returns its typed answer. Throws
+   * when the status is not the endpoint's success status, or the body does not match its response
+   * schema, so every test through here also checks the server keeps its contract.
+   */
+  async function request<const E extends EndpointShape>(endpoint: E, input: EndpointInput<E>, caller: Caller = {}): Promise<EndpointResponse<E>> {
+    const { params, query, body } = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+    const answer = await call(endpoint.method, endpointUrl(endpoint, params, query), body, caller);
+    const name = describeEndpoint(endpoint);
+    if (answer.status !== successStatusOf(endpoint)) throw new Error(`${name} answered ${answer.status}: ${JSON.stringify(answer.json)}`);
+    if (endpoint.response) {
+      const parsed = endpoint.response.safeParse(answer.json);
+      if (!parsed.success) throw new Error(`${name} answered a body that does not match its response schema: ${parsed.error.message}`);
+    }
+    return answer.json as EndpointResponse<E>;
   }
 
   function sessionFrom(response: { headers: Headers; json: { csrfToken?: string } }): Caller {
@@ -82,5 +101,5 @@ export function createTestApp(options: Partial<CreateAppOptions> & { store?: Sto
     return { bearer: created.json.secret };
   }
 
-  return { app, store, clock, call, sessionFrom, setupAdmin, signIn, userWithRole, tokenWithRole };
+  return { app, store, clock, call, request, sessionFrom, setupAdmin, signIn, userWithRole, tokenWithRole };
 }

@@ -124,7 +124,8 @@ export const parameterPageSchema = z.object({
 });
 export type ParameterPage = z.infer<typeof parameterPageSchema>;
 
-export const valueChangeSchema = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+// A value that did not exist (before a creation, after a removal) is left out of the JSON.
+export const valueChangeSchema = z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() });
 
 export const parameterVersionSchema = z.object({
   version: z.number().int(),

@@ -3,8 +3,9 @@ import { isPlainObject } from './validate';
 export interface ValueChange {
   /** Dot path of the changed field ('' for the whole value). */
   path: string;
-  before: unknown;
-  after: unknown;
+  /** Absent when the field did not exist (JSON drops undefined). */
+  before?: unknown;
+  after?: unknown;
 }
 
 /** The fields that differ between two JSON documents, deepest first where both sides are objects. */

@@ -1,41 +1,21 @@
-import { createRoute } from '@hono/zod-openapi';
-import { usageSchema, withWarnings } from '../../../shared/contract/usage';
+import type { Context } from 'hono';
+import { parametersApi } from '../../../shared/contract/endpoints/parameters';
 import { updateParameterWithWarnings } from '../usage/impact-writes';
 import { parameterUsage } from '../usage/usage-service';
-import { idParamsSchema } from '../../../shared/contract/common';
-import {
-  bulkParametersBodySchema,
-  bulkResultSchema,
-  createParameterBodySchema,
-  importManifestBodySchema,
-  importResultSchema,
-  listParametersQuerySchema,
-  manifestSchema,
-  parameterPageSchema,
-  parameterSchema,
-  parameterVersionListSchema,
-  requestedKeyListSchema,
-  restoreParameterBodySchema,
-  updateParameterBodySchema,
-} from '../../../shared/contract/parameters';
 import { principalOf, requireRole } from '../../http/auth-middleware';
+import { endpointRoutes } from '../../http/endpoint-route';
 import type { AppEnv } from '../../http/env';
-import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
+import { createRouter, errorResponses } from '../../http/openapi';
 import { actorOf } from '../audit/audit-service';
 import { exportManifest, importManifest } from './manifest-service';
 import * as parameters from './parameters-service';
-import type { Context } from 'hono';
-import { z } from 'zod';
-import { compareQuerySchema, comparisonListSchema, copyParameterBodySchema, environmentQuerySchema } from '../../../shared/contract/environments';
 import type { WriteApproval } from '../environments/approval-guard';
 import { resolveEnvironment, writableEnvironment } from '../environments/environments-service';
 import { compareEnvironments, copyParameter } from './compare-service';
 
-const tags = ['Parameters'];
+const route = endpointRoutes('/api/parameters', { tags: ['Parameters'] });
 const conflictResponse = { 409: { ...errorResponses[400], description: 'The parameter changed since `expectedVersion`: `current` holds it' } };
 const actor = async (c: Context<AppEnv>) => actorOf(c.get('services').store, principalOf(c));
-/** `?environment=`: which environment's values a route reads or changes (Production when left out). */
-const environmentQuery = z.strictObject({ environment: environmentQuerySchema });
 const readIn = async (c: Context<AppEnv>, reference: string | undefined) => (await resolveEnvironment(c.get('services').store, reference)).id;
 /** Who asks, and the reason a body may give: admins may bypass an environment's approval with it. */
 const approvalOf = (c: Context<AppEnv>, bypassReason?: string): WriteApproval => ({ isAdmin: principalOf(c).role === 'admin', bypassReason });
@@ -44,11 +24,11 @@ const writeIn = async (c: Context<AppEnv>, reference: string | undefined) => (aw
 export function parametersRoutes() {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get', path: '/', tags, summary: 'Search, filter and sort parameters (paged)',
+      route(parametersApi.list, {
+        summary: 'Search, filter and sort parameters (paged)',
         middleware: [requireRole('viewer')] as const,
-        request: { query: listParametersQuerySchema },
-        responses: { 200: jsonContent(parameterPageSchema, 'One page'), ...errorResponses },
+        responseDescription: 'One page',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const query = c.req.valid('query');
@@ -56,46 +36,47 @@ export function parametersRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/', tags, summary: 'Create a parameter',
+      route(parametersApi.create, {
+        summary: 'Create a parameter',
         middleware: [requireRole('editor')] as const,
-        request: { query: environmentQuery, body: jsonBody(createParameterBodySchema) },
-        responses: { 201: jsonContent(parameterSchema, 'Created'), ...errorResponses, ...conflictResponse },
+        responseDescription: 'Created',
+        responses: { ...errorResponses, ...conflictResponse },
       }),
       async (c) => c.json(await parameters.createParameter(c.get('services'), await writeIn(c, c.req.valid('query').environment), c.req.valid('json'), await actor(c)), 201),
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/export', tags, summary: "Export every active parameter as a manifest (parameters as code), with one environment's defaults",
+      route(parametersApi.exportManifest, {
+        summary: "Export every active parameter as a manifest (parameters as code), with one environment's defaults",
         middleware: [requireRole('viewer')] as const,
-        request: { query: environmentQuery },
-        responses: { 200: jsonContent(manifestSchema, 'Manifest'), ...errorResponses },
+        responseDescription: 'Manifest',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json(await exportManifest(c.get('services'), await readIn(c, c.req.valid('query').environment)), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/import', tags, summary: 'Plan (dryRun, the default) or apply a manifest; idempotent',
+      route(parametersApi.importManifest, {
+        summary: 'Plan (dryRun, the default) or apply a manifest; idempotent',
         middleware: [requireRole('editor')] as const,
-        request: { query: environmentQuery, body: jsonBody(importManifestBodySchema) },
-        responses: { 200: jsonContent(importResultSchema, 'The plan, applied or not'), ...errorResponses },
+        responseDescription: 'The plan, applied or not',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json(await importManifest(c.get('services'), await writeIn(c, c.req.valid('query').environment), c.req.valid('json'), await actor(c)), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/requested', tags, summary: 'Keys apps asked for over OFREP that no parameter has',
+      route(parametersApi.requestedKeys, {
+        summary: 'Keys apps asked for over OFREP that no parameter has',
         middleware: [requireRole('viewer')] as const,
-        responses: { 200: jsonContent(requestedKeyListSchema, 'Requested keys'), ...errorResponses },
+        responseDescription: 'Requested keys',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json({ items: await c.get('services').store.requestedKeys.list() }, 200),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/bulk', tags, summary: 'Archive, unarchive, tag or untag several parameters',
+      route(parametersApi.bulk, {
+        summary: 'Archive, unarchive, tag or untag several parameters',
         middleware: [requireRole('editor')] as const,
-        request: { query: environmentQuery, body: jsonBody(bulkParametersBodySchema) },
-        responses: { 200: jsonContent(bulkResultSchema, 'How many changed'), ...errorResponses },
+        responseDescription: 'How many changed',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const environmentId = await writeIn(c, c.req.valid('query').environment);
@@ -103,11 +84,11 @@ export function parametersRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/compare', tags, summary: 'What differs for each parameter between two environments',
+      route(parametersApi.compare, {
+        summary: 'What differs for each parameter between two environments',
         middleware: [requireRole('viewer')] as const,
-        request: { query: compareQuerySchema },
-        responses: { 200: jsonContent(comparisonListSchema, 'Parameters side by side'), ...errorResponses },
+        responseDescription: 'Parameters side by side',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const { from, to, differentOnly } = c.req.valid('query');
@@ -115,20 +96,20 @@ export function parametersRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/{id}', tags, summary: 'One parameter, by id or key',
+      route(parametersApi.get, {
+        summary: 'One parameter, by id or key',
         middleware: [requireRole('viewer')] as const,
-        request: { params: idParamsSchema, query: environmentQuery },
-        responses: { 200: jsonContent(parameterSchema, 'The parameter'), ...errorResponses, 404: errorResponses[400] },
+        responseDescription: 'The parameter',
+        responses: { ...errorResponses, 404: errorResponses[400] },
       }),
       async (c) => c.json(await parameters.getParameter(c.get('services'), c.req.valid('param').id, await readIn(c, c.req.valid('query').environment)), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/{id}/usage', tags, summary: 'Where this parameter is used: experiments (live or not), targeting rules, other segments',
+      route(parametersApi.usage, {
+        summary: 'Where this parameter is used: experiments (live or not), targeting rules, other segments',
         middleware: [requireRole('viewer')] as const,
-        request: { params: idParamsSchema, query: environmentQuery },
-        responses: { 200: jsonContent(usageSchema, 'Usage'), ...errorResponses },
+        responseDescription: 'Usage',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const services = c.get('services');
@@ -137,11 +118,11 @@ export function parametersRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch', path: '/{id}', tags, summary: 'Change a parameter (the key never changes); 409 when expectedVersion is stale',
+      route(parametersApi.update, {
+        summary: 'Change a parameter (the key never changes); 409 when expectedVersion is stale',
         middleware: [requireRole('editor')] as const,
-        request: { params: idParamsSchema, query: environmentQuery, body: jsonBody(updateParameterBodySchema) },
-        responses: { 200: jsonContent(withWarnings(parameterSchema), 'Saved, with the live experiments it changed'), ...errorResponses, ...conflictResponse },
+        responseDescription: 'Saved, with the live experiments it changed',
+        responses: { ...errorResponses, ...conflictResponse },
       }),
       async (c) => {
         const environmentId = await writeIn(c, c.req.valid('query').environment);
@@ -150,11 +131,11 @@ export function parametersRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/{id}/copy', tags, summary: "Copy a parameter's default value, kill switch or rules from one environment into another",
+      route(parametersApi.copy, {
+        summary: "Copy a parameter's default value, kill switch or rules from one environment into another",
         middleware: [requireRole('editor')] as const,
-        request: { params: idParamsSchema, body: jsonBody(copyParameterBodySchema) },
-        responses: { 200: jsonContent(parameterSchema, 'The parameter as the target environment now sees it'), ...errorResponses, ...conflictResponse },
+        responseDescription: 'The parameter as the target environment now sees it',
+        responses: { ...errorResponses, ...conflictResponse },
       }),
       async (c) => {
         const body = c.req.valid('json');
@@ -162,20 +143,20 @@ export function parametersRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/{id}/versions', tags, summary: 'Every version with author, time and diff, newest first',
+      route(parametersApi.versions, {
+        summary: 'Every version with author, time and diff, newest first',
         middleware: [requireRole('viewer')] as const,
-        request: { params: idParamsSchema, query: environmentQuery },
-        responses: { 200: jsonContent(parameterVersionListSchema, 'Versions'), ...errorResponses },
+        responseDescription: 'Versions',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json({ items: await parameters.listVersions(c.get('services'), c.req.valid('param').id, await readIn(c, c.req.valid('query').environment)) }, 200),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/{id}/restore', tags, summary: 'Restore an old version as a new version',
+      route(parametersApi.restore, {
+        summary: 'Restore an old version as a new version',
         middleware: [requireRole('editor')] as const,
-        request: { params: idParamsSchema, query: environmentQuery, body: jsonBody(restoreParameterBodySchema) },
-        responses: { 200: jsonContent(parameterSchema, 'Restored'), ...errorResponses, ...conflictResponse },
+        responseDescription: 'Restored',
+        responses: { ...errorResponses, ...conflictResponse },
       }),
       async (c) => {
         const environmentId = await writeIn(c, c.req.valid('query').environment);

@@ -4,8 +4,8 @@ import { ValueText } from './value-text';
 
 export interface ChangeRow {
   label: string;
-  before: unknown;
-  after: unknown;
+  before?: unknown;
+  after?: unknown;
   key: string;
   /** Set when the row is a parameter's value: both sides are then drawn as the app shows them. */
   parameterKey?: string;

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { bulkParametersBodySchema } from '../../../../shared/contract/parameters';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { parametersApi } from '../../../../shared/contract/endpoints/parameters';
 import { parametersKeys } from './parameters-keys';
-import { withEnvironment } from '../../../lib/environments';
 
 export type BulkParametersBody = z.input<typeof bulkParametersBodySchema>;
 export type BulkAction = BulkParametersBody['action'];
@@ -12,7 +12,7 @@ export type BulkAction = BulkParametersBody['action'];
 export function useBulkUpdateParameters(environment: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: BulkParametersBody, { client }) => apiRequest<{ updated: number }>(client, withEnvironment('/api/parameters/bulk', environment), { method: 'POST', body }),
+    mutationFn: (body: BulkParametersBody, { client }) => callEndpoint(client, parametersApi.bulk, { query: { environment }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: parametersKeys.all }),
   });
 }

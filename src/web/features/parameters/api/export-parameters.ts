@@ -1,11 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import type { Manifest } from '../../../../shared/contract/parameters';
-import { apiRequest } from '../../../lib/api-client';
-import { withEnvironment } from '../../../lib/environments';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { parametersApi } from '../../../../shared/contract/endpoints/parameters';
 
 /** Fetches the manifest of every active parameter with `environment`'s defaults (a one-off download, so a mutation rather than a cached query). */
 export function useExportParameters(environment: string) {
   return useMutation({
-    mutationFn: (_: void, { client }) => apiRequest<Manifest>(client, withEnvironment('/api/parameters/export', environment)),
+    mutationFn: (_: void, { client }) => callEndpoint(client, parametersApi.exportManifest, { query: { environment } }),
   });
 }

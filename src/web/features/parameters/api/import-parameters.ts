@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ImportResult, Manifest } from '../../../../shared/contract/parameters';
-import { apiRequest } from '../../../lib/api-client';
+import type { Manifest } from '../../../../shared/contract/parameters';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { parametersApi } from '../../../../shared/contract/endpoints/parameters';
 import { parametersKeys } from './parameters-keys';
-import { withEnvironment } from '../../../lib/environments';
 
 export interface ImportParametersVariables {
   manifest: Manifest;
@@ -14,7 +14,7 @@ export function useImportParameters(environment: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ImportParametersVariables, { client }) =>
-      apiRequest<ImportResult>(client, withEnvironment('/api/parameters/import', environment), { method: 'POST', body }),
+      callEndpoint(client, parametersApi.importManifest, { query: { environment }, body }),
     onSuccess: (result) => (result.applied ? queryClient.invalidateQueries({ queryKey: parametersKeys.all }) : undefined),
   });
 }

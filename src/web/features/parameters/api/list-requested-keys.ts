@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { requestedKeySchema } from '../../../../shared/contract/parameters';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { parametersApi } from '../../../../shared/contract/endpoints/parameters';
 import { parametersKeys } from './parameters-keys';
 
 export type RequestedKey = z.infer<typeof requestedKeySchema>;
@@ -10,7 +11,7 @@ export type RequestedKey = z.infer<typeof requestedKeySchema>;
 export function requestedKeysQueryOptions() {
   return queryOptions({
     queryKey: parametersKeys.requested(),
-    queryFn: ({ client, signal }) => apiRequest<{ items: RequestedKey[] }>(client, '/api/parameters/requested', { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, parametersApi.requestedKeys, { signal }),
     select: (data) => data.items,
   });
 }

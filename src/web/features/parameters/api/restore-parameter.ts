@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Parameter } from '../../../../shared/contract/parameters';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { parametersApi } from '../../../../shared/contract/endpoints/parameters';
 import { storeSavedParameter, withConflictDetection } from './update-parameter';
-import { withEnvironment } from '../../../lib/environments';
 
 export interface RestoreParameterVariables {
   id: string;
@@ -16,7 +15,7 @@ export function useRestoreParameter(environment: string) {
   return useMutation({
     mutationFn: ({ id, version, expectedVersion }: RestoreParameterVariables, { client }) =>
       withConflictDetection(client, environment, id, () =>
-        apiRequest<Parameter>(client, withEnvironment(`/api/parameters/${encodeURIComponent(id)}/restore`, environment), { method: 'POST', body: { version, expectedVersion } }),
+        callEndpoint(client, parametersApi.restore, { params: { id }, query: { environment }, body: { version, expectedVersion } }),
       ),
     onSuccess: (saved) => storeSavedParameter(queryClient, environment, saved),
   });

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Parameter, UpdateParameterBody } from '../../../../shared/contract/parameters';
-import type { ImpactWarning } from '../../../../shared/contract/usage';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { parametersApi } from '../../../../shared/contract/endpoints/parameters';
 import { isApiError } from '../../../lib/api-error';
 import { parametersKeys } from './parameters-keys';
-import { withEnvironment } from '../../../lib/environments';
 
 /** A save based on a stale version: `current` is the parameter as someone else saved it. */
 export class ParameterConflictError extends Error {
@@ -29,7 +28,7 @@ export async function withConflictDetection<T>(client: QueryClient, environment:
     return await request();
   } catch (error) {
     if (!isApiError(error) || error.status !== 409) throw error;
-    const current = await apiRequest<Parameter>(client, withEnvironment(`/api/parameters/${encodeURIComponent(id)}`, environment));
+    const current = await callEndpoint(client, parametersApi.get, { params: { id }, query: { environment } });
     throw new ParameterConflictError(current);
   }
 }
@@ -46,7 +45,7 @@ export function useUpdateParameter(environment: string) {
   return useMutation({
     mutationFn: ({ id, changes }: UpdateParameterVariables, { client }) =>
       withConflictDetection(client, environment, id, () =>
-        apiRequest<Parameter & { warnings?: ImpactWarning[] }>(client, withEnvironment(`/api/parameters/${encodeURIComponent(id)}`, environment), { method: 'PATCH', body: changes }),
+        callEndpoint(client, parametersApi.update, { params: { id }, query: { environment }, body: changes }),
       ),
     // The warnings (live experiments the save changed) are for the person saving, not the cached parameter.
     onSuccess: ({ warnings: _warnings, ...saved }) => Promise.all([storeSavedParameter(queryClient, environment, saved), queryClient.invalidateQueries({ queryKey: ['usage'] })]),

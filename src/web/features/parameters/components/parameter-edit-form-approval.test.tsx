@@ -16,7 +16,7 @@ describe('ParameterEditForm in an environment that requires approval', () => {
     server.use(
       http.patch('/api/parameters/:id', async ({ request }) => {
         bodies.push(await request.json());
-        return HttpResponse.json(testParameter({ name: 'Pay button', version: 4 }));
+        return HttpResponse.json({ ...testParameter({ name: 'Pay button', version: 4 }), warnings: [] });
       }),
     );
     const onProposeChange = vi.fn<(proposal: ServingProposal) => void>();
@@ -46,7 +46,7 @@ describe('ParameterEditForm in an environment that requires approval', () => {
     server.use(
       http.patch('/api/parameters/:id', async ({ request }) => {
         bodies.push(await request.json());
-        return HttpResponse.json(testParameter({ defaultValue: 'Pay now', version: 4 }));
+        return HttpResponse.json({ ...testParameter({ defaultValue: 'Pay now', version: 4 }), warnings: [] });
       }),
     );
     const onProposeChange = vi.fn<(proposal: ServingProposal) => void>();

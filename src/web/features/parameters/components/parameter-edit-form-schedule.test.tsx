@@ -12,7 +12,7 @@ describe('ParameterEditForm where no approval is needed: Schedule…', () => {
 
   it('puts a new default value into a change request to publish later, saving nothing now', async () => {
     const patches: unknown[] = [];
-    server.use(http.patch('/api/parameters/:id', async ({ request }) => (patches.push(await request.json()), HttpResponse.json(testParameter()))));
+    server.use(http.patch('/api/parameters/:id', async ({ request }) => (patches.push(await request.json()), HttpResponse.json({ ...testParameter(), warnings: [] }))));
     const onScheduleChange = vi.fn<(proposal: ServingProposal) => void>();
     const parameter = testParameter();
     const { user } = renderWithApp(<ParameterEditForm parameter={parameter} canEdit onReloaded={vi.fn()} onScheduleChange={onScheduleChange} />, { session: testSession() });

@@ -14,7 +14,7 @@ describe('ParameterEditForm', () => {
     server.use(
       http.patch('/api/parameters/:id', async ({ request }) => {
         body = await request.json();
-        return HttpResponse.json(saved);
+        return HttpResponse.json({ ...saved, warnings: [] });
       }),
     );
     const { user } = renderWithApp(<ParameterEditForm parameter={testParameter()} canEdit onReloaded={vi.fn()} />, { session: testSession() });
@@ -41,7 +41,7 @@ describe('ParameterEditForm', () => {
             { status: 409, headers: { 'content-type': 'application/problem+json' } },
           );
         }
-        return HttpResponse.json({ ...theirs, defaultValue: 'Pay now', version: 6 });
+        return HttpResponse.json({ ...theirs, defaultValue: 'Pay now', version: 6, warnings: [] });
       }),
       http.get('/api/parameters/:id', () => HttpResponse.json(theirs)),
     );
