@@ -31,7 +31,7 @@ export function BehaviourChecks({ checks, targetingKey }: BehaviourChecksProps) 
         Behaviour
       </Title>
       <Text size="sm" c="dimmed">
-        From the events the server has received for {targetingKey}; segments with these conditions use the answer.
+        Worked out from the events the server has received for {targetingKey}; each condition is used by the segments named under it.
       </Text>
       <List spacing="xs" size="sm" listStyleType="none" aria-label={`Behaviour of ${targetingKey}`} styles={{ itemWrapper: { alignItems: 'flex-start' } }}>
         {checks.map((check) => (

@@ -28,7 +28,7 @@ export function BehaviourWindowInput({ window, onChange, errors }: BehaviourWind
         value={window.kind}
         onChange={(event) => onChange(windowOfKind(window, event.currentTarget.value as BehaviourWindow['kind']))}
         error={whole}
-        style={{ flex: '0 0 160px' }}
+        style={{ flex: '0 0 185px' }}
       />
       {window.kind === 'lastDays' ? (
         <NumberBox
