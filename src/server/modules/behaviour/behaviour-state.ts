@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 import { summedNumber, type BehaviourEvent } from './behaviour-store';
 import { addSeen, addToDay, dayEntries, pruneBefore, seenOf, tallyOver, type DayTallies } from './day-tallies';
 import { rulesInUse } from './rules-in-use';
+import { breather, inSlices, SLICE_ROWS } from './slices';
 
 /** How often the Node entry syncs: an acknowledged event counts within about a second. */
 export const SYNC_INTERVAL_MS = 1000;
@@ -212,18 +213,18 @@ export class BehaviourState {
     const slot = this.freeSlots.pop() ?? this.nextSlot++;
     const { behaviour } = this.services.store;
     if (spec.id === 'seen') {
-      await behaviour.loadSeen(undefined, high, async (rows) => {
-        for (const row of rows) this.userOf(row.environmentId, row.targetingKey)[slot] = [row.firstDay, row.lastDay];
-        await breather(rows.length);
-      });
+      await behaviour.loadSeen(undefined, high, (rows) =>
+        inSlices(rows, (row) => {
+          this.userOf(row.environmentId, row.targetingKey)[slot] = [row.firstDay, row.lastDay];
+        }),
+      );
     } else {
-      await behaviour.loadTallies(spec, undefined, fromDay, high, async (rows) => {
-        for (const row of rows) {
+      await behaviour.loadTallies(spec, undefined, fromDay, high, (rows) =>
+        inSlices(rows, (row) => {
           const user = this.userOf(row.environmentId, row.targetingKey);
           user[slot] = addToDay(user[slot], row.day, row.count, row.sum, row.valued);
-        }
-        await breather(rows.length);
-      });
+        }),
+      );
     }
     this.specs.set(spec.id, { spec, slot, fromDay, cursor: high });
   }
@@ -236,10 +237,9 @@ export class BehaviourState {
     let after = Math.min(...behind.map((s) => s.cursor));
     for (;;) {
       const events = await this.services.store.behaviour.eventsSince(after, high, names, CATCH_UP_PAGE);
-      for (const event of events) this.apply(event, behind);
+      await inSlices(events, (event) => this.apply(event, behind));
       if (events.length < CATCH_UP_PAGE) break;
       after = events[events.length - 1].seq;
-      await breather(events.length);
     }
     for (const loaded of behind) loaded.cursor = high;
   }
@@ -281,19 +281,15 @@ export class BehaviourState {
     });
   }
 
-  /** Visits every user, yielding the thread every 50,000; deletes users left empty. */
+  /** Visits every user in slices; deletes users left empty. */
   private async eachUser(visit: (user: UserState) => void): Promise<void> {
     let visited = 0;
     for (const byKey of this.users.values()) {
       for (const [key, user] of byKey) {
         visit(user);
         if (user.every((t) => t === undefined)) byKey.delete(key);
-        if (++visited % 50_000 === 0) await breather(50_000);
+        if (++visited % SLICE_ROWS === 0) await breather();
       }
     }
   }
 }
-
-/** Lets requests in between large slices of work (setImmediate: no timer's minimum delay). */
-const yieldThread = globalThis.setImmediate ?? ((fn: () => void) => setTimeout(fn, 0));
-const breather = (size: number) => (size >= 10_000 ? new Promise<void>((resolve) => yieldThread(resolve)) : Promise.resolve());
