@@ -3,7 +3,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { startBenchServer } from './lib/load';
 import { processCpu } from './lib/process-cpu';
-import { readStalls } from './lib/stall-monitor';
+import { readStalls, type StallReading } from './lib/stall-monitor';
 import { percentile, windowedLoad, type Window, type WindowedResult } from './lib/windowed-load';
 
 // BENCH=soak: the real server (started as `npm start` starts it, PGlite in a fresh DATA_DIR) with
@@ -33,6 +33,13 @@ interface ServerInfo {
 
 const remembered = (sizes: Record<string, number> | undefined) =>
   sizes ? `remembered: ${sizes.exposedUsers} exposed users in ${sizes.exposedMiB.toFixed(1)} MiB, ${sizes.knownUsers} users written lately in ${sizes.knownMiB.toFixed(1)} MiB` : 'remembered: not reported';
+// The PGlite worker's heap and WebAssembly memory, when the server reports them; the rest of RSS is code, other native memory and the allocator's free lists.
+const workerMemory = (s: StallReading) => {
+  const heap = s.extra?.workerHeapTotalMiB ?? Number.NaN;
+  const wasm = s.extra?.workerWasmMiB ?? Number.NaN;
+  const rest = s.rssMiB - s.heapTotalMiB - s.externalMiB - (Number.isFinite(heap + wasm) ? heap + wasm : 0);
+  return `PGlite worker heap ${heap.toFixed(0)}, its WebAssembly memory ${wasm.toFixed(0)}, rest ${rest.toFixed(0)}`;
+};
 const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 const bodyFor = (run: string) => (i: number) =>
   JSON.stringify({ context: { targetingKey: `soak-${run}-${i}`, country: COUNTRIES[i % COUNTRIES.length], platform: i % 2 ? 'ios' : 'android' } });
@@ -75,7 +82,7 @@ async function soak(label: string, info: ServerInfo, seconds: number): Promise<W
     console.log(
       `  ${label} ${String(w.atSeconds).padStart(3)} s: ${w.requests} requests, ${w.errors} errors, p50 ${w.p50Ms} ms, p99 ${w.p99Ms} ms, max ${w.maxMs} ms; ` +
         `server RSS ${w.rssMiB.toFixed(0)} MiB (main thread heap used ${stalls.heapUsedMiB.toFixed(0)} of ${stalls.heapTotalMiB.toFixed(0)}, external ${stalls.externalMiB.toFixed(0)}, ` +
-        `rest ${(stalls.rssMiB - stalls.heapTotalMiB - stalls.externalMiB).toFixed(0)}; ${remembered(stalls.extra)}), CPU ${cpuShare.toFixed(0)}% of a core, loop delay max ${stalls.loopMaxMs} ms, GC longest ${stalls.gcMaxMs} ms; load average ${loadavg()[0].toFixed(2)}`,
+        `${workerMemory(stalls)}; ${remembered(stalls.extra)}), CPU ${cpuShare.toFixed(0)}% of a core, loop delay max ${stalls.loopMaxMs} ms, GC longest ${stalls.gcMaxMs} ms; load average ${loadavg()[0].toFixed(2)}`,
     );
   };
   return windowedLoad({

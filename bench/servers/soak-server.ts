@@ -7,6 +7,8 @@ import { createExperiment, transitionExperiment } from '../../src/server/modules
 import { createSdkKey } from '../../src/server/modules/sdk-keys/sdk-keys-service';
 import { readSettings } from '../../src/server/node/settings';
 import { startServer } from '../../src/server/node/start-server';
+import { openPgliteStore } from '../../src/server/store/sql/open';
+import type { PgliteWorker } from '../../src/server/store/sql/pglite-worker-host';
 import { startStallMonitor } from '../lib/stall-monitor';
 import { seedParameters } from './seed';
 
@@ -17,7 +19,9 @@ import { seedParameters } from './seed';
 const parameters = Number(process.env.PARAMETERS ?? 200);
 const dir = await mkdtemp(join(tmpdir(), 'switchboard-soak-'));
 const settings = readSettings({ ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, DATABASE_URL: '' });
-const running = await startServer(settings);
+// Opened here as startServer would open it, keeping the worker to ask it for its memory.
+let worker: PgliteWorker | undefined;
+const running = await startServer(settings, openPgliteStore(dir, { onWorker: (opened) => (worker = opened) }));
 const services = running.app.services;
 await seedParameters(running.app, parameters);
 const key = (await createSdkKey(services, { name: 'soak client', kind: 'client', allowEvents: true }, systemActor)).secret;
@@ -36,10 +40,21 @@ await transitionExperiment(services, experiment.id, 'start', experiment.version,
 
 // Event-loop delay and GC pauses of this process, read by the bench per window on a port of its own.
 // With them, the sizes of what the server remembers per user (exposed users, users written lately).
+// And the PGlite worker's heap and WebAssembly memory, the last figures it sent (asked for each second).
+let workerMemory = { heapUsed: Number.NaN, heapTotal: Number.NaN, wasm: Number.NaN };
+setInterval(() => void worker?.memory().then((memory) => (workerMemory = memory), () => {}), 1000).unref();
 const stallsPort = await startStallMonitor(() => {
   const exposures = services.exposures.remembered;
   const known = services.knownUsers.remembered;
-  return { exposedUsers: exposures.users, exposedMiB: exposures.bytes / 2 ** 20, knownUsers: known.users, knownMiB: known.bytes / 2 ** 20 };
+  const mib = (bytes: number) => bytes / 2 ** 20;
+  return {
+    exposedUsers: exposures.users,
+    exposedMiB: mib(exposures.bytes),
+    knownUsers: known.users,
+    knownMiB: mib(known.bytes),
+    workerHeapTotalMiB: mib(workerMemory.heapTotal),
+    workerWasmMiB: mib(workerMemory.wasm),
+  };
 });
 process.stdout.write(`${JSON.stringify({ port: Number(new URL(running.url).port), key, pid: process.pid, stallsPort })}\n`);
 process.on('SIGTERM', () => {

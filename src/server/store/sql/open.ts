@@ -3,7 +3,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { migrate } from './migrations';
-import { startPgliteWorker } from './pglite-worker-host';
+import { startPgliteWorker, type PgliteWorker } from './pglite-worker-host';
 import { PgliteWorkerDialect } from './pglite-worker-dialect';
 import type { Database } from './schema';
 import { EventCopier } from './sql-events-copy';
@@ -30,8 +30,9 @@ export async function openPostgresStore(url: string, options: { poolSize?: numbe
  * its statements never block this event loop (OFREP keeps answering during a rollup build or a
  * results query). Runs pending migrations first; closing the store closes PGlite and the thread.
  */
-export async function openPgliteStore(dataDir: string | undefined): Promise<SqlStore> {
+export async function openPgliteStore(dataDir: string | undefined, options: { onWorker?: (worker: PgliteWorker) => void } = {}): Promise<SqlStore> {
   const worker = await startPgliteWorker(dataDir);
+  options.onWorker?.(worker);
   const db = new Kysely<Database>({ dialect: new PgliteWorkerDialect(worker) });
   try {
     await migrate(db);

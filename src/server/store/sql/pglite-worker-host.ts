@@ -1,9 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, PgliteWorkerData, ToWorker, WorkerError } from './pglite-worker';
+import type { FromWorker, PgliteWorkerData, ToWorker, WorkerError, WorkerMemory } from './pglite-worker';
 
 /** PGlite running on a worker thread: statements go there and their rows come back. */
 export interface PgliteWorker {
   query(sql: string, params: readonly unknown[]): Promise<{ rows: unknown[]; affectedRows: number | undefined }>;
+  /** The thread's heap and PGlite's WebAssembly memory (benches: the share of the process's RSS that is PGlite's). */
+  memory(): Promise<WorkerMemory>;
   /** Closes PGlite (its data folder stays consistent) and ends the thread. */
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ const toError = (fields: WorkerError) => Object.assign(new Error(fields.message)
 export async function startPgliteWorker(dataDir: string | undefined): Promise<PgliteWorker> {
   const worker = spawn({ dataDir });
   const pending = new Map<number, { resolve: (value: { rows: unknown[]; affectedRows: number | undefined }) => void; reject: (error: Error) => void }>();
+  const memoryAsked = new Map<number, { resolve: (memory: WorkerMemory) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let stopped: Error | null = null;
   let onClosed: (() => void) | null = null;
@@ -38,15 +41,19 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
     stopped ??= error;
     // Before 'ready' the thread's end (or its error, which may overtake the 'failed' message) means the start failed.
     onReady?.reject(couldNotOpen(error.message));
-    for (const waiting of pending.values()) waiting.reject(error);
+    for (const waiting of [...pending.values(), ...memoryAsked.values()]) waiting.reject(error);
     pending.clear();
+    memoryAsked.clear();
     onClosed?.();
   };
   worker.on('message', (message: FromWorker) => {
     if (message.type === 'ready') onReady?.resolve();
     else if (message.type === 'failed') onReady?.reject(couldNotOpen(message.error.message));
     else if (message.type === 'closed') onClosed?.();
-    else {
+    else if (message.type === 'memory') {
+      memoryAsked.get(message.id)?.resolve(message.memory);
+      memoryAsked.delete(message.id);
+    } else {
       const waiting = pending.get(message.id);
       pending.delete(message.id);
       if (message.type === 'result') waiting?.resolve({ rows: message.rows, affectedRows: message.affectedRows });
@@ -76,6 +83,14 @@ export async function startPgliteWorker(dataDir: string | undefined): Promise<Pg
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage({ type: 'query', id, sql, params: [...params] } satisfies ToWorker);
+      });
+    },
+    memory() {
+      if (stopped) return Promise.reject(stopped);
+      const id = nextId++;
+      return new Promise((resolve, reject) => {
+        memoryAsked.set(id, { resolve, reject });
+        worker.postMessage({ type: 'memory', id } satisfies ToWorker);
       });
     },
     async close() {

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { storeContract, user } from '../store-contract';
 import { openPgliteStore } from './open';
+import { startPgliteWorker } from './pglite-worker-host';
 import type { SqlStore } from './sql-store';
 import { truncateAll } from './test-database';
 
@@ -70,4 +71,18 @@ describe('PGlite on a worker thread', () => {
     await store.close();
     await expect(store.ping()).rejects.toThrow(/closed|destroyed/);
   });
+});
+
+describe('PGlite worker thread', () => {
+  it('tells its own heap and the WebAssembly memory PGlite holds, until closed', async () => {
+    const worker = await startPgliteWorker(undefined);
+    const memory = await worker.memory();
+    expect(memory.heapUsed).toBeGreaterThan(0);
+    expect(memory.heapTotal).toBeGreaterThanOrEqual(memory.heapUsed);
+    // PGlite's WebAssembly memory starts at tens of MiB.
+    expect(memory.wasm).toBeGreaterThan(16 * 2 ** 20);
+    await worker.close();
+    await expect(worker.memory()).rejects.toThrow(/closed/);
+    // Starting a second PGlite takes a while on a busy machine.
+  }, 120_000);
 });

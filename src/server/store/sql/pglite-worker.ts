@@ -10,12 +10,20 @@ export interface PgliteWorkerData {
 /** A database error as plain fields (SQLSTATE `code`, `constraint`, ...), which cross threads intact. */
 export type WorkerError = { message: string } & Record<string, unknown>;
 
-export type ToWorker = { type: 'query'; id: number; sql: string; params: unknown[] } | { type: 'close' };
+/** The worker thread's own memory, in bytes: its V8 heap, and PGlite's WebAssembly memory (which never shrinks). */
+export interface WorkerMemory {
+  heapUsed: number;
+  heapTotal: number;
+  wasm: number;
+}
+
+export type ToWorker = { type: 'query'; id: number; sql: string; params: unknown[] } | { type: 'memory'; id: number } | { type: 'close' };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'failed'; error: WorkerError }
   | { type: 'result'; id: number; rows: unknown[]; affectedRows: number | undefined }
   | { type: 'error'; id: number; error: WorkerError }
+  | { type: 'memory'; id: number; memory: WorkerMemory }
   | { type: 'closed' };
 
 // PGlite runs here, on a thread of its own, so a long statement never blocks the server's event
@@ -62,6 +70,10 @@ if (db) {
         (result) => send({ type: 'result', id: message.id, rows: result.rows, affectedRows: result.affectedRows }),
         (error: unknown) => send({ type: 'error', id: message.id, error: plainError(error) }),
       );
+    } else if (message.type === 'memory') {
+      // Heap figures of a worker's process.memoryUsage() are its own isolate's.
+      const { heapUsed, heapTotal } = process.memoryUsage();
+      send({ type: 'memory', id: message.id, memory: { heapUsed, heapTotal, wasm: db.Module.HEAP8.buffer.byteLength } });
     } else if (message.type === 'close') {
       // Closing PGlite leaves its data folder consistent for the next start.
       void db.close().then(() => send({ type: 'closed' }));
