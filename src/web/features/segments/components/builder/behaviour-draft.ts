@@ -53,15 +53,17 @@ export function withMeasure(rule: BehaviourRule, measure: BehaviourMeasure): Beh
   return next;
 }
 
-/** Changes the comparison; a single amount becomes the lower end of a range and back. */
+/** Changes the comparison; a single amount becomes the lower end of a range, and the lower end the single amount. */
 export function withComparison(rule: BehaviourRule, comparison: BehaviourComparison): BehaviourRule {
   const amount = rule.amount;
   const low = Array.isArray(amount) ? amount[0] : amount;
   const next: BehaviourRule = { ...rule, comparison };
   delete next.amount;
+  // The upper end starts empty (NaN: never sent, the schema refuses it until it is typed).
   if (comparison === 'between') {
-    if (typeof low === 'number' && Array.isArray(amount)) next.amount = amount;
-  } else if (typeof low === 'number') next.amount = low;
+    if (Array.isArray(amount)) next.amount = amount;
+    else if (typeof low === 'number') next.amount = [low, Number.NaN];
+  } else if (typeof low === 'number' && !Number.isNaN(low)) next.amount = low;
   return next;
 }
 

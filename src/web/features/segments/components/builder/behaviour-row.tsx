@@ -98,7 +98,7 @@ export function BehaviourRow({ rule, name, onChange, onRemove, errors }: Behavio
           <Text span fw={500}>
             Reads:{' '}
           </Text>
-          users who {describeBehaviourRule({ ...rule, event: rule.event?.trim() || '…' })}
+          users who {describeBehaviourRule({ ...rule, event: rule.event?.trim() || '…' }).replace(/NaN/g, '…')}
         </Text>
         {whole && (
           <Text c="var(--mantine-color-error)" size="sm" role="alert">
