@@ -1,19 +1,18 @@
-import { createRoute } from '@hono/zod-openapi';
-import { auditPageSchema, listAuditQuerySchema } from '../../../shared/contract/audit';
+import { auditApi } from '../../../shared/contract/endpoints/audit';
 import { requireRole } from '../../http/auth-middleware';
-import { createRouter, errorResponses, jsonContent } from '../../http/openapi';
+import { endpointRoutes } from '../../http/endpoint-route';
+import { createRouter, errorResponses } from '../../http/openapi';
 import { listAudit } from './audit-service';
+
+const route = endpointRoutes('/api/audit', { tags: ['Audit log'] });
 
 export function auditRoutes() {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Audit log'],
+    route(auditApi.list, {
       summary: 'Every change, newest first, filtered by object, person and date',
       middleware: [requireRole('viewer')] as const,
-      request: { query: listAuditQuerySchema },
-      responses: { 200: jsonContent(auditPageSchema, 'One page of entries'), ...errorResponses },
+      responseDescription: 'One page of entries',
+      responses: errorResponses,
     }),
     async (c) => c.json(await listAudit(c.get('services'), c.req.valid('query')), 200),
   );

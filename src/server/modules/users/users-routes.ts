@@ -1,29 +1,24 @@
-import { createRoute } from '@hono/zod-openapi';
-import { userSchema } from '../../../shared/contract/auth';
-import { idParamsSchema } from '../../../shared/contract/common';
-import { invitedUserSchema, inviteUserBodySchema, updateUserBodySchema, userListSchema } from '../../../shared/contract/users';
+import { usersApi } from '../../../shared/contract/endpoints/users';
 import { principalOf, requireRole } from '../../http/auth-middleware';
+import { endpointRoutes } from '../../http/endpoint-route';
 import { actorOf } from '../audit/audit-service';
-import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
+import { createRouter, errorResponses } from '../../http/openapi';
 import * as users from './users-service';
 
-const tags = ['Users'];
+const route = endpointRoutes('/api/users', { tags: ['Users'] });
 
 export function usersRoutes() {
   return createRouter()
     .openapi(
-      createRoute({ method: 'get', path: '/', tags, summary: 'List users', middleware: [requireRole('admin')] as const, responses: { 200: jsonContent(userListSchema, 'Users'), ...errorResponses } }),
+      route(usersApi.list, { summary: 'List users', middleware: [requireRole('admin')] as const, responseDescription: 'Users', responses: errorResponses }),
       async (c) => c.json({ items: await users.listUsers(c.get('services')) }, 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/',
-        tags,
+      route(usersApi.invite, {
         summary: 'Invite a person; answers with a one-time invite link',
         middleware: [requireRole('admin')] as const,
-        request: { body: jsonBody(inviteUserBodySchema) },
-        responses: { 201: jsonContent(invitedUserSchema, 'Invited'), ...errorResponses },
+        responseDescription: 'Invited',
+        responses: errorResponses,
       }),
       async (c) => {
         const services = c.get('services');
@@ -31,14 +26,11 @@ export function usersRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch',
-        path: '/{id}',
-        tags,
+      route(usersApi.update, {
         summary: "Change a user's role or name, or disable the account",
         middleware: [requireRole('admin')] as const,
-        request: { params: idParamsSchema, body: jsonBody(updateUserBodySchema) },
-        responses: { 200: jsonContent(userSchema, 'Updated'), ...errorResponses },
+        responseDescription: 'Updated',
+        responses: errorResponses,
       }),
       async (c) => {
         const services = c.get('services');

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import type { AuditPage, ListAuditQuery } from '../../../../shared/contract/audit';
-import { apiRequest } from '../../../lib/api-client';
+import type { ListAuditQuery } from '../../../../shared/contract/audit';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { auditApi } from '../../../../shared/contract/endpoints/audit';
 import { auditKeys } from './audit-keys';
 
 export type AuditFilters = Omit<ListAuditQuery, 'cursor' | 'limit'>;
@@ -10,10 +11,7 @@ export function auditQueryOptions(filters: AuditFilters, limit = 50) {
   return infiniteQueryOptions({
     queryKey: auditKeys.list({ ...filters, limit }),
     queryFn: ({ client, signal, pageParam }) => {
-      const query = new URLSearchParams({ limit: String(limit) });
-      for (const [name, value] of Object.entries(filters)) if (value) query.set(name, String(value));
-      if (pageParam) query.set('cursor', pageParam);
-      return apiRequest<AuditPage>(client, `/api/audit?${query.toString()}`, { signal });
+      return callEndpoint(client, auditApi.list, { query: { ...filters, limit, cursor: pageParam || undefined }, signal });
     },
     initialPageParam: '',
     getNextPageParam: (page) => page.nextCursor ?? undefined,

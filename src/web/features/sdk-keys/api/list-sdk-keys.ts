@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { SdkKey } from '../../../../shared/contract/sdk-keys';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { sdkKeysApi } from '../../../../shared/contract/endpoints/sdk-keys';
 import { sdkKeysKeys } from './sdk-keys-keys';
 
 export function sdkKeysQueryOptions() {
   return queryOptions({
     queryKey: sdkKeysKeys.list(),
-    queryFn: ({ client, signal }) => apiRequest<{ items: SdkKey[] }>(client, '/api/sdk-keys', { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, sdkKeysApi.list, { signal }),
     select: (data) => data.items,
   });
 }

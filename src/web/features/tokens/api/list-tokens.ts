@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ApiToken } from '../../../../shared/contract/tokens';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { tokensApi } from '../../../../shared/contract/endpoints/tokens';
 import { tokensKeys } from './tokens-keys';
 
 export function tokensQueryOptions() {
   return queryOptions({
     queryKey: tokensKeys.list(),
-    queryFn: ({ client, signal }) => apiRequest<{ items: ApiToken[] }>(client, '/api/tokens', { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, tokensApi.list, { signal }),
     select: (data) => data.items,
   });
 }

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ApiToken } from '../../../../shared/contract/tokens';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { tokensApi } from '../../../../shared/contract/endpoints/tokens';
 import { tokensKeys } from './tokens-keys';
 
 /** Revokes a token: every later call with it is refused. */
 export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string, { client }) => apiRequest<ApiToken>(client, `/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    mutationFn: (id: string, { client }) => callEndpoint(client, tokensApi.revoke, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKeys.all }),
   });
 }

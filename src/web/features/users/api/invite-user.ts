@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InvitedUser, InviteUserBody } from '../../../../shared/contract/users';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { usersApi } from '../../../../shared/contract/endpoints/users';
 import { usersKeys } from './users-keys';
 
 /** Creates the account in the invited state; the answer holds the one-time invite link. */
 export function useInviteUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: InviteUserBody, { client }) => apiRequest<InvitedUser>(client, '/api/users', { method: 'POST', body }),
+    mutationFn: (body: InviteUserBody, { client }) => callEndpoint(client, usersApi.invite, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKeys.all }),
   });
 }

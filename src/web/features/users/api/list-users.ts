@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { User } from '../../../../shared/contract/auth';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { usersApi } from '../../../../shared/contract/endpoints/users';
 import { usersKeys } from './users-keys';
 
 export function usersQueryOptions() {
   return queryOptions({
     queryKey: usersKeys.list(),
-    queryFn: ({ client, signal }) => apiRequest<{ items: User[] }>(client, '/api/users', { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, usersApi.list, { signal }),
     select: (data) => data.items,
   });
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { User } from '../../../../shared/contract/auth';
 import type { UpdateUserBody } from '../../../../shared/contract/users';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { usersApi } from '../../../../shared/contract/endpoints/users';
 import { usersKeys } from './users-keys';
 
 export interface UpdateUserVariables {
@@ -14,7 +15,7 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, changes }: UpdateUserVariables, { client }) =>
-      apiRequest<User>(client, `/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body: changes }),
+      callEndpoint(client, usersApi.update, { params: { id }, body: changes }),
     onSuccess: (updated) => {
       queryClient.setQueryData(usersKeys.list(), (current: { items: User[] } | undefined) =>
         current ? { items: current.items.map((user) => (user.id === updated.id ? updated : user)) } : current,
