@@ -7,6 +7,8 @@ interface Proc {
   pid: number;
   ppid: number;
   cpuSeconds: number;
+  /** CPU seconds of its children that ended and were waited for (PostgreSQL's closed backends). */
+  endedChildrenCpuSeconds: number;
   cmdline: string;
 }
 
@@ -23,7 +25,9 @@ function processes(): Proc[] {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\u0000', ' ');
-      out.push({ pid: Number(pid), ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / 100, cmdline });
+      // Fields 14 to 17 of stat (utime, stime, cutime, cstime), counted from the state field (3).
+      const seconds = (at: number) => Number(fields[at]) / 100;
+      out.push({ pid: Number(pid), ppid: Number(fields[1]), cpuSeconds: seconds(11) + seconds(12), endedChildrenCpuSeconds: seconds(13) + seconds(14), cmdline });
     } catch {
       // The process ended while we looked.
     }
@@ -42,5 +46,8 @@ export function postgresCpu(url: string): number {
   const all = processes();
   const postmaster = all.find((p) => /postgres|postmaster/.test(p.cmdline) && new RegExp(`-p ${port}\\b`).test(p.cmdline));
   if (!postmaster) return Number.NaN;
-  return all.filter((p) => p.pid === postmaster.pid || p.ppid === postmaster.pid).reduce((sum, p) => sum + p.cpuSeconds, 0);
+  // A backend that closed between two readings leaves the live processes but not the postmaster's
+  // tally of its ended children: count both, or a pool closing idle connections reads as negative.
+  const live = all.filter((p) => p.pid === postmaster.pid || p.ppid === postmaster.pid).reduce((sum, p) => sum + p.cpuSeconds, 0);
+  return live + postmaster.endedChildrenCpuSeconds;
 }
