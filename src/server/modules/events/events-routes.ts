@@ -1,10 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
 import { Hono } from 'hono';
-import { eventBatchSchema, eventCatalogSchema } from '../../../shared/contract/events';
+import { eventBatchSchema } from '../../../shared/contract/events';
+import { eventsApi } from '../../../shared/contract/endpoints/events';
 import { AppError } from '../../lib/errors';
 import { requireRole } from '../../http/auth-middleware';
 import type { AppEnv } from '../../http/env';
-import { createRouter, errorResponses, jsonContent } from '../../http/openapi';
+import { endpointRoutes } from '../../http/endpoint-route';
+import { createRouter, errorResponses } from '../../http/openapi';
 import { CLOSE_CONNECTION, EVENTS_MAX_BODY_BYTES, readLimitedBody } from '../../http/limits';
 import { fieldErrorsFromZod, problem, problemResponse } from '../../http/problem';
 import type { SdkRateLimiter } from '../../http/sdk-rate-limit';
@@ -56,10 +57,11 @@ export function sdkEventsRoutes(services: Services, rateLimiter: SdkRateLimiter)
 /** What apps have sent, for the metric catalog. */
 export function eventCatalogRoutes() {
   return createRouter().openapi(
-    createRoute({
-      method: 'get', path: '/catalog', tags: ['Events'], summary: 'Which events and properties apps have sent',
+    endpointRoutes('/api/events', { tags: ['Events'] })(eventsApi.catalog, {
+      summary: 'Which events and properties apps have sent',
       middleware: [requireRole('viewer')] as const,
-      responses: { 200: jsonContent(eventCatalogSchema, 'Events'), ...errorResponses },
+      responseDescription: 'Events',
+      responses: errorResponses,
     }),
     async (c) => c.json({ items: await c.get('services').store.events.catalog() }, 200),
   );

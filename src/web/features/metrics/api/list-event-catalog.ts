@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { EventCatalog } from '../../../../shared/contract/events';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { eventsApi } from '../../../../shared/contract/endpoints/events';
 import { metricsKeys } from './metrics-keys';
 
 export type CatalogEvent = EventCatalog['items'][number];
@@ -9,7 +10,7 @@ export type CatalogEvent = EventCatalog['items'][number];
 export function eventCatalogQueryOptions() {
   return queryOptions({
     queryKey: metricsKeys.eventCatalog(),
-    queryFn: ({ client, signal }) => apiRequest<EventCatalog>(client, '/api/events/catalog', { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, eventsApi.catalog, { signal }),
     select: (data) => data.items.filter((item) => item.type === 'track'),
     staleTime: 60_000,
   });

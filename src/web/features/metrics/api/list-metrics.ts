@@ -1,13 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Metric } from '../../../../shared/contract/metrics';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { metricsApi } from '../../../../shared/contract/endpoints/metrics';
 import { metricsKeys } from './metrics-keys';
 
 /** Active metrics, or archived ones, sorted by name (the server's order). */
 export function metricsQueryOptions(archived = false) {
   return queryOptions({
     queryKey: metricsKeys.list(archived),
-    queryFn: ({ client, signal }) => apiRequest<{ items: Metric[] }>(client, `/api/metrics?archived=${archived}`, { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, metricsApi.list, { query: { archived: archived ? 'true' : 'false' }, signal }),
     select: (data) => data.items,
   });
 }

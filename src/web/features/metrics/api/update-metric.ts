@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Metric, UpdateMetricBody } from '../../../../shared/contract/metrics';
-import type { ImpactWarning } from '../../../../shared/contract/usage';
-import { apiRequest } from '../../../lib/api-client';
+import type { UpdateMetricBody } from '../../../../shared/contract/metrics';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { metricsApi } from '../../../../shared/contract/endpoints/metrics';
 import { metricsKeys } from './metrics-keys';
 
 /**
@@ -12,7 +12,7 @@ export function useUpdateMetric() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateMetricBody }, { client }) =>
-      apiRequest<Metric & { warnings?: ImpactWarning[] }>(client, `/api/metrics/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+      callEndpoint(client, metricsApi.update, { params: { id }, body }),
     // The warnings (live experiments it re-measures) are for the person saving, not the cache.
     onSuccess: ({ warnings: _warnings, ...metric }) => {
       queryClient.setQueryData(metricsKeys.detail(metric.id), metric);
