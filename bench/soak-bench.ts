@@ -71,6 +71,10 @@ async function splitShare(info: ServerInfo): Promise<number> {
   return split / 40;
 }
 
+// MiB of the tables that grow by design with each new user, up to their caps (exposed users up to
+// EXPOSURE_MEMORY_MAX_USERS; users written in the last one or two minutes): first and last window.
+const rememberedMiB: number[] = [];
+
 async function soak(label: string, info: ServerInfo, seconds: number): Promise<WindowedResult> {
   // The server's CPU over each window: near 100% of a core, its thread is saturated and requests queue.
   let cpuBefore = { seconds: processCpu(info.pid), at: performance.now() };
@@ -79,6 +83,7 @@ async function soak(label: string, info: ServerInfo, seconds: number): Promise<W
     const cpuShare = ((cpuNow.seconds - cpuBefore.seconds) / ((cpuNow.at - cpuBefore.at) / 1000)) * 100;
     cpuBefore = cpuNow;
     const stalls = await readStalls(info.stallsPort);
+    if (stalls.extra) rememberedMiB.push(stalls.extra.exposedMiB + stalls.extra.knownMiB);
     console.log(
       `  ${label} ${String(w.atSeconds).padStart(3)} s: ${w.requests} requests, ${w.errors} errors, p50 ${w.p50Ms} ms, p99 ${w.p99Ms} ms, max ${w.maxMs} ms; ` +
         `server RSS ${w.rssMiB.toFixed(0)} MiB (main thread heap used ${stalls.heapUsedMiB.toFixed(0)} of ${stalls.heapTotalMiB.toFixed(0)}, external ${stalls.externalMiB.toFixed(0)}, ` +
@@ -152,6 +157,12 @@ export async function soakBench(): Promise<void> {
     `  p99 ${p99} ms against the ${TARGET_P99_MS} ms target: ${p99 < TARGET_P99_MS ? 'met' : 'NOT met'} (bare ${percentile(reference.latencies, 0.99)} ms); ` +
       `memory ${memory} (second-half slope ${secondHalf.toFixed(2)} MiB/min, limit ${FLAT_MIB_PER_MIN}); errors ${switchboard.errors}`,
   );
+  if (rememberedMiB.length > 1) {
+    console.log(
+      `  of that RSS, the tables that grow by design with each new user, to their caps (exposed users: EXPOSURE_MEMORY_MAX_USERS, ~128 MiB at most by default; users written lately), ` +
+        `went from ${rememberedMiB[0].toFixed(1)} to ${rememberedMiB[rememberedMiB.length - 1].toFixed(1)} MiB`,
+    );
+  }
   if (SECONDS < 60) console.log(`  note: a ${SECONDS} s run says little about memory; the soak is BENCH_SECONDS=90 (the default)`);
   console.log(`  load average ${loadAverage()} at end`);
 }
