@@ -1,7 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createWebhookBodySchema, updateWebhookBodySchema, Webhook, WebhookDelivery } from '../../../../shared/contract/webhooks';
-import { apiRequest } from '../../../lib/api-client';
+import type { QueryClient } from '@tanstack/react-query';
+import type { createWebhookBodySchema, updateWebhookBodySchema, Webhook } from '../../../../shared/contract/webhooks';
+import { webhooksApi } from '../../../../shared/contract/endpoints/webhooks';
+import { callEndpoint } from '../../../lib/call-endpoint';
 
 export type CreateWebhookInput = z.input<typeof createWebhookBodySchema>;
 export type UpdateWebhookInput = z.input<typeof updateWebhookBodySchema>;
@@ -17,12 +19,10 @@ export const webhooksKeys = {
   deliveries: (id: string) => [...webhooksKeys.all, 'deliveries', id] as const,
 };
 
-const path = (id: string, rest = '') => `/api/webhooks/${encodeURIComponent(id)}${rest}`;
-
 export function webhooksQueryOptions(environment: string) {
   return queryOptions({
     queryKey: webhooksKeys.list(environment),
-    queryFn: ({ client, signal }) => apiRequest<{ webhooks: Webhook[] }>(client, `/api/webhooks?environment=${encodeURIComponent(environment)}`, { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, webhooksApi.list, { query: { environment }, signal }),
     select: (data) => data.webhooks,
   });
 }
@@ -30,14 +30,14 @@ export function webhooksQueryOptions(environment: string) {
 export function deliveriesQueryOptions(id: string) {
   return queryOptions({
     queryKey: webhooksKeys.deliveries(id),
-    queryFn: ({ client, signal }) => apiRequest<{ deliveries: WebhookDelivery[] }>(client, path(id, '/deliveries'), { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, webhooksApi.deliveries, { params: { id }, signal }),
     select: (data) => data.deliveries,
     // Pending deliveries change on their own: look again while any is waiting.
     refetchInterval: (query) => (query.state.data?.deliveries.some((d) => d.status === 'pending') ? 3000 : false),
   });
 }
 
-function useWebhookMutation<Input, Output>(run: (input: Input, client: Parameters<typeof apiRequest>[0]) => Promise<Output>) {
+function useWebhookMutation<Input, Output>(run: (input: Input, client: QueryClient) => Promise<Output>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: Input, { client }) => run(input, client),
@@ -47,21 +47,21 @@ function useWebhookMutation<Input, Output>(run: (input: Input, client: Parameter
 
 export const useCreateWebhook = (environment: string) =>
   useWebhookMutation((body: CreateWebhookInput, client) =>
-    apiRequest<WebhookWithSecret>(client, `/api/webhooks?environment=${encodeURIComponent(environment)}`, { method: 'POST', body }),
+    callEndpoint(client, webhooksApi.create, { query: { environment }, body }),
   );
 
 export const useUpdateWebhook = () =>
-  useWebhookMutation(({ id, body }: { id: string; body: UpdateWebhookInput }, client) => apiRequest<Webhook>(client, path(id), { method: 'PATCH', body }));
+  useWebhookMutation(({ id, body }: { id: string; body: UpdateWebhookInput }, client) => callEndpoint(client, webhooksApi.update, { params: { id }, body }));
 
-export const useDeleteWebhook = () => useWebhookMutation((id: string, client) => apiRequest<void>(client, path(id), { method: 'DELETE' }));
+export const useDeleteWebhook = () => useWebhookMutation((id: string, client) => callEndpoint(client, webhooksApi.remove, { params: { id } }));
 
 export const useRotateWebhookSecret = () =>
-  useWebhookMutation((id: string, client) => apiRequest<WebhookWithSecret>(client, path(id, '/rotate-secret'), { method: 'POST' }));
+  useWebhookMutation((id: string, client) => callEndpoint(client, webhooksApi.rotateSecret, { params: { id } }));
 
 export const useSendTestDelivery = () =>
-  useWebhookMutation((id: string, client) => apiRequest<WebhookDelivery>(client, path(id, '/test'), { method: 'POST' }));
+  useWebhookMutation((id: string, client) => callEndpoint(client, webhooksApi.sendTest, { params: { id } }));
 
 export const useRetryDelivery = () =>
   useWebhookMutation((deliveryId: string, client) =>
-    apiRequest<WebhookDelivery>(client, `/api/webhooks/deliveries/${encodeURIComponent(deliveryId)}/retry`, { method: 'POST' }),
+    callEndpoint(client, webhooksApi.retryDelivery, { params: { id: deliveryId } }),
   );
