@@ -1,15 +1,14 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ComparisonList, EnvironmentField } from '../../../../shared/contract/environments';
-import type { Parameter } from '../../../../shared/contract/parameters';
-import { apiRequest } from '../../../lib/api-client';
+import type { EnvironmentField } from '../../../../shared/contract/environments';
+import { parametersApi } from '../../../../shared/contract/endpoints/parameters';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { environmentsKeys } from './environments-keys';
 
 /** Each parameter's per-environment settings in `from` and `to`, with the fields that differ. */
 export function comparisonQueryOptions(from: string, to: string, differentOnly = true) {
-  const params = new URLSearchParams({ from, to, differentOnly: String(differentOnly) });
   return queryOptions({
     queryKey: environmentsKeys.compare(from, to, differentOnly),
-    queryFn: ({ client, signal }) => apiRequest<ComparisonList>(client, `/api/parameters/compare?${params.toString()}`, { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, parametersApi.compare, { query: { from, to, differentOnly: differentOnly ? 'true' : 'false' }, signal }),
     enabled: from !== '' && to !== '' && from !== to,
     staleTime: 0,
   });
@@ -29,7 +28,7 @@ export function useCopyParameter() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ parameterId, ...body }: CopyVariables, { client }) =>
-      apiRequest<Parameter>(client, `/api/parameters/${encodeURIComponent(parameterId)}/copy`, { method: 'POST', body }),
+      callEndpoint(client, parametersApi.copy, { params: { id: parameterId }, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['parameters'] }),
   });
 }

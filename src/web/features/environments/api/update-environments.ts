@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateEnvironmentBody, Environment, UpdateEnvironmentBody } from '../../../../shared/contract/environments';
-import { apiRequest } from '../../../lib/api-client';
+import type { CreateEnvironmentBody, UpdateEnvironmentBody } from '../../../../shared/contract/environments';
+import { environmentsApi } from '../../../../shared/contract/endpoints/environments';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { environmentsKeys } from './environments-keys';
 
 /** Adds an environment (admins); 409 with a field error on `key` when the key is taken. */
 export function useCreateEnvironment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateEnvironmentBody, { client }) => apiRequest<Environment>(client, '/api/environments', { method: 'POST', body }),
+    mutationFn: (body: CreateEnvironmentBody, { client }) => callEndpoint(client, environmentsApi.create, { body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: environmentsKeys.all }),
   });
 }
@@ -17,7 +18,7 @@ export function useUpdateEnvironment() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateEnvironmentBody }, { client }) =>
-      apiRequest<Environment>(client, `/api/environments/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+      callEndpoint(client, environmentsApi.update, { params: { id }, body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: environmentsKeys.all }),
   });
 }
@@ -27,7 +28,7 @@ export function useReorderEnvironments() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (ids: string[], { client }) =>
-      apiRequest<{ items: Environment[] }>(client, '/api/environments/order', { method: 'PUT', body: { ids } }),
+      callEndpoint(client, environmentsApi.reorder, { body: { ids } }),
     onSuccess: (data) => queryClient.setQueryData(environmentsKeys.list(), data),
     onError: () => queryClient.invalidateQueries({ queryKey: environmentsKeys.all }),
   });

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { Comparison, ComparisonList } from '../../../../shared/contract/environments';
 import { testEnvironments } from '../../../test/environments';
+import { testParameter } from '../../parameters/components/test-fixtures';
 import { problemJson, renderWithApp, testSession } from '../../../test/render';
 import { server } from '../../../test/server';
 import { CompareView } from './compare-view';
@@ -46,7 +47,7 @@ const renderView = (canCopy = true) =>
 
 describe('CompareView', () => {
   it('shows each differing setting side by side and copies the ticked ones with the version shown', async () => {
-    const { asked, copies } = compareApi([buttonText], () => HttpResponse.json({ id: 'p-1', version: 5 }));
+    const { asked, copies } = compareApi([buttonText], () => HttpResponse.json(testParameter({ id: 'p-1', version: 5 })));
     const { user } = renderView();
 
     const card = await screen.findByRole('region', { name: 'Checkout button text' });
