@@ -23,6 +23,8 @@ export interface EndpointRouteOptions {
   middleware?: RouteConfig['middleware'];
   /** Error answers (problem+json), as `errorResponses` and friends give them. */
   responses?: object;
+  /** Instead of the router's tags. */
+  tags?: string[];
   hide?: boolean;
 }
 
@@ -54,7 +56,7 @@ export function endpointRoutes<const Mount extends string>(mount: Mount, default
       ...rest,
       method: endpoint.method.toLowerCase(),
       path: endpoint.path.slice(mount.length) || '/',
-      tags: defaults.tags,
+      tags: options.tags ?? defaults.tags,
       ...(Object.keys(request).length > 0 && { request }),
       responses: { [successStatusOf(endpoint)]: success, ...responses },
     };

@@ -1,20 +1,9 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { z } from 'zod';
-import { idParamsSchema } from '../../../shared/contract/common';
-import { experimentKeyParamsSchema } from '../../../shared/contract/experiments';
-import {
-  createRolloutBodySchema,
-  guardedPromoteBodySchema,
-  rolloutActionBodySchema,
-  rolloutActions,
-  rolloutListSchema,
-  rolloutSchema,
-  rolloutStatusSchema,
-} from '../../../shared/contract/rollouts';
+import { rolloutsApi } from '../../../shared/contract/endpoints/rollouts';
 import { principalOf, requireRole } from '../../http/auth-middleware';
 import type { AppEnv } from '../../http/env';
-import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
+import { endpointRoutes } from '../../http/endpoint-route';
+import { createRouter, errorResponses } from '../../http/openapi';
 import { actorOf } from '../audit/audit-service';
 import type { WriteApproval } from '../environments/approval-guard';
 import { promoteGuarded } from './guarded-promotion';
@@ -23,37 +12,30 @@ import { checkRolloutNow } from './rollout-monitor';
 import { createRollout, getRollout, listRollouts } from './rollouts-service';
 
 const tags = ['Rollouts'];
+const route = endpointRoutes('/api/rollouts', { tags });
 const actor = async (c: Context<AppEnv>) => actorOf(c.get('services').store, principalOf(c));
 const approvalOf = (c: Context<AppEnv>, bypassReason?: string): WriteApproval => ({ isAdmin: principalOf(c).role === 'admin', bypassReason });
 const conflict409 = {
   409: { ...errorResponses[400], description: 'Stale expectedVersion, not allowed in the current status, a parameter already in a running experiment or rollout, or approval required' },
 };
 
-const listQuerySchema = z.strictObject({
-  environment: z.string().min(1).max(64).optional(),
-  status: rolloutStatusSchema.optional(),
-  parameterKey: z.string().min(1).max(200).optional(),
-});
-const environmentQuerySchema = z.strictObject({ environment: z.string().min(1).max(64).optional() });
-const actionParamsSchema = z.strictObject({ id: z.string().min(1).max(64), action: z.enum(rolloutActions) });
-
 export function rolloutsRoutes() {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get', path: '/', tags, summary: 'Guarded rollouts, newest first (one environment, a status, or those changing a parameter)',
+      route(rolloutsApi.list, {
+        summary: 'Guarded rollouts, newest first (one environment, a status, or those changing a parameter)',
         middleware: [requireRole('viewer')] as const,
-        request: { query: listQuerySchema },
-        responses: { 200: jsonContent(rolloutListSchema, 'Rollouts'), ...errorResponses },
+        responseDescription: 'Rollouts',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json({ rollouts: await listRollouts(c.get('services'), c.req.valid('query')) }, 200),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/', tags, summary: 'Roll out new values for an audience in steps, watched by guardrail metrics',
+      route(rolloutsApi.create, {
+        summary: 'Roll out new values for an audience in steps, watched by guardrail metrics',
         middleware: [requireRole('editor')] as const,
-        request: { query: environmentQuerySchema, body: jsonBody(createRolloutBodySchema) },
-        responses: { 201: jsonContent(rolloutSchema, 'Started'), ...errorResponses, ...conflict409 },
+        responseDescription: 'Started',
+        responses: { ...errorResponses, ...conflict409 },
       }),
       async (c) => {
         const body = c.req.valid('json');
@@ -61,21 +43,20 @@ export function rolloutsRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/{id}', tags, summary: 'One rollout with its decision log and last check',
+      route(rolloutsApi.get, {
+        summary: 'One rollout with its decision log and last check',
         middleware: [requireRole('viewer')] as const,
-        request: { params: idParamsSchema },
-        responses: { 200: jsonContent(rolloutSchema, 'Rollout'), ...errorResponses },
+        responseDescription: 'Rollout',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json(await getRollout(c.get('services').store, c.req.valid('param').id), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/{id}/actions/{action}', tags,
+      route(rolloutsApi.act, {
         summary: 'Pause, resume, advance, roll back (with a reason), finish, or check now',
         middleware: [requireRole('editor')] as const,
-        request: { params: actionParamsSchema, body: jsonBody(rolloutActionBodySchema) },
-        responses: { 200: jsonContent(rolloutSchema, 'Rollout'), ...errorResponses, ...conflict409 },
+        responseDescription: 'Rollout',
+        responses: { ...errorResponses, ...conflict409 },
       }),
       async (c) => {
         const { id, action } = c.req.valid('param');
@@ -90,12 +71,11 @@ export function rolloutsRoutes() {
 /** POST /api/experiments/{id}/promote/guarded: mounted beside the experiments' routes. */
 export function guardedPromotionRoutes() {
   return createRouter().openapi(
-    createRoute({
-      method: 'post', path: '/{id}/promote/guarded', tags: ['Experiments', ...tags],
+    endpointRoutes('/api/experiments', { tags: ['Experiments', ...tags] })(rolloutsApi.promoteGuarded, {
       summary: 'Promote the winning variant through a guarded rollout: the experiment completes and a rollout of its values starts',
       middleware: [requireRole('editor')] as const,
-      request: { params: experimentKeyParamsSchema, body: jsonBody(guardedPromoteBodySchema) },
-      responses: { 201: jsonContent(rolloutSchema, 'Rollout started'), ...errorResponses, ...conflict409 },
+      responseDescription: 'Rollout started',
+      responses: { ...errorResponses, ...conflict409 },
     }),
     async (c) => {
       const body = c.req.valid('json');

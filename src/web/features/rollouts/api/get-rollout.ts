@@ -1,13 +1,14 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Rollout } from '../../../../shared/contract/rollouts';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { rolloutsApi } from '../../../../shared/contract/endpoints/rollouts';
 import { ROLLOUT_POLL_MS, rolloutsKeys } from './rollouts-keys';
 
 /** One rollout; polled while it runs, so the monitor's checks and steps appear without a reload. */
 export function rolloutQueryOptions(id: string) {
   return queryOptions({
     queryKey: rolloutsKeys.detail(id),
-    queryFn: ({ client, signal }) => apiRequest<Rollout>(client, `/api/rollouts/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, rolloutsApi.get, { params: { id }, signal }),
     refetchInterval: (query) => (query.state.data?.status === 'running' ? ROLLOUT_POLL_MS : false),
   });
 }

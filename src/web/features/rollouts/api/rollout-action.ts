@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Rollout, RolloutAction } from '../../../../shared/contract/rollouts';
-import { apiRequest } from '../../../lib/api-client';
+import type { RolloutAction } from '../../../../shared/contract/rollouts';
+import { callEndpoint } from '../../../lib/call-endpoint';
+import { rolloutsApi } from '../../../../shared/contract/endpoints/rollouts';
 import { isApiError } from '../../../lib/api-error';
 import { rolloutsKeys } from './rollouts-keys';
 import { storeSavedRollout } from './get-rollout';
@@ -16,7 +17,7 @@ export function useRolloutAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ action, ...body }: RolloutActionInput, { client }) =>
-      apiRequest<Rollout>(client, `/api/rollouts/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body }),
+      callEndpoint(client, rolloutsApi.act, { params: { id, action }, body }),
     onSuccess: (saved) => storeSavedRollout(queryClient, saved),
     onError: (error) => {
       if (isApiError(error) && error.status === 409) return queryClient.invalidateQueries({ queryKey: rolloutsKeys.detail(id) });
