@@ -1,19 +1,17 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Metric } from '../../../../shared/contract/metrics';
-import type { CreateParameterBody, Parameter, ParameterPage } from '../../../../shared/contract/parameters';
-import { apiRequest } from '../../../lib/api-client';
-import { withEnvironment } from '../../../lib/environments';
+import { metricsApi } from '../../../../shared/contract/endpoints/metrics';
+import { parametersApi } from '../../../../shared/contract/endpoints/parameters';
+import type { CreateParameterBody } from '../../../../shared/contract/parameters';
+import { callEndpoint } from '../../../lib/call-endpoint';
 
 // What the experiment editor picks from: parameters to override and metrics to measure. The keys
 // sit under the parameters' and metrics' own prefixes, so their pages' changes refresh these too.
 
 /** Up to 20 active parameters whose key or name matches `search`, as `environment` sees them. */
 export function parameterSearchQueryOptions(environment: string, search: string) {
-  const params = new URLSearchParams({ limit: '20', sort: 'key', environment });
-  if (search) params.set('search', search);
   return queryOptions({
     queryKey: ['parameters', 'experiment-options', environment, search] as const,
-    queryFn: ({ client, signal }) => apiRequest<ParameterPage>(client, `/api/parameters?${params.toString()}`, { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, parametersApi.list, { query: { limit: 20, sort: 'key', environment, search: search || undefined }, signal }),
     select: (page) => page.items,
     placeholderData: keepPreviousData,
   });
@@ -23,7 +21,7 @@ export function parameterSearchQueryOptions(environment: string, search: string)
 export function parameterByKeyQueryOptions(environment: string, key: string) {
   return queryOptions({
     queryKey: ['parameters', 'detail', environment, key] as const,
-    queryFn: ({ client, signal }) => apiRequest<Parameter>(client, withEnvironment(`/api/parameters/${encodeURIComponent(key)}`, environment), { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, parametersApi.get, { params: { id: key }, query: { environment }, signal }),
     staleTime: 30_000,
   });
 }
@@ -32,7 +30,7 @@ export function parameterByKeyQueryOptions(environment: string, key: string) {
 export function metricOptionsQueryOptions() {
   return queryOptions({
     queryKey: ['metrics', 'experiment-options'] as const,
-    queryFn: ({ client, signal }) => apiRequest<{ items: Metric[] }>(client, '/api/metrics', { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, metricsApi.list, { signal }),
     select: (data) => data.items,
     staleTime: 30_000,
   });
@@ -42,7 +40,7 @@ export function metricOptionsQueryOptions() {
 export function useCreateParameterInline(environment: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateParameterBody, { client }) => apiRequest<Parameter>(client, withEnvironment('/api/parameters', environment), { method: 'POST', body }),
+    mutationFn: (body: CreateParameterBody, { client }) => callEndpoint(client, parametersApi.create, { query: { environment }, body }),
     onSuccess: (created) => {
       queryClient.setQueryData(['parameters', 'detail', environment, created.key], created);
       return queryClient.invalidateQueries({ queryKey: ['parameters'], predicate: (query) => query.queryKey[1] !== 'detail' });

@@ -7,6 +7,7 @@ import { server } from '../../../../test/server';
 import { createDraftExperiment, moveThrough } from '../../test/fixtures';
 import { useRealApi } from '../../test/real-api';
 import { PromoteModal } from './promote-modal';
+import { testRollout } from '../../../rollouts/test/fixtures';
 
 /** B is the significant winner on Purchases: the dialog chooses it. */
 const check: PromotionCheck = {
@@ -31,7 +32,7 @@ describe('promote the winner through a guarded rollout', () => {
         sent.push(await request.json());
         return sent.length === 1
           ? problemJson(400, 'Invalid request', 'Some fields need attention.', [{ path: 'steps.1.percent', message: 'Each step reaches more users than the one before' }])
-          : HttpResponse.json({ id: 'rollout-9' }, { status: 201 });
+          : HttpResponse.json(testRollout({ id: 'rollout-9' }), { status: 201 });
       }),
     );
     const modal = <PromoteModal experiment={running} segments={[]} opened onClose={() => undefined} onPromoted={() => undefined} />;
