@@ -3,20 +3,16 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { idParamsSchema } from '../../../shared/contract/common';
 import {
-  calendarQuerySchema,
-  calendarSchema,
-  changeRequestListSchema,
   changeRequestSchema,
   commentBodySchema,
-  createChangeRequestBodySchema,
-  listChangeRequestsQuerySchema,
   publishBodySchema,
   reviewBodySchema,
   scheduleBodySchema,
-  updateChangeRequestBodySchema,
   versionBodySchema,
 } from '../../../shared/contract/change-requests';
+import { calendarApi, changeRequestsApi } from '../../../shared/contract/endpoints/change-requests';
 import { principalOf, requireRole } from '../../http/auth-middleware';
+import { endpointRoutes } from '../../http/endpoint-route';
 import type { AppEnv } from '../../http/env';
 import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
 import { actorOf } from '../audit/audit-service';
@@ -26,6 +22,8 @@ import * as requests from './change-requests-service';
 import { publishChangeRequest } from './publishing';
 
 const tags = ['Change requests'];
+const route = endpointRoutes('/api/change-requests', { tags });
+const calendarRoute = endpointRoutes('/api/calendar', { tags });
 const conflictResponse = { 409: { ...errorResponses[400], description: 'Stale version, not approved yet, or parameters changed since the draft (`conflicts`)' } };
 
 /** The caller as change requests need it: audit name, the person behind it, admin or not. */
@@ -47,11 +45,11 @@ const one = <B extends z.ZodType>(action: string, summary: string, role: 'viewer
 export function changeRequestsRoutes() {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get', path: '/', tags, summary: 'Change requests, newest first',
+      route(changeRequestsApi.list, {
+        summary: 'Change requests, newest first',
         middleware: [requireRole('viewer')] as const,
-        request: { query: listChangeRequestsQuerySchema },
-        responses: { 200: jsonContent(changeRequestListSchema, 'Change requests'), ...errorResponses },
+        responseDescription: 'Change requests',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const { store } = c.get('services');
@@ -64,20 +62,20 @@ export function changeRequestsRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/', tags, summary: 'Propose changes to parameters in one environment',
+      route(changeRequestsApi.create, {
+        summary: 'Propose changes to parameters in one environment',
         middleware: [requireRole('editor')] as const,
-        request: { body: jsonBody(createChangeRequestBodySchema) },
-        responses: { 201: jsonContent(changeRequestSchema, 'Created'), ...errorResponses, ...conflictResponse },
+        responseDescription: 'Created',
+        responses: { ...errorResponses, ...conflictResponse },
       }),
       async (c) => c.json(await requests.createChangeRequest(c.get('services'), c.req.valid('json'), await callerOf(c)), 201),
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/{id}', tags, summary: 'One change request',
+      route(changeRequestsApi.get, {
+        summary: 'One change request',
         middleware: [requireRole('viewer')] as const,
-        request: { params: idParamsSchema },
-        responses: { 200: jsonContent(changeRequestSchema, 'The change request'), ...errorResponses },
+        responseDescription: 'The change request',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const { store } = c.get('services');
@@ -85,11 +83,11 @@ export function changeRequestsRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch', path: '/{id}', tags, summary: 'Edit the draft (a new revision: earlier approvals no longer count)',
+      route(changeRequestsApi.update, {
+        summary: 'Edit the draft (a new revision: earlier approvals no longer count)',
         middleware: [requireRole('editor')] as const,
-        request: { params: idParamsSchema, body: jsonBody(updateChangeRequestBodySchema) },
-        responses: { 200: jsonContent(changeRequestSchema, 'Saved'), ...errorResponses, ...conflictResponse },
+        responseDescription: 'Saved',
+        responses: { ...errorResponses, ...conflictResponse },
       }),
       async (c) => c.json(await requests.updateChangeRequest(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await callerOf(c)), 200),
     )
@@ -118,11 +116,11 @@ export function changeRequestsRoutes() {
 
 export function calendarRoutes() {
   return createRouter().openapi(
-    createRoute({
-      method: 'get', path: '/', tags, summary: 'Scheduled publishes and experiment starts and ends',
+    calendarRoute(calendarApi.get, {
+      summary: 'Scheduled publishes and experiment starts and ends',
       middleware: [requireRole('viewer')] as const,
-      request: { query: calendarQuerySchema },
-      responses: { 200: jsonContent(calendarSchema, 'Calendar entries by time'), ...errorResponses },
+      responseDescription: 'Calendar entries by time',
+      responses: { ...errorResponses },
     }),
     async (c) => c.json({ items: await calendar(c.get('services').store, c.req.valid('query')) }, 200),
   );

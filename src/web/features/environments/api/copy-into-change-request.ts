@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ChangeRequest, CreateChangeRequestBody } from '../../../../shared/contract/change-requests';
+import type { CreateChangeRequestBody } from '../../../../shared/contract/change-requests';
 import type { Comparison, Environment, EnvironmentField } from '../../../../shared/contract/environments';
 import type { TargetingRuleInput } from '../../../../shared/contract/parameters';
-import { apiRequest } from '../../../lib/api-client';
+import { changeRequestsApi } from '../../../../shared/contract/endpoints/change-requests';
+import { callEndpoint } from '../../../lib/call-endpoint';
 
 /** The target's current settings with the chosen fields taken from the source: what the change request proposes. */
 export function mergedSettings(comparison: Comparison, fields: EnvironmentField[]) {
@@ -27,7 +28,7 @@ export function useCopyIntoChangeRequest() {
         title: `Copy ${comparison.parameter.key} from ${from.name}`,
         changes: [{ parameterId: comparison.parameter.id, baseVersion: comparison.to.version, after: mergedSettings(comparison, fields) }],
       };
-      return apiRequest<ChangeRequest>(client, '/api/change-requests', { method: 'POST', body });
+      return callEndpoint(client, changeRequestsApi.create, { body });
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['change-requests'] }),
   });

@@ -6,6 +6,7 @@ import { renderWithApp, testSession } from '../../../test/render';
 import { testEnvironments } from '../../../test/environments';
 import { server } from '../../../test/server';
 import { ComparisonCard } from './comparison-card';
+import { testChangeRequest } from '../../change-requests/components/test-fixtures';
 
 const rule = { id: 'r1', description: '', audience: { kind: 'everyone' }, value: 'Hi', rollout: 100, enabled: true };
 const comparison: Comparison = {
@@ -22,7 +23,7 @@ describe('ComparisonCard into an environment that requires approval', () => {
     server.use(
       http.post('/api/change-requests', async ({ request }) => {
         bodies.push(await request.json());
-        return HttpResponse.json({ id: 'cr-9' }, { status: 201 });
+        return HttpResponse.json(testChangeRequest({ id: 'cr-9' }), { status: 201 });
       }),
     );
     const { user, router } = renderWithApp(
