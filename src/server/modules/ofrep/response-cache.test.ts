@@ -43,4 +43,18 @@ describe('OFREP bulk answers', () => {
     expect(new Set(bodies.values()).size).toBe(4);
     expect(bodies.size).toBe(4);
   });
+
+  it('keeps the answers of recent combinations: users alternating between two outcomes reuse the built answers', () => {
+    const cache = new OfrepResponseCache();
+    const compiled = config(1);
+    const answers = new Map<string, ReturnType<OfrepResponseCache['bulk']>>();
+    for (let i = 0; i < 50; i++) {
+      const answer = cache.bulk(compiled, evaluateAll(compiled, { targetingKey: `user-${i}` }));
+      const body = text(answer.bytes);
+      // The same body is the very same answer object (not built again), and never another body's.
+      expect(answers.get(body) ?? answer).toBe(answer);
+      answers.set(body, answer);
+    }
+    expect(answers.size).toBe(2);
+  });
 });

@@ -4,7 +4,14 @@ import { fnv1a32 } from '../../../shared/targeting/fnv-hash';
 interface Fragment {
   json: string;
   hash: string;
+  /** Numbers the fragments of one configuration, for the key of a combination of them. */
+  ordinal: number;
 }
+
+// Targeted rules give users different combinations of results; there are few distinct ones (10
+// segment rules make at most 1,024), so the answers built for recent combinations are kept rather
+// than rebuilt (joined, hashed and encoded) for every user. Bounded per configuration.
+const MAX_KEPT_ANSWERS = 256;
 
 /** A bulk answer, ready to send: the body as bytes (encoded once) and its headers. */
 export interface BulkAnswer {
@@ -36,6 +43,8 @@ interface ConfigEntry {
    * (evaluation hands out one frozen object per static outcome), or else the same fragments.
    */
   lastBulk?: { results: readonly EvaluationResult[] | null; fragments: Fragment[]; answer: BulkAnswer };
+  /** Answers by a hash of their fragments' ordinals, oldest first (checked fragment by fragment on a hit). */
+  answers: Map<string, { fragments: Fragment[]; answer: BulkAnswer }>;
 }
 
 const encoder = new TextEncoder();
@@ -62,6 +71,8 @@ export class OfrepResponseCache {
     // Whether every result was a frozen one seen before (only those are in byResult).
     let allKnown = true;
     const fragments: Fragment[] = new Array(results.length);
+    let keyA = 0x811c9dc5;
+    let keyB = 0x1b873593;
     for (let i = 0; i < results.length; i++) {
       const result = results[i];
       let fragment = this.byResult.get(result);
@@ -70,11 +81,19 @@ export class OfrepResponseCache {
         fragment = this.fragmentIn(entry, result);
       }
       fragments[i] = fragment;
+      keyA = Math.imul(keyA ^ fragment.ordinal, 16777619);
+      keyB = Math.imul(keyB ^ (fragment.ordinal + i), 2246822519);
       if (same && last!.fragments[i] !== fragment) same = false;
     }
     if (same) {
       last!.results = allKnown ? results : null;
       return last!.answer;
+    }
+    const key = `${keyA >>> 0}.${keyB >>> 0}`;
+    const kept = entry.answers.get(key);
+    if (kept !== undefined && sameFragments(kept.fragments, fragments)) {
+      entry.lastBulk = { results: allKnown ? results : null, fragments, answer: kept.answer };
+      return kept.answer;
     }
     // Everything after the flags, the same for every answer of this configuration. The ETag hashes
     // it with the flags' hashes, so it covers every byte of the body: a change to the metadata
@@ -84,6 +103,8 @@ export class OfrepResponseCache {
     const etag = `"${hashHex(fragments.map((f) => f.hash).join('') + tail)}"`;
     const answer: BulkAnswer = { bytes: encoder.encode(body), etag, headers: this.headers.ok(etag), notModifiedHeaders: this.headers.notModified(etag) };
     entry.lastBulk = { results: allKnown ? results : null, fragments, answer };
+    if (entry.answers.size >= MAX_KEPT_ANSWERS) entry.answers.delete(entry.answers.keys().next().value!);
+    entry.answers.set(key, { fragments, answer });
     return answer;
   }
 
@@ -92,7 +113,7 @@ export class OfrepResponseCache {
     let fragment = entry.fragments.get(id);
     if (!fragment) {
       const json = JSON.stringify({ key: result.key, value: result.value, reason: result.reason, variant: result.variant, metadata: result.metadata });
-      fragment = { json, hash: hashHex(json) };
+      fragment = { json, hash: hashHex(json), ordinal: entry.fragments.size };
       entry.fragments.set(id, fragment);
     }
     if (Object.isFrozen(result)) this.byResult.set(result, fragment);
@@ -102,7 +123,7 @@ export class OfrepResponseCache {
   private entry(config: CompiledConfig): ConfigEntry {
     let entry = this.byConfig.get(config);
     if (!entry) {
-      entry = { fragments: new Map() };
+      entry = { fragments: new Map(), answers: new Map() };
       this.byConfig.set(config, entry);
     }
     return entry;
@@ -111,6 +132,12 @@ export class OfrepResponseCache {
 
 /** The same objects in the same order (kept only for frozen results, so the same content). */
 function sameObjects(a: readonly EvaluationResult[], b: readonly EvaluationResult[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameFragments(a: readonly Fragment[], b: readonly Fragment[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
