@@ -26,16 +26,6 @@ export default tseslint.config(
     rules: { 'boundaries/import-boundaries': 'error' },
   },
   {
-    // Known cross-feature imports, to move out (segments reads metrics' options, preview reads a
-    // segments component): warnings until then, so new ones still fail.
-    files: [
-      'src/web/features/preview/components/behaviour-checks.tsx',
-      'src/web/features/segments/components/builder/behaviour-filter-row.tsx',
-      'src/web/features/segments/components/builder/behaviour-row.tsx',
-    ],
-    rules: { 'boundaries/import-boundaries': 'warn' },
-  },
-  {
     // Layering rules of DESIGN.md: shared imports neither side; web and server never import each other.
     files: ['src/shared/**/*.ts'],
     rules: {

@@ -30,6 +30,8 @@ export type PreviewResult = z.infer<typeof previewResultSchema>;
 export const previewBehaviourSchema = z.object({
   ruleId: z.string(),
   segmentIds: z.array(z.string()),
+  /** The segments' names, in the order of segmentIds. */
+  segmentNames: z.array(z.string()),
   description: z.string(),
   observed: z.string(),
   holds: z.boolean(),

@@ -90,8 +90,9 @@ export interface BehaviourRuleInUse {
   id: string;
   rule: BehaviourRule;
   spec: BehaviourSpec;
-  /** The segments that hold it (names, for the preview's trace). */
+  /** The segments that hold it, with their names (for the preview's trace). */
   segmentIds: string[];
+  segmentNames: string[];
 }
 
 /** Every behavioural rule of the given segments: what the server must fill in before evaluating. */
@@ -103,8 +104,11 @@ export function behaviourRulesInUse(segments: EvaluationSegment[]): BehaviourRul
       const id = behaviourRuleId(rule);
       const known = byId.get(id);
       if (known) {
-        if (!known.segmentIds.includes(segment.id)) known.segmentIds.push(segment.id);
-      } else byId.set(id, { id, rule, spec: behaviourSpecOf(rule), segmentIds: [segment.id] });
+        if (!known.segmentIds.includes(segment.id)) {
+          known.segmentIds.push(segment.id);
+          known.segmentNames.push(segment.name);
+        }
+      } else byId.set(id, { id, rule, spec: behaviourSpecOf(rule), segmentIds: [segment.id], segmentNames: [segment.name] });
     }
   }
   return [...byId.values()];

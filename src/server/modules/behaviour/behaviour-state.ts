@@ -28,6 +28,7 @@ type UserState = (DayTallies | undefined)[];
 export interface BehaviourExplanation {
   ruleId: string;
   segmentIds: string[];
+  segmentNames: string[];
   description: string;
   observed: string;
   holds: boolean;
@@ -134,11 +135,12 @@ export class BehaviourState {
   explain(environmentId: string, targetingKey: string, rules: readonly BehaviourRuleInUse[], now: Date): BehaviourExplanation[] {
     const today = dayOf(now);
     const user = this.users.get(environmentId)?.get(targetingKey);
-    return rules.map(({ id, rule, spec, segmentIds }) => {
+    return rules.map(({ id, rule, spec, segmentIds, segmentNames }) => {
       const { loaded, tally, seen } = this.observe(rule, spec, user, today);
       return {
         ruleId: id,
         segmentIds,
+        segmentNames,
         description: describeBehaviourRule(rule),
         observed: loaded ? describeObserved(rule, tally, seen) : 'not loaded yet',
         holds: loaded && behaviourRuleHolds(rule, tally, seen, today),

@@ -68,8 +68,8 @@ describe.each(stores)('behavioural segments: %s', { timeout: 120_000 }, (_name, 
     const preview = await w.t.call('POST', '/api/preview', { context: { targetingKey: 'u1' } }, w.admin);
     expect(preview.json.results.find((r: { key: string }) => r.key === 'paywall').value).toBe('offer');
     expect(preview.json.behaviour).toEqual([
-      { ruleId: behaviourRuleId(addedToCart), segmentIds: [segmentId], description: 'did add_to_cart in the last 7 days', observed: 'add_to_cart 2 times in the last 7 days', holds: true },
-      { ruleId: behaviourRuleId(didNotPurchase), segmentIds: [segmentId], description: 'did not purchase in the last 7 days', observed: 'purchase 0 times in the last 7 days', holds: true },
+      { ruleId: behaviourRuleId(addedToCart), segmentIds: [segmentId], segmentNames: ['Cart, no purchase'], description: 'did add_to_cart in the last 7 days', observed: 'add_to_cart 2 times in the last 7 days', holds: true },
+      { ruleId: behaviourRuleId(didNotPurchase), segmentIds: [segmentId], segmentNames: ['Cart, no purchase'], description: 'did not purchase in the last 7 days', observed: 'purchase 0 times in the last 7 days', holds: true },
     ]);
   });
 

@@ -3,5 +3,4 @@ export const metricsKeys = {
   lists: () => [...metricsKeys.all, 'list'] as const,
   list: (archived: boolean) => [...metricsKeys.lists(), { archived }] as const,
   detail: (id: string) => [...metricsKeys.all, 'detail', id] as const,
-  eventCatalog: () => ['events', 'catalog'] as const,
 };

@@ -3,15 +3,16 @@ import type { FieldError as FormFieldError, Resolver } from 'react-hook-form';
 import {
   createMetricBodySchema,
   type CreateMetricBody,
-  type filterOperators,
   type Metric,
   type MetricKind,
   type PropertyFilter,
 } from '../../../../shared/contract/metrics';
 
-export type FilterOperator = (typeof filterOperators)[number];
-/** Event properties keep their JSON type, and filters match it exactly: "3" is not 3. */
-export type FilterValueType = 'text' | 'number' | 'boolean';
+import { valueTypesFor, type FilterOperator, type FilterValueType } from '../../../lib/property-filters';
+
+// Event properties keep their JSON type, and filters match it exactly: "3" is not 3.
+export type { FilterOperator, FilterValueType };
+export { valueTypesFor };
 
 export interface FilterDraft {
   property: string;
@@ -38,14 +39,6 @@ export interface MetricDraft {
   windowUnit: 'hours' | 'days';
 }
 
-export const valueTypesFor: Record<FilterOperator, readonly FilterValueType[]> = {
-  equals: ['text', 'number', 'boolean'],
-  notEquals: ['text', 'number', 'boolean'],
-  in: ['text', 'number'],
-  contains: ['text'],
-  greaterThan: ['number'],
-  lessThan: ['number'],
-};
 
 export const emptyFilter = (): FilterDraft => ({ property: '', operator: 'equals', valueType: 'text', value: '' });
 

@@ -8,13 +8,13 @@ import { FormError } from '../../../components/form-error';
 import { errorMessage, isApiError } from '../../../lib/api-error';
 import { SERVER_ERROR_KEY } from '../../../lib/apply-field-errors';
 import { useCreateMetric } from '../api/create-metric';
-import { eventCatalogQueryOptions } from '../api/list-event-catalog';
+import { eventCatalogQueryOptions } from '../../../lib/event-catalog';
 import { ImpactConfirm } from '../../../components/usage/impact-confirm';
 import { liveExperiments, usageQueryOptions } from '../../../components/usage/usage-query';
 import { useUpdateMetric } from '../api/update-metric';
 
 const definitionFields = ['kind', 'event', 'filters', 'denominator', 'numeratorUsesValue', 'direction', 'windowHours'] as const;
-import { EventPicker } from './event-picker';
+import { EventPicker } from '../../../components/event-picker';
 import { bodyFromDraft, draftFromMetric, draftPath, emptyDraft, keyFromName, metricDraftResolver, type MetricDraft } from './metric-draft';
 import { directionLabels, kindExplanations, kindLabels } from './metric-labels';
 import { PropertyFiltersEditor } from './property-filters-editor';

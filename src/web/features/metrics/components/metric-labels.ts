@@ -17,14 +17,7 @@ export const kindExplanations: Record<MetricKind, string> = {
   ratio: 'One event (count or value) divided by another, per user, e.g. purchases per visit.',
 };
 
-export const operatorLabels: Record<PropertyFilter['operator'], string> = {
-  equals: 'is',
-  notEquals: 'is not',
-  in: 'is one of',
-  contains: 'contains',
-  greaterThan: 'is more than',
-  lessThan: 'is less than',
-};
+export { operatorLabels } from '../../../lib/property-filters';
 
 const symbols: Record<PropertyFilter['operator'], string> = {
   equals: '=',

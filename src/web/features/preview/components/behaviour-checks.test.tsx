@@ -5,23 +5,18 @@ import { renderWithApp, testSession } from '../../../test/render';
 import { server } from '../../../test/server';
 import { PreviewPanel } from './preview-panel';
 
-const segment = (id: string, name: string) => ({ id, name });
-
 describe('PreviewPanel (behaviour)', () => {
   it('lists each behaviour condition with what was observed, yes or no, and the segments by name', async () => {
     server.use(
       http.get('/api/known-users', () => HttpResponse.json({ items: [] })),
       http.get('/api/parameters', () => HttpResponse.json({ items: [], total: 0, offset: 0, limit: 500, tags: [] })),
-      http.get('/api/segments', ({ request }) =>
-        HttpResponse.json({ items: new URL(request.url).searchParams.get('archived') === 'true' ? [segment('s-old', 'Lapsed buyers')] : [segment('s-1', 'Loyal buyers')] }),
-      ),
       http.post('/api/preview', () =>
         HttpResponse.json({
           configVersion: 4,
           results: [],
           behaviour: [
-            { ruleId: 'b1', segmentIds: ['s-1'], description: 'did purchase at least 3 times in the last 30 days', observed: 'purchase 4 times in the last 30 days', holds: true },
-            { ruleId: 'b2', segmentIds: ['s-1', 's-old'], description: 'did not purchase in the last 7 days', observed: 'purchase 1 time in the last 7 days', holds: false },
+            { ruleId: 'b1', segmentIds: ['s-1'], segmentNames: ['Loyal buyers'], description: 'did purchase at least 3 times in the last 30 days', observed: 'purchase 4 times in the last 30 days', holds: true },
+            { ruleId: 'b2', segmentIds: ['s-1', 's-old'], segmentNames: ['Loyal buyers', 'Lapsed buyers'], description: 'did not purchase in the last 7 days', observed: 'purchase 1 time in the last 7 days', holds: false },
           ],
         }),
       ),

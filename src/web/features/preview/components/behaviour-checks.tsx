@@ -1,18 +1,9 @@
 import { List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import { segmentsQueryOptions } from '../../segments/api/list-segments';
+import type { PreviewBehaviour } from '../../../../shared/contract/preview';
 
 /** One behavioural rule of the segments in use, as the preview reports it for the user. */
-export interface BehaviourCheck {
-  ruleId: string;
-  segmentIds: string[];
-  /** "did purchase at least 3 times in the last 30 days" */
-  description: string;
-  /** "purchase 4 times in the last 30 days" */
-  observed: string;
-  holds: boolean;
-}
+export type BehaviourCheck = PreviewBehaviour;
 
 export interface BehaviourChecksProps {
   checks: readonly BehaviourCheck[];
@@ -21,10 +12,6 @@ export interface BehaviourChecksProps {
 
 /** What the user did, for every behaviour condition of the segments in use: observed, and whether it holds. */
 export function BehaviourChecks({ checks, targetingKey }: BehaviourChecksProps) {
-  // A rule may still use an archived segment: name those too.
-  const active = useQuery(segmentsQueryOptions(false));
-  const archived = useQuery(segmentsQueryOptions(true));
-  const nameOf = (id: string) => [...(active.data ?? []), ...(archived.data ?? [])].find((segment) => segment.id === id)?.name ?? id;
   return (
     <Stack gap="sm" component="section" aria-labelledby="preview-behaviour-heading">
       <Title order={2} size="h3" id="preview-behaviour-heading">
@@ -52,9 +39,9 @@ export function BehaviourChecks({ checks, targetingKey }: BehaviourChecksProps) 
                 {check.holds ? 'yes' : 'no'}
               </Text>
             </Text>
-            {check.segmentIds.length > 0 && (
+            {check.segmentNames.length > 0 && (
               <Text size="xs" c="dimmed">
-                {check.segmentIds.length === 1 ? 'Segment' : 'Segments'}: {check.segmentIds.map(nameOf).join(', ')}
+                {check.segmentNames.length === 1 ? 'Segment' : 'Segments'}: {check.segmentNames.join(', ')}
               </Text>
             )}
           </List.Item>

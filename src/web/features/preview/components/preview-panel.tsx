@@ -6,7 +6,7 @@ import { PageLoader } from '../../../components/page-loader';
 import { QueryError } from '../../../components/query-error';
 import { previewQueryOptions } from '../api/run-preview';
 import { ContextForm } from './context-form';
-import { BehaviourChecks, type BehaviourCheck } from './behaviour-checks';
+import { BehaviourChecks } from './behaviour-checks';
 import { PreviewResults } from './preview-results';
 import { useCurrentEnvironment } from '../../../lib/use-current-environment';
 
@@ -18,7 +18,7 @@ export function PreviewPanel({ initialUser }: { initialUser?: KnownUser }) {
   const environment = useCurrentEnvironment().key;
   const preview = useQuery(previewQueryOptions(environment, context));
   // Present when segments in use hold behaviour conditions.
-  const behaviour = (preview.data as { behaviour?: BehaviourCheck[] } | undefined)?.behaviour ?? [];
+  const behaviour = preview.data?.behaviour ?? [];
 
   return (
     <Stack gap="xl">

@@ -3,8 +3,7 @@ import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { filterOperators, type PropertyFilter } from '../../../../../shared/contract/metrics';
 import type { FieldError } from '../../../../../shared/contract/common';
-import { valueTypesFor, type FilterValueType } from '../../../metrics/components/metric-draft';
-import { operatorLabels } from '../../../metrics/components/metric-labels';
+import { operatorLabels, valueTypesFor, type FilterValueType } from '../../../../lib/property-filters';
 import { messageAt } from './builder-errors';
 
 export interface BehaviourFilterRowProps {

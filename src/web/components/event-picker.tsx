@@ -1,5 +1,5 @@
 import { Autocomplete, Badge, Group, Text } from '@mantine/core';
-import type { CatalogEvent } from '../api/list-event-catalog';
+import type { CatalogEvent } from '../lib/event-catalog';
 
 const number = new Intl.NumberFormat('en');
 
