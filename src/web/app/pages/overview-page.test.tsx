@@ -1,12 +1,25 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import type { ExperimentResults } from '../../../shared/contract/results';
 import { problemJson, renderWithApp, testSession } from '../../test/render';
 import { server } from '../../test/server';
 import { routes } from '../routing/routes';
 
 const experiment = (id: string, name: string) => ({ id, key: id, name, status: 'running', startedAt: '2026-01-01T00:00:00.000Z', variants: [] });
-const headline = (text: string, tone: string) => ({ headline: { tone, text, variant: null, metricId: null, daysRemaining: null } });
+// A whole results answer (the client checks answers against the contract in tests) with this headline.
+const headline = (text: string, tone: ExperimentResults['headline']['tone']): ExperimentResults => ({
+  experiment: { id: 'exp-1', key: 'exp-1', name: 'Checkout button', status: 'running', startedAt: '2026-01-01T00:00:00.000Z', endedAt: null },
+  computedAt: '2026-01-15T00:00:00.000Z',
+  query: { from: null, to: null, engine: 'sequential', correction: 'none', breakdown: null, cuped: false },
+  variants: [],
+  exposures: [],
+  srm: { pValue: 1, mismatch: false },
+  headline: { tone, text, variant: null, metricId: null, daysRemaining: null },
+  health: [],
+  metrics: [],
+  breakdown: null,
+});
 
 describe('overview page', () => {
   it('lists running experiments with their current verdict, and recent changes', async () => {
