@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 /**
  * How many members all the sets sharing it may hold together: the per-process cap on remembered
  * exposures (EXPOSURE_MEMORY_MAX_USERS). A set that would pass it refuses the new member.
@@ -155,7 +153,8 @@ export class FingerprintSet {
   }
 }
 
-const processSeed = randomBytes(4).readUInt32LE(0);
+// Web Crypto: the server also runs in a browser (mock mode), where node:crypto does not exist.
+const processSeed = globalThis.crypto.getRandomValues(new Uint32Array(1))[0];
 
 /** The low half as stored: [0, 0] marks an empty slot, so that fingerprint is kept as [0, 1]. */
 const storedLo = (hi: number, lo: number) => (hi >>> 0 === EMPTY_HI && lo >>> 0 === EMPTY_LO ? 1 : lo >>> 0);
