@@ -63,6 +63,7 @@ async function createParameterInline(page: Page, key: string, name: string, type
 test('a marketer builds an experiment, launches it, apps get variants, and the winner is promoted to everyone', async ({ page }) => {
   test.setTimeout(300_000); // a long journey of many steps on a busy machine
   let secret = '';
+  let simulatorToken = '';
   let experimentId = '';
 
   await test.step('setup (API): a client SDK key, a segment of German users and a conversion metric', async () => {
@@ -70,6 +71,10 @@ test('a marketer builds an experiment, launches it, apps get variants, and the w
     const key = await page.request.post('/api/sdk-keys', { headers, data: { name: `Shop app ${run}`, kind: 'client', allowEvents: true } });
     expect(key.status()).toBe(201);
     secret = ((await key.json()) as { secret: string }).secret;
+    // The simulator reads the experiment with it, so its traffic starts no earlier than the start.
+    const token = await page.request.post('/api/tokens', { headers, data: { name: `Simulator ${run}`, role: 'viewer' } });
+    expect(token.status()).toBe(201);
+    simulatorToken = ((await token.json()) as { secret: string }).secret;
     const segment = await page.request.post('/api/segments', {
       headers,
       data: { name: SEGMENT_NAME, description: 'Country is DE', definition: { kind: 'condition', condition: { country: 'DE' } } },
@@ -193,7 +198,7 @@ test('a marketer builds an experiment, launches it, apps get variants, and the w
   await test.step('simulator: 400 users of traffic through OFREP and /sdk/v1/events', async () => {
     const { stdout } = await promisify(execFile)(
       'npm',
-      ['run', 'simulate', '--', '--experiment', `checkout-button-${run}`, '--users', '400', '--days', '3', '--url', baseURL, '--sdk-key', secret,
+      ['run', 'simulate', '--', '--experiment', `checkout-button-${run}`, '--users', '400', '--days', '3', '--url', baseURL, '--sdk-key', secret, '--token', simulatorToken,
         '--events', 'purchase', '--rates', 'control=0.10,b=0.14', '--seed', run],
       { timeout: 120_000 },
     );

@@ -20,11 +20,12 @@ const METRIC = `Purchases ${run}`;
 
 /**
  * `npm run simulate`: users evaluate the experiment's parameters through OFREP (the server
- * assigns and records exposures) and send purchases through /sdk/v1/events, over DAYS days.
+ * assigns and records exposures) and send purchases through /sdk/v1/events, over DAYS days, or
+ * from the experiment's start when that is later (the token lets the simulator read it).
  */
-async function simulate(secret: string, experimentKey: string, options: { users: number; rates: string; seed: string }) {
+async function simulate(secret: string, token: string, experimentKey: string, options: { users: number; rates: string; seed: string }) {
   const args = ['run', 'simulate', '--', '--experiment', experimentKey, '--users', String(options.users), '--days', String(DAYS), '--url', baseURL,
-    '--sdk-key', secret, '--events', `purchase_${run}`, '--rates', options.rates, '--seed', options.seed];
+    '--sdk-key', secret, '--token', token, '--events', `purchase_${run}`, '--rates', options.rates, '--seed', options.seed];
   const { stdout } = await promisify(execFile)('npm', args, { timeout: 20 * 60_000, maxBuffer: 16 * 1024 * 1024 });
   expect(stdout).toMatch(/in the experiment: [1-9][\d,]* \(/);
   return stdout;
@@ -34,15 +35,16 @@ async function simulate(secret: string, experimentKey: string, options: { users:
  * A lossy client: exposure events (naming experiment and variant) for `users` users, 60% of them
  * in control, as when one variant's exposures get lost on the way. Batches of 1,000, server key.
  */
-async function sendSkewedExposures(secret: string, experimentKey: string, users: number) {
-  // After the experiment's start: earlier exposures are stored as events but never counted.
-  const start = Date.now() - users * 5;
+async function sendSkewedExposures(secret: string, experimentKey: string, startedAt: string, users: number) {
+  // Between the experiment's start and now: earlier exposures are stored as events but never counted.
+  const start = Date.parse(startedAt);
+  const step = (Date.now() - start) / users;
   const events = Array.from({ length: users }, (_, i) => ({
     id: `${experimentKey}-x-${i}`,
     type: 'exposure',
     targetingKey: `${experimentKey}-user-${i}`,
     event: 'exposure',
-    timestamp: new Date(start + i * 5).toISOString(),
+    timestamp: new Date(start + Math.floor(i * step)).toISOString(),
     properties: { experiment: experimentKey, variant: i % 5 < 3 ? 'control' : 'b' },
   }));
   for (let b = 0; b < events.length; b += 1000) {
@@ -81,6 +83,8 @@ async function settled(page: Page, id: string): Promise<ExperimentResults> {
 
 /** Every chart container holds an SVG with marks drawn from data (not just axes). */
 async function expectChartsWithData(page: Page, charts: Record<string, string>) {
+  // The charts draw once they come near the screen, as when a marketer scrolls down to them.
+  await page.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
   for (const [chart, mark] of Object.entries(charts)) {
     const container = page.locator(`[data-chart$="-${chart}"]`);
     await expect(container, chart).toBeVisible();
@@ -100,6 +104,8 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
       await page.request.post('/api/metrics', { headers, data: { key: `purchases-${run}`, name: METRIC, kind: 'conversion', event: `purchase_${run}` } }),
     );
     const { secret } = await okBody<{ secret: string }>(await page.request.post('/api/sdk-keys', { headers, data: { name: `Results shop ${run}`, kind: 'server' } }));
+    // The simulator reads each experiment with it, so its traffic starts no earlier than the experiment.
+    const token = (await okBody<{ secret: string }>(await page.request.post('/api/tokens', { headers, data: { name: `Simulator ${run}`, role: 'viewer' } }))).secret;
     for (const [name, key] of Object.entries(keys)) {
       // One parameter each: a parameter serves one running experiment at a time.
       const parameter = `e2e.results_${name}_${run}`;
@@ -122,17 +128,17 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
       versions[name] = experiment.version;
     }
     const start = async (name: string) =>
-      okBody(await page.request.post(`/api/experiments/${ids[name]}/transitions`, { headers, data: { action: 'start', expectedVersion: versions[name] } }));
+      okBody<{ startedAt: string }>(await page.request.post(`/api/experiments/${ids[name]}/transitions`, { headers, data: { action: 'start', expectedVersion: versions[name] } }));
     await start('lift');
     await start('aa');
-    await simulate(secret, keys.lift, { users: USERS, rates: 'control=0.20,b=0.22', seed: `${run}l` });
-    await simulate(secret, keys.aa, { users: USERS, rates: 'control=0.20,b=0.20', seed: `${run}a` });
+    await simulate(secret, token, keys.lift, { users: USERS, rates: 'control=0.20,b=0.22', seed: `${run}l` });
+    await simulate(secret, token, keys.aa, { users: USERS, rates: 'control=0.20,b=0.20', seed: `${run}a` });
     // Started only now: while it ran, the simulated users' OFREP requests (which read every
     // parameter) would have exposed them all to it, evenly, and drowned the skew.
-    await start('skew');
+    const skew = await start('skew');
     // The simulator's --skew did not produce an exposure mismatch here (exposures stayed 50/50), so
     // the skewed split comes from client-side exposure events, as a lossy app would send them.
-    await sendSkewedExposures(secret, keys.skew, 5000);
+    await sendSkewedExposures(secret, keys.skew, skew.startedAt, 5000);
   });
 
   await test.step('the +10% experiment names Variant B the winner, with the API figures in the table', async () => {
@@ -153,8 +159,9 @@ test('results name the winner of a +10% lift, say "no difference" on an A/A test
     await expect(rows.nth(2)).toContainText(`+${(b.comparison!.relative.expected * 100).toFixed(1)}%`);
     await expect(rows.nth(2)).toContainText('Better');
     await expectChartsWithData(page, {
-      cumulative: '.recharts-line-curve',
-      lift: '.recharts-area-area',
+      // A dot per day, or a line once there are several (the simulated days can fall on one day).
+      cumulative: '.recharts-line-curve, .recharts-line-dot',
+      lift: '.recharts-area-area, .recharts-line-dot',
       exposures: '.recharts-bar-rectangle',
       forest: 'circle',
     });

@@ -28,7 +28,10 @@ interface Aggregates {
 /** A day means the whole UTC day: `from` at its start, `to` up to the next day's start. */
 function resolveRange(query: Query, experiment: Experiment): { from: string | null; to: string | null } {
   const day = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
-  const from = query.from ? (day(query.from) ? `${query.from}T00:00:00.000Z` : new Date(query.from).toISOString()) : null;
+  const asked = query.from ? (day(query.from) ? `${query.from}T00:00:00.000Z` : new Date(query.from).toISOString()) : null;
+  // Nothing before the start is part of the test (back-dated simulator or clock-skewed app exposures).
+  const started = experiment.startedAt;
+  const from = started && (!asked || asked < started) ? started : asked;
   let to = query.to ? (day(query.to) ? new Date(Date.parse(`${query.to}T00:00:00.000Z`) + DAY_MS).toISOString() : new Date(query.to).toISOString()) : null;
   // A finished experiment's results stop at its end: later events are not part of the test.
   if (!query.to && experiment.endedAt) to = experiment.endedAt;

@@ -119,11 +119,11 @@ describe('results API', () => {
       return aggregate(query);
     };
     try {
-      await w.get('/api/experiments/aa/results?engine=frequentist&from=2026-01-01');
-      await w.get('/api/experiments/aa/results?engine=bayesian&from=2026-01-01&correction=bh');
+      await w.get('/api/experiments/aa/results?engine=frequentist&from=2026-01-02');
+      await w.get('/api/experiments/aa/results?engine=bayesian&from=2026-01-02&correction=bh');
       expect(calls).toBe(1);
       await w.store.events.insertBatch([{ id: 'late-1', type: 'track', targetingKey: 'aa-1', event: 'purchase', value: 10, timestamp: '2026-01-02T00:00:00.000Z', properties: null, receivedAt: '2026-01-02T00:00:00.000Z' }]);
-      await w.get('/api/experiments/aa/results?engine=frequentist&from=2026-01-01');
+      await w.get('/api/experiments/aa/results?engine=frequentist&from=2026-01-02');
       expect(calls).toBe(2);
     } finally {
       w.store.results.aggregate = aggregate;
