@@ -6,6 +6,7 @@ import { ADMIN_STORAGE_STATE } from './support/accounts';
 import { csrfHeaders, okBody } from './support/api';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectPageReady } from './support/pages';
+import { offerSchema } from '../src/web/features/parameters/editors/template-schemas';
 
 // Issue 14: a segment built from what users did. A marketer builds "added to cart in the last 7
 // days and did not purchase", targets a paywall offer at it, and apps see users enter the segment
@@ -17,21 +18,6 @@ const run = Date.now().toString(36);
 const SEGMENT_NAME = `Cart abandoners ${run}`;
 const PAYWALL = `paywall.cart_${run}`;
 const PAYWALL_NAME = `Cart paywall ${run}`;
-const offerSchema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  'x-switchboard-template': 'offer',
-  title: 'Offer or paywall',
-  type: 'object',
-  additionalProperties: false,
-  required: ['headline', 'price', 'currency', 'trialDays', 'accentColor'],
-  properties: {
-    headline: { title: 'Headline', type: 'string', minLength: 1, maxLength: 120 },
-    price: { title: 'Price', type: 'number', minimum: 0 },
-    currency: { title: 'Currency', enum: ['USD', 'EUR'] },
-    trialDays: { title: 'Trial days', type: 'integer', minimum: 0, maximum: 365 },
-    accentColor: { title: 'Accent colour', type: 'string', pattern: '^#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$' },
-  },
-};
 const defaultOffer = { headline: 'Unlock everything with Premium', price: 9.99, currency: 'USD', trialDays: 7, accentColor: '#4C6EF5' };
 const cartOffer = { headline: 'Still thinking? 20% off your cart', price: 7.99, currency: 'USD', trialDays: 14, accentColor: '#0B7285' };
 /** The issue's promise is 5 s on the replica that evaluates; a slow CI machine gets twice that, and the time is printed. */

@@ -4,6 +4,7 @@ import { ADMIN_STORAGE_STATE } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expectPageReady } from './support/pages';
 import { csrfHeaders, okBody } from './support/api';
+import { offerSchema } from '../src/web/features/parameters/editors/template-schemas';
 
 // Variants as the app shows them: a paywall parameter is drawn as a paywall screen (not JSON) in
 // the variant editor, the review step and the promote dialog, and those pages pass axe on a phone
@@ -18,22 +19,6 @@ const DEFAULT_HEADLINE = 'Unlock everything with Premium';
 const B_HEADLINE = 'Two weeks free, then save 40%';
 const EVENT = `purchase_previews_${run}`;
 
-// The offer template's schema as the dashboard saves it (x-switchboard-template marks it).
-const offerSchema = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  'x-switchboard-template': 'offer',
-  title: 'Offer or paywall',
-  type: 'object',
-  additionalProperties: false,
-  required: ['headline', 'price', 'currency', 'trialDays', 'accentColor'],
-  properties: {
-    headline: { title: 'Headline', type: 'string', minLength: 1, maxLength: 120 },
-    price: { title: 'Price', type: 'number', minimum: 0 },
-    currency: { title: 'Currency', enum: ['USD', 'EUR'] },
-    trialDays: { title: 'Trial days', type: 'integer', minimum: 0, maximum: 365 },
-    accentColor: { title: 'Accent colour', type: 'string', pattern: '^#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$' },
-  },
-};
 const defaultOffer = { headline: DEFAULT_HEADLINE, price: 9.99, currency: 'USD', trialDays: 7, accentColor: '#4C6EF5' };
 const bOffer = { headline: B_HEADLINE, price: 5.99, currency: 'USD', trialDays: 14, accentColor: '#0B7285' };
 
