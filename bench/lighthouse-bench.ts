@@ -44,6 +44,10 @@ interface Scores {
   opportunities: string[];
   bytes: number;
   mainThreadMs: number;
+  /** Where the main thread's time went (script evaluation, style and layout, ...), largest first. */
+  mainThreadSplit: string[];
+  /** The scripts that cost the most main-thread time. */
+  costlyScripts: string[];
   version: string;
 }
 
@@ -60,6 +64,9 @@ async function sessionCookie(baseUrl: string): Promise<string> {
 }
 
 interface AuditDetails { items?: { node?: { selector?: string; snippet?: string }; score?: number }[] }
+interface TimedItems { items?: { groupLabel?: string; url?: string; duration?: number; total?: number; scripting?: number }[] }
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function audit(chromePort: number, url: string, cookie: string | undefined): Promise<Scores> {
   const result = await lighthouse(url, {
@@ -101,6 +108,12 @@ async function audit(chromePort: number, url: string, cookie: string | undefined
       .map((o) => `${o.id} ~${o.ms.toFixed(0)} ms`),
     bytes: audits['total-byte-weight'].numericValue ?? 0,
     mainThreadMs: audits['mainthread-work-breakdown'].numericValue ?? 0,
+    mainThreadSplit: ((audits['mainthread-work-breakdown'].details as TimedItems | undefined)?.items ?? [])
+      .filter((item) => (item.duration ?? 0) >= 100)
+      .map((item) => `${item.groupLabel ?? '?'} ${seconds(item.duration ?? 0)}`),
+    costlyScripts: ((audits['bootup-time'].details as TimedItems | undefined)?.items ?? [])
+      .slice(0, 3)
+      .map((item) => `${(item.url ?? '?').replace(/^https?:\/\/[^/]+/, '')} ${seconds(item.total ?? 0)} (scripting ${seconds(item.scripting ?? 0)})`),
     version: result.lhr.lighthouseVersion,
   };
 }
@@ -117,6 +130,8 @@ function line(spec: PageSpec, s: Scores) {
   for (const failure of s.failing) console.log(`      failing accessibility audit ${failure}`);
   for (const shift of s.shifted) console.log(`      layout shift ${shift}`);
   if (s.opportunities.length) console.log(`      opportunities: ${s.opportunities.join(', ')}`);
+  if (s.mainThreadSplit.length) console.log(`      main thread: ${s.mainThreadSplit.join(', ')}`);
+  if (s.costlyScripts.length) console.log(`      costliest scripts: ${s.costlyScripts.join(', ')}`);
 }
 
 export async function lighthouseBench(): Promise<void> {

@@ -11,6 +11,8 @@ const EXPERIMENT = 'Orange checkout button';
 
 /** Every chart container holds an SVG with marks drawn from data (not just axes). */
 async function expectChartsWithData(page: Page, charts: Record<string, string>) {
+  // The charts draw once they come near the screen, as when a marketer scrolls down to them.
+  await page.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
   for (const [chart, mark] of Object.entries(charts)) {
     const container = page.locator(`[data-chart$="-${chart}"]`);
     await expect(container, chart).toBeVisible();
@@ -44,7 +46,10 @@ test('sign in to the demo workspace and read the demo experiment\'s results', as
 
   await test.step('the demo experiment\'s results: a verdict, the table and the charts', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Experiments' }).click();
+    // The overview stays on screen while the next page loads, and it links the same name to the results.
+    await expectPageReady(page, 'Experiments');
     await page.getByRole('link', { name: EXPERIMENT }).click();
+    await expectPageReady(page, EXPERIMENT);
     await page.getByRole('link', { name: 'Results' }).click();
     await expectPageReady(page, `Results: ${EXPERIMENT}`);
     await expect(page.getByTestId('results-verdict')).toContainText('Purchase conversion');

@@ -1,13 +1,16 @@
-import { lazy, type ComponentType } from 'react';
-import type { RouteObject } from 'react-router';
+import { lazy, type ComponentType, type ReactElement } from 'react';
+import { matchRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from '../layout/app-layout';
 import { RequireSession } from './require-session';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
 
+/** A page's own chunk, and how to start downloading it before it renders. */
+type Preloadable = { preload?: () => Promise<unknown> };
+
 /** One chunk per page (React.lazy): the first load carries only the shell. */
 function page<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
+  return Object.assign(lazy(async () => ({ default: (await load())[name] })), { preload: load });
 }
 
 const SignInPage = page(() => import('../pages/sign-in-page'), 'SignInPage');
@@ -97,3 +100,16 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/**
+ * Starts downloading the pages a path shows, at boot: otherwise a page's chunk is asked for only
+ * once the session check lets it render, one round trip later on a slow phone network.
+ */
+export function preloadPages(pathname: string) {
+  for (const match of matchRoutes(routes, pathname) ?? []) {
+    const element = match.route.element as ReactElement | undefined;
+    const preload = (element?.type as Preloadable | undefined)?.preload;
+    // A failed download is reported by the page's own load, when it renders.
+    preload?.().catch(() => undefined);
+  }
+}

@@ -1,7 +1,7 @@
 import { Button, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconChartBar, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import type { ExperimentResults } from '../../../../shared/contract/results';
 import type { Difference } from '../lib/format-results';
 import { QueryError } from '../../../components/query-error';
@@ -15,10 +15,10 @@ import { MetricTable } from './metric-table';
 import { ResultsControls } from './results-controls';
 import { VerdictLine } from './verdict-line';
 
-// The charts' code (Recharts, most of the page's JavaScript) is a chunk of its own: the page's first
-// render does not wait to parse it, and it downloads while the results are being computed.
-const loadCharts = () => import('./results-charts');
-const ResultsCharts = lazy(async () => ({ default: (await loadCharts()).ResultsCharts }));
+// The charts' code (Recharts, most of the page's JavaScript) is a chunk of its own, loaded and run
+// only when the charts come near the screen: on a phone the verdict and the tables fill the first
+// screens, and parsing Recharts and drawing five charts cost seconds of main thread on a mid-range phone.
+const ResultsCharts = lazy(async () => ({ default: (await import('./results-charts')).ResultsCharts }));
 
 export interface ResultsViewProps {
   experimentId: string;
@@ -47,33 +47,52 @@ function Computing() {
   );
 }
 
+/** Where no IntersectionObserver exists (jsdom in the unit tests), the charts draw at once. */
+const canObserve = typeof IntersectionObserver !== 'undefined';
+
 /**
- * The charts draw after the verdict and the tables are on screen (their code loads then too): their first render is a
- * transition (React yields to the browser while it works), so the verdict never waits for them.
+ * The charts draw once their place is within a screen of the viewport, and stay drawn: the verdict and the tables
+ * never wait for them. Their first render is a transition (React yields to the browser while it works).
  */
 function DeferredCharts({ results, difference }: { results: ExperimentResults; difference: Difference }) {
-  const deferred = useDeferredValue<ExperimentResults | null>(results, null);
-  const placeholder = <div style={{ minHeight: 560 }} />;
-  if (!deferred) return placeholder;
+  const [near, setNear] = useState(!canObserve);
+  const ref = useCallback((element: HTMLDivElement | null) => {
+    if (!element || !canObserve) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        startTransition(() => setNear(true));
+      },
+      { rootMargin: '100% 0px' },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const placeholder = (
+    <Center mih={560}>
+      <Loader aria-hidden />
+    </Center>
+  );
   return (
-    <Suspense fallback={placeholder}>
-      <ResultsCharts results={deferred} difference={difference} />
-    </Suspense>
+    <div ref={ref} style={{ minHeight: 560 }}>
+      {near ? (
+        <Suspense fallback={placeholder}>
+          <ResultsCharts results={results} difference={difference} />
+        </Suspense>
+      ) : (
+        placeholder
+      )}
+    </div>
   );
 }
 
 export function ResultsView({ experimentId, settings, onSettingsChange, attributes }: ResultsViewProps) {
   const query = useQuery(resultsQueryOptions(experimentId, settings));
-  useEffect(() => void loadCharts(), []);
+  // The tables under the verdict are a large render: arriving answers render as a transition (in
+  // slices, yielding to the browser), so a phone never freezes while they mount.
+  const results = useDeferredValue(query.data);
   const controls = <ResultsControls value={settings} onChange={onSettingsChange} attributes={attributes} />;
-  if (query.isPending) {
-    return (
-      <Stack gap="md">
-        {controls}
-        <Computing />
-      </Stack>
-    );
-  }
   if (query.isError) {
     return (
       <Stack gap="md">
@@ -82,7 +101,14 @@ export function ResultsView({ experimentId, settings, onSettingsChange, attribut
       </Stack>
     );
   }
-  const results = query.data;
+  if (!results) {
+    return (
+      <Stack gap="md">
+        {controls}
+        <Computing />
+      </Stack>
+    );
+  }
   const difference = settings.difference;
   const decision = results.headline.metricId ?? results.metrics[0]?.id;
   const exportCsv = () => downloadBlob(new Blob([resultsCsv(results)], { type: 'text/csv;charset=utf-8' }), `${fileSlug(results.experiment.key)}-results.csv`);
