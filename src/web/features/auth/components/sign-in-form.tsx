@@ -1,7 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useForm } from 'react-hook-form';
-import { loginBodySchema, type SessionInfo } from '../../../../shared/contract/auth';
+import { useForm, type Resolver } from 'react-hook-form';
+import type { LoginBody, SessionInfo } from '../../../../shared/contract/auth';
 import { FormError } from '../../../components/form-error';
 import { applyFieldErrors } from '../../../lib/apply-field-errors';
 import { useSignIn } from '../api/sign-in';
@@ -11,6 +10,15 @@ export interface SignInFormProps {
   defaultEmail?: string;
 }
 
+/**
+ * The contract's login schema, loaded on the first submit: zod is a large part of the code a
+ * phone would otherwise download and run before the sign-in page can show.
+ */
+const validateLogin: Resolver<LoginBody> = async (values, context, options) => {
+  const [{ zodResolver }, { loginBodySchema }] = await Promise.all([import('@hookform/resolvers/zod'), import('../../../../shared/contract/auth')]);
+  return zodResolver(loginBodySchema)(values, context, options);
+};
+
 export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
   const signIn = useSignIn();
   const {
@@ -18,7 +26,7 @@ export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
     handleSubmit,
     setError,
     formState: { errors },
-  } = useForm({ resolver: zodResolver(loginBodySchema), defaultValues: { email: defaultEmail, password: '' } });
+  } = useForm<LoginBody>({ resolver: validateLogin, defaultValues: { email: defaultEmail, password: '' } });
 
   const onSubmit = handleSubmit((body) =>
     signIn.mutateAsync(body).then(onSignedIn, (error: unknown) => {
