@@ -15,8 +15,8 @@ export interface SignInFormProps {
  * phone would otherwise download and run before the sign-in page can show.
  */
 const validateLogin: Resolver<LoginBody> = async (values, context, options) => {
-  const [{ zodResolver }, { loginBodySchema }] = await Promise.all([import('@hookform/resolvers/zod'), import('../../../../shared/contract/auth')]);
-  return zodResolver(loginBodySchema)(values, context, options);
+  const { loginResolver } = await import('./login-resolver');
+  return loginResolver(values, context, options);
 };
 
 export function SignInForm({ onSignedIn, defaultEmail = '' }: SignInFormProps) {
