@@ -1,7 +1,7 @@
 import { Button, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconChartBar, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ExperimentResults } from '../../../../shared/contract/results';
 import type { Difference } from '../lib/format-results';
 import { QueryError } from '../../../components/query-error';
@@ -89,10 +89,15 @@ function DeferredCharts({ results, difference }: { results: ExperimentResults; d
 
 export function ResultsView({ experimentId, settings, onSettingsChange, attributes }: ResultsViewProps) {
   const query = useQuery(resultsQueryOptions(experimentId, settings));
-  // The tables under the verdict are a large render: arriving answers render as a transition (in
-  // slices, yielding to the browser), so a phone never freezes while they mount.
-  const results = useDeferredValue(query.data);
   const controls = <ResultsControls value={settings} onChange={onSettingsChange} attributes={attributes} />;
+  if (query.isPending) {
+    return (
+      <Stack gap="md">
+        {controls}
+        <Computing />
+      </Stack>
+    );
+  }
   if (query.isError) {
     return (
       <Stack gap="md">
@@ -101,14 +106,7 @@ export function ResultsView({ experimentId, settings, onSettingsChange, attribut
       </Stack>
     );
   }
-  if (!results) {
-    return (
-      <Stack gap="md">
-        {controls}
-        <Computing />
-      </Stack>
-    );
-  }
+  const results = query.data;
   const difference = settings.difference;
   const decision = results.headline.metricId ?? results.metrics[0]?.id;
   const exportCsv = () => downloadBlob(new Blob([resultsCsv(results)], { type: 'text/csv;charset=utf-8' }), `${fileSlug(results.experiment.key)}-results.csv`);
