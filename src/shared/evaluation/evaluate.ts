@@ -212,7 +212,8 @@ function ownResult(p: CompiledParameter, context: EvaluationContext, trace: Trac
     }
     if (compiled.rule.rollout < 100) {
       const bucket = rolloutBucket(compiled.seed, context.targetingKey);
-      if (bucket === null || bucket >= compiled.rule.rollout / 100) {
+      // As GrowthBook's force rules (docs/targeting.md): a place equal to the cut is inside, 0% is nobody.
+      if (bucket === null || compiled.rule.rollout === 0 || bucket > compiled.rule.rollout / 100) {
         trace?.push({ kind: 'rule', label: compiled.label, matched: false, detail: `In the audience (${compiled.audienceLabel}) but outside the ${compiled.rule.rollout}% rollout (this user's place: ${placeOf(bucket)})` });
         continue;
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Experiment } from '../contract/experiments';
 import type { Parameter, TargetingRule } from '../contract/parameters';
-import { compileConfig, evaluateAll } from './evaluate';
+import { compileConfig, evaluateAll, rolloutBucket } from './evaluate';
 import type { EvaluationContext, EvaluationResult } from './types';
 
 // STATIC tells OpenFeature providers that a value is the same for every user, so they may cache
@@ -86,6 +86,16 @@ describe('evaluation reasons', () => {
     for (const r of rules) expect(resultFor([parameter('headline', { rules: [r] })], [], 'headline', { targetingKey: 'u', plan: 'free' })).toMatchObject({ value: 'plain', reason: 'DEFAULT' });
     const split = new Set(users.map((u) => resultFor([parameter('headline', { rules: [rule({ rollout: 30 })] })], [], 'headline', { targetingKey: u }).reason));
     expect(split).toEqual(new Set(['SPLIT', 'DEFAULT']));
+  });
+
+  it('counts a user whose place equals the rollout cut as inside it, as GrowthBook does, and nobody at 0%', () => {
+    // hash('headline.r1', 'user-11888', 2) is exactly 0.5 (checked below), so the 50% rollout includes this user.
+    const onTheCut = { seed: 'headline.r1', user: 'user-11888' };
+    expect(rolloutBucket(onTheCut.seed, onTheCut.user)).toBe(0.5);
+    expect(resultFor([parameter('headline', { rules: [rule({ rollout: 50 })] })], [], 'headline', { targetingKey: onTheCut.user })).toMatchObject({ value: 'from rule', reason: 'SPLIT' });
+    expect(rolloutBucket('headline.r1', 'user-170')).toBe(0); // the first place: still outside a 0% rollout
+    const atZero = [...users, 'user-170'].map((u) => resultFor([parameter('headline', { rules: [rule({ rollout: 0 })] })], [], 'headline', { targetingKey: u }).value);
+    expect(new Set(atZero)).toEqual(new Set(['plain']));
   });
 
   it('ignores disabled rules: STATIC', () => {
