@@ -18,7 +18,8 @@ const body = JSON.stringify({ context: { targetingKey: 'user-1', country: 'CA' }
 
 const dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
 const store = await openPgliteStore(dir);
-const app = createApp({ store, passwords: nodePasswordHasher, log: () => {} });
+// soleWriter: as `npm start` runs PGlite (src/server/node/start-server.ts).
+const app = createApp({ store, passwords: nodePasswordHasher, log: () => {}, config: { soleWriter: true } });
 const key = await seedParameters(app, count);
 
 const lastSeenAt = new Date().toISOString();

@@ -13,7 +13,7 @@ import { experimentMetrics } from '../src/server/modules/results/result-rollups'
 
 const USERS = 1_000_000;
 const EVENTS = 5_000_000;
-const EXPERIMENT = 'bench-results';
+export const EXPERIMENT = 'bench-results';
 
 const metrics = [
   metricDoc({ id: 'bench-purchase', name: 'Purchases', kind: 'conversion', event: 'purchase' }),
@@ -26,7 +26,7 @@ const metrics = [
  * (half page views, which no metric reads; add to cart; purchases with a value), each from one
  * day before to six days after its user's exposure so CUPED has history to use.
  */
-export async function seed(store: SqlStore) {
+export async function seed(store: SqlStore, size = { users: USERS, events: EVENTS }) {
   const db = store.kysely;
   await store.experiments.insert(experimentDoc({ id: EXPERIMENT, key: EXPERIMENT, metrics: { primary: metrics[0].id, secondary: [metrics[1].id], guardrails: [metrics[2].id] } }));
   for (const metric of metrics) await store.metrics.insert(metric);
@@ -35,7 +35,7 @@ export async function seed(store: SqlStore) {
     INSERT INTO exposures (experiment_id, targeting_key, variant, first_seen_at)
     SELECT ${EXPERIMENT}, 'u' || i, CASE WHEN (i * 2654435761) % 100 < 50 THEN 'control' ELSE 'b' END,
       ${start}::timestamptz + make_interval(secs => i * 1.2096)
-    FROM generate_series(1, ${USERS}::int) AS i`.execute(db);
+    FROM generate_series(1, ${size.users}::int) AS i`.execute(db);
   await sql`
     INSERT INTO events (id, type, targeting_key, event, value, ts, properties, received_at)
     SELECT 'e' || g, 'track', 'u' || u,
@@ -44,7 +44,7 @@ export async function seed(store: SqlStore) {
       ${start}::timestamptz + make_interval(secs => u * 1.2096) + make_interval(hours => (g % 168) - 24),
       jsonb_build_object('category', CASE WHEN g % 3 = 0 THEN 'shoes' ELSE 'bags' END),
       now()
-    FROM (SELECT g, 1 + (g::bigint * 7919) % ${USERS}::int AS u FROM generate_series(1, ${EVENTS}::int) AS g) AS s`.execute(db);
+    FROM (SELECT g, 1 + (g::bigint * 7919) % ${size.users}::int AS u FROM generate_series(1, ${size.events}::int) AS g) AS s`.execute(db);
   await sql`ANALYZE`.execute(db);
 }
 

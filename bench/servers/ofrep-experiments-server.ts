@@ -19,7 +19,8 @@ const experiments = Number(process.env.EXPERIMENTS ?? 20);
 
 const dir = await mkdtemp(join(tmpdir(), 'switchboard-bench-'));
 const store = await openPgliteStore(dir);
-const app = createApp({ store, passwords: nodePasswordHasher, log: () => {} });
+// soleWriter: as `npm start` runs PGlite (src/server/node/start-server.ts).
+const app = createApp({ store, passwords: nodePasswordHasher, log: () => {}, config: { soleWriter: true } });
 const key = await seedParameters(app, parameters);
 const param = (n: number) => `param_${String(n).padStart(3, '0')}`;
 const overrides = (i: number, v: number) => (v === 0 ? {} : { [param(2 * i)]: valueFor(2 * i, v), [param(2 * i + 1)]: valueFor(2 * i + 1, v) });

@@ -20,6 +20,13 @@ export interface ServerConfig {
   eventsRetentionDays: number | null;
   /** EXPOSURE_MEMORY_MAX_USERS: exposed users remembered for sticky membership, over all running experiments (see ExposureRecorder). */
   exposureMemoryMaxUsers: number;
+  /**
+   * This process is the only one writing to the database (the embedded PGlite, which one process
+   * opens), so its own writes are the only changes: the configuration and SDK key caches hear of
+   * each at once and never make a request wait for the database to confirm what they hold. Off
+   * (the default), they re-check within a second for changes made by other replicas.
+   */
+  soleWriter: boolean;
 }
 
 /** What every module needs, built once per app. */
@@ -73,6 +80,7 @@ export function createServices(options: {
       sdkRateLimitPerMin: 0,
       eventsRetentionDays: null,
       exposureMemoryMaxUsers: DEFAULT_EXPOSURE_MEMORY_MAX_USERS,
+      soleWriter: false,
       ...options.config,
     },
     log: options.log ?? ((message, detail) => console.error(message, detail ?? '')),

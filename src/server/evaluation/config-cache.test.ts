@@ -23,7 +23,7 @@ async function setup() {
   const configs = b.app.services.configs;
   await configs.get('production');
   const checks = vi.spyOn(store.configVersion, 'get');
-  return { store, a, configs, checks };
+  return { store, a, b, configs, checks };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -60,5 +60,34 @@ describe('Compiled configuration cache', () => {
     await settle();
     expect(configs.ready('production')).toBeNull();
     expect((await configs.get('production')).evaluate('headline', { targetingKey: 'u' })?.value).toBe('Winter sale');
+  });
+
+  it('as the sole writer (embedded database), never waits for a version check the database is slow to answer', async () => {
+    const t = createTestApp({ config: { soleWriter: true } });
+    await createParameter(t.app.services, 'production', { key: 'headline', name: 'Headline', description: '', tags: [], killed: false, rules: [], spec: { type: 'string' }, defaultValue: 'Hello' }, systemActor);
+    const configs = t.app.services.configs;
+    await configs.get('production');
+    // The database is busy with a long statement: the check does not come back.
+    const checks = vi.spyOn(t.store.configVersion, 'get').mockReturnValue(new Promise(() => {}));
+    for (const seconds of [0.9, 2, 30]) {
+      vi.setSystemTime(new Date('2026-01-01T00:00:00Z').getTime() + seconds * 1000);
+      expect(configs.ready('production')?.evaluate('headline', { targetingKey: 'u' })?.value).toBe('Hello');
+    }
+    expect(checks).toHaveBeenCalledTimes(1);
+    // Its own writes still reach apps at once.
+    const headline = (await t.store.parameters.listActive('production'))[0];
+    checks.mockRestore();
+    await updateParameter(t.app.services, headline.id, 'production', { expectedVersion: headline.version, defaultValue: 'Winter sale' }, systemActor);
+    expect((await configs.get('production')).evaluate('headline', { targetingKey: 'u' })?.value).toBe('Winter sale');
+  });
+
+  it('compiles again after an hour (relative dates) in the background, answering from the old configuration meanwhile', async () => {
+    const { b, configs } = await setup();
+    const first = configs.ready('production')!;
+    b.clock.advance(61 * 60 * 1000);
+    vi.setSystemTime(Date.now() + 900);
+    expect(configs.ready('production')).toBe(first); // starts the check
+    await vi.waitFor(() => expect(configs.ready('production')).not.toBe(first));
+    expect(configs.ready('production')!.compiledAt.getTime()).toBeGreaterThan(first.compiledAt.getTime());
   });
 });

@@ -49,6 +49,7 @@ class EnvironmentConfig {
   /** When the last version check that landed (or the current load) started. */
   private lastCheck = 0;
   private checking: Promise<void> | null = null;
+  private recompiling = false;
 
   constructor(
     private readonly services: Services,
@@ -68,13 +69,15 @@ class EnvironmentConfig {
   ready(): CompiledConfig | null {
     if (this.loaded === null) return null;
     const age = Date.now() - this.lastCheck;
-    if (age > VERSION_CHECK_INTERVAL_MS) return null;
+    // The sole writer learns of every change from its own writes: a check still runs (it finds
+    // nothing new), but a request never waits for it behind a long statement of the database.
+    if (age > VERSION_CHECK_INTERVAL_MS && !this.services.config.soleWriter) return null;
     if (age > CHECK_AHEAD_MS && this.checking === null) this.check().catch((error) => this.services.log('Could not check the configuration version', error));
     return this.loaded;
   }
 
   async get(): Promise<CompiledConfig> {
-    if (this.compiled && Date.now() - this.lastCheck > VERSION_CHECK_INTERVAL_MS) await this.check();
+    if (this.compiled && Date.now() - this.lastCheck > VERSION_CHECK_INTERVAL_MS && !this.services.config.soleWriter) await this.check();
     if (!this.compiled) {
       this.lastCheck = Date.now();
       const loading = this.load();
@@ -101,17 +104,33 @@ class EnvironmentConfig {
         // Dropped or replaced meanwhile (a local write): the next load reads the version itself.
         if (compiled === null || current === null || this.compiled !== compiled) return;
         const age = this.services.clock.now().getTime() - current.compiledAt.getTime();
-        if (stored !== this.checkedVersion.get(current) || age > MAX_AGE_MS) {
+        if (stored !== this.checkedVersion.get(current)) {
           this.compiled = null;
           this.loaded = null;
         } else {
           this.lastCheck = started;
+          if (age > MAX_AGE_MS) this.recompile(compiled);
         }
       } finally {
         this.checking = null;
       }
     })();
     return this.checking;
+  }
+
+  /** Compiles again for the clock (relative dates in segments), answering from the old one meanwhile. */
+  private recompile(current: Promise<CompiledConfig>): void {
+    if (this.recompiling) return;
+    this.recompiling = true;
+    const loading = this.load();
+    loading
+      .then((config) => {
+        if (this.compiled !== current) return; // dropped or replaced meanwhile
+        this.compiled = loading;
+        this.loaded = config;
+      })
+      .catch((error) => this.services.log('Could not recompile the configuration', error))
+      .finally(() => (this.recompiling = false));
   }
 
   private async load(): Promise<CompiledConfig> {

@@ -100,4 +100,22 @@ describe('SDK key authentication cache', () => {
     expect(touches).toHaveBeenCalledTimes(2);
     expect((await store.sdkKeys.list())[0].lastUsedAt).not.toBeNull();
   });
+
+  it('as the sole writer (embedded database), answers from memory while the database is slow to answer the read, and still refuses a revoked key at once', async () => {
+    const store = new MemoryStore();
+    const t = createTestApp({ store, config: { soleWriter: true } });
+    const { secret, key } = await createSdkKey(t.app.services, { name: 'app', kind: 'server', allowEvents: false }, systemActor);
+    const headers = { authorization: `Bearer ${secret}` };
+    const auth = t.app.services.sdkKeyAuth;
+    await auth.authenticate(headers);
+    const reads = vi.spyOn(store.sdkKeys, 'getByHash').mockReturnValue(new Promise(() => {}));
+    for (const ms of [900, 2000, 30_000]) {
+      vi.setSystemTime(new Date('2026-01-01T00:00:00Z').getTime() + ms);
+      expect(auth.cached(headers)?.id).toBe(key.id);
+    }
+    expect(reads).toHaveBeenCalledTimes(1);
+    reads.mockRestore();
+    await revokeSdkKey(t.app.services, key.id, systemActor);
+    expect(await auth.authenticate(headers)).toBeNull();
+  });
 });

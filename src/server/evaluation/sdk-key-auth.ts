@@ -68,7 +68,9 @@ export class SdkKeyAuthenticator {
   /** Whether `entry` may answer now; starts the background read when it is due. */
   private fresh(secret: string, entry: Entry, now: number): boolean {
     const age = now - entry.at;
-    if (age > CACHE_MS) return false;
+    // The sole writer hears of each revocation at once (onSdkKeyRevoked): a request never waits
+    // for the read behind a long statement of the database.
+    if (age > CACHE_MS && !this.services.config.soleWriter) return false;
     if (age > REFRESH_AFTER_MS && !this.loading.has(secret)) {
       this.load(secret, entry).catch((error) => this.services.log('Could not read SDK key', error));
     }

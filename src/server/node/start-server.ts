@@ -29,7 +29,14 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
   const app = createApp({
     store,
     passwords: nodePasswordHasher,
-    config: { secureCookies: settings.secureCookies, sdkRateLimitPerMin: settings.sdkRateLimitPerMin, eventsRetentionDays: settings.eventsRetentionDays, exposureMemoryMaxUsers: settings.exposureMemoryMaxUsers },
+    config: {
+      secureCookies: settings.secureCookies,
+      sdkRateLimitPerMin: settings.sdkRateLimitPerMin,
+      eventsRetentionDays: settings.eventsRetentionDays,
+      exposureMemoryMaxUsers: settings.exposureMemoryMaxUsers,
+      // One process opens the embedded database: no other replica can change what it holds.
+      soleWriter: store.kind === 'pglite',
+    },
     clientKey: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for')),
     dashboard: serveDashboard(settings.dashboardDir),
   });

@@ -39,12 +39,15 @@ interface LoadedSample {
 }
 
 /** Fisher-Yates in place on both arrays together. */
-function shuffleTogether<A, B>(a: A[], b: B[]): void {
-  for (let i = a.length - 1; i > 0; i--) {
+async function shuffleTogether<A, B>(a: A[], b: B[]): Promise<void> {
+  // Fisher-Yates from the end, in slices: 100,000 swaps held the event loop for tens of ms.
+  await pacedLoop(a.length - 1, (k) => {
+    const i = a.length - 1 - k;
     const j = Math.floor(Math.random() * (i + 1));
     [a[i], a[j]] = [a[j], a[i]];
     [b[i], b[j]] = [b[j], b[i]];
-  }
+    return true;
+  }, { budget: { maxWorkMs: Infinity, maxWallMs: Infinity } });
 }
 
 /** Known users are per environment, so each environment has its own sample. */
@@ -68,7 +71,7 @@ export class KnownUserSample {
           // In slices: 100,000 contexts take tens of ms to build.
           // Without a BEHAVIOUR_ATTRIBUTE an app sent before the server refused it: only the state says what users did.
           const contexts = await pacedMap(users, (user): Record<string, unknown> => ({ ...user.attributes, [BEHAVIOUR_ATTRIBUTE]: undefined, targetingKey: user.targetingKey }));
-          shuffleTogether(users, contexts);
+          await shuffleTogether(users, contexts);
           const loaded = { at: Date.now(), total, users, contexts };
           this.cached.set(environmentId, loaded);
           return loaded;
