@@ -57,12 +57,23 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
   flushTimer.unref();
   // Scheduled starts and ends, and scheduled publishes; the job locks make replicas take turns,
   // and state is in the database.
+  // Scheduled jobs in flight: shutdown lets them finish before it closes the database.
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
+  const job = (work: Promise<unknown>, failure: string) => {
+    const done = work.then(
+      () => {},
+      (error) => app.services.log(failure, error),
+    );
+    inFlight.add(done);
+    void done.finally(() => inFlight.delete(done));
+  };
   const runScheduled = () => {
-    runDueExperiments(app.services).catch((error) => app.services.log('The experiment scheduler failed', error));
-    runDueChangeRequests(app.services).catch((error) => app.services.log('Publishing scheduled change requests failed', error));
-    deliverWebhooks(app.services).catch((error) => app.services.log('Delivering webhooks failed', error));
-    runRolloutChecks(app.services).catch((error) => app.services.log('Checking guarded rollouts failed', error));
-    runAutoShip(app.services).catch((error) => app.services.log('Auto-shipping experiment winners failed', error));
+    job(runDueExperiments(app.services), 'The experiment scheduler failed');
+    job(runDueChangeRequests(app.services), 'Publishing scheduled change requests failed');
+    job(deliverWebhooks(app.services), 'Delivering webhooks failed');
+    job(runRolloutChecks(app.services), 'Checking guarded rollouts failed');
+    job(runAutoShip(app.services), 'Auto-shipping experiment winners failed');
   };
   const schedulerTimer = setInterval(runScheduled, settings.schedulerIntervalMs);
   schedulerTimer.unref();
@@ -76,7 +87,8 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
     refreshing = true;
     const started = Date.now();
     refreshRunningRollups(app.services)
-      .catch((error) => app.services.log('Refreshing results rollups failed', error))
+      // A refresh cut short by shutdown rolls back (the next start redoes it): not worth a log line.
+      .catch((error) => closing || app.services.log('Refreshing results rollups failed', error))
       .finally(() => {
         refreshing = false;
         nextRefreshAt = Date.now() + 4 * (Date.now() - started);
@@ -93,9 +105,11 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
     store,
     url: `http://${settings.host}:${port}`,
     async close() {
+      closing = true;
       clearInterval(flushTimer);
       clearInterval(schedulerTimer);
       clearInterval(rollupTimer);
+      await Promise.all(inFlight);
       await app.services.behaviour.stop();
       await new Promise<void>((done) => server.close(() => done()));
       await app.services.knownUsers.flush();
