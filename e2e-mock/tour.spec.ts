@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { MOCK_DEMO_CREDENTIALS } from '../src/shared/demo-account';
-import { expectPageReady } from '../e2e/support/pages';
+import { expectChartsWithData, expectPageReady } from '../e2e/support/pages';
 
 // The product tour on the static mock build, no server process: the first visit builds the demo
 // workspace of `npm run demo` in the page (with progress), the sign-in page shows the demo's
@@ -8,17 +8,6 @@ import { expectPageReady } from '../e2e/support/pages';
 // simulated users. A reload opens the same workspace without building it again.
 
 const EXPERIMENT = 'Orange checkout button';
-
-/** Every chart container holds an SVG with marks drawn from data (not just axes). */
-async function expectChartsWithData(page: Page, charts: Record<string, string>) {
-  // The charts draw once they come near the screen, as when a marketer scrolls down to them.
-  await page.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
-  for (const [chart, mark] of Object.entries(charts)) {
-    const container = page.locator(`[data-chart$="-${chart}"]`);
-    await expect(container, chart).toBeVisible();
-    await expect(container.locator(mark).first(), `${chart} draws ${mark}`).toBeVisible();
-  }
-}
 
 test('sign in to the demo workspace and read the demo experiment\'s results', async ({ page }) => {
   // Every API answer must come from the app in the page (through MSW's service worker): the

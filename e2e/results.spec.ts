@@ -5,7 +5,7 @@ import type { Experiment } from '../src/shared/contract/experiments';
 import type { ExperimentResults } from '../src/shared/contract/results';
 import { ADMIN_STORAGE_STATE } from './support/accounts';
 import { expectNoSeriousA11yViolations } from './support/axe';
-import { expectPageReady } from './support/pages';
+import { expectChartsWithData, expectPageReady } from './support/pages';
 import { csrfHeaders, okBody } from './support/api';
 
 test.use({ storageState: ADMIN_STORAGE_STATE });
@@ -79,17 +79,6 @@ async function settled(page: Page, id: string): Promise<ExperimentResults> {
     }, { intervals: [3000], timeout: 6 * 60_000 })
     .toBe(true);
   return latest!;
-}
-
-/** Every chart container holds an SVG with marks drawn from data (not just axes). */
-async function expectChartsWithData(page: Page, charts: Record<string, string>) {
-  // The charts draw once they come near the screen, as when a marketer scrolls down to them.
-  await page.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
-  for (const [chart, mark] of Object.entries(charts)) {
-    const container = page.locator(`[data-chart$="-${chart}"]`);
-    await expect(container, chart).toBeVisible();
-    await expect(container.locator(mark).first(), `${chart} draws ${mark}`).toBeVisible();
-  }
 }
 
 test('results name the winner of a +10% lift, say "no difference" on an A/A test and flag a skewed split', async ({ page }) => {

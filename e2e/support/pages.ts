@@ -26,3 +26,14 @@ export function mainNav(page: Page) {
 export function userMenuButton(page: Page, name: string) {
   return page.getByRole('banner').getByRole('button', { name: new RegExp(`^${name}, `) });
 }
+
+/** Every chart container holds an SVG with marks drawn from data (not just axes). */
+export async function expectChartsWithData(page: Page, charts: Record<string, string>) {
+  // The charts draw once they come near the screen, as when a marketer scrolls down to them.
+  await page.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
+  for (const [chart, mark] of Object.entries(charts)) {
+    const container = page.locator(`[data-chart$="-${chart}"]`);
+    await expect(container, chart).toBeVisible();
+    await expect(container.locator(mark).first(), `${chart} draws ${mark}`).toBeVisible();
+  }
+}
