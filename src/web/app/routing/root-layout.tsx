@@ -1,10 +1,12 @@
 import { Suspense } from 'react';
 import { Outlet, ScrollRestoration } from 'react-router';
+import { PageDownloadBar } from './page-download-bar';
 import { PageLoader } from '../../components/page-loader';
 
 export function RootLayout() {
   return (
     <>
+      <PageDownloadBar />
       <Suspense fallback={<PageLoader fullScreen />}>
         <Outlet />
       </Suspense>

@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type ReactElement } from 'react';
 import { matchRoutes, type RouteObject } from 'react-router';
 import { AppLayout } from '../layout/app-layout';
+import { trackPageDownload } from './page-downloads';
 import { RequireSession } from './require-session';
 import { RootLayout } from './root-layout';
 import { RouteError } from './route-error';
@@ -10,7 +11,7 @@ type Preloadable = { preload?: () => Promise<unknown> };
 
 /** One chunk per page (React.lazy): the first load carries only the shell. */
 function page<K extends string, M extends Record<K, ComponentType>>(load: () => Promise<M>, name: K) {
-  return Object.assign(lazy(async () => ({ default: (await load())[name] })), { preload: load });
+  return Object.assign(lazy(async () => ({ default: (await trackPageDownload(load()))[name] })), { preload: load });
 }
 
 const SignInPage = page(() => import('../pages/sign-in-page'), 'SignInPage');
