@@ -1,13 +1,10 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { startBenchServer } from './lib/load';
-import { pacedLoad, poolLatencies, type PacedResult } from './lib/paced-load';
-import { readStalls, type StallReading } from './lib/stall-monitor';
+import { poolLatencies, type PacedResult } from './lib/paced-load';
+import type { StallReading } from './lib/stall-monitor';
+import { steadyOfrepRun, type OfrepServerInfo } from './lib/steady-ofrep';
 
-interface ServerInfo {
-  port: number;
-  key: string;
-  body: string;
-  stallsPort: number;
+interface ServerInfo extends OfrepServerInfo {
   controlPort?: number;
   cookie?: string;
   csrf?: string;
@@ -107,19 +104,8 @@ export async function ofrepBackgroundBench(): Promise<void> {
       const order = round % 2 === 0 ? modes : [...modes].reverse();
       const line: string[] = [];
       for (const mode of order) {
-        const { port, key, body, stallsPort } = servers[mode].info;
         const work = mode === 'busy' ? background(switchboard) : null;
-        const run = await pacedLoad({
-          url: `http://127.0.0.1:${port}/ofrep/v1/evaluate/flags`,
-          connections: CONNECTIONS,
-          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-          body,
-          rate: STEADY_RATE,
-          seconds: SECONDS,
-          warmupSeconds: 1,
-          beforeMeasure: () => readStalls(stallsPort).then(() => {}),
-        });
-        const reading = await readStalls(stallsPort);
+        const { run, stalls: reading } = await steadyOfrepRun(servers[mode].info, { connections: CONNECTIONS, rate: STEADY_RATE, seconds: SECONDS });
         const done = await work?.stop();
         runs[mode].push(run);
         stalls[mode].push(reading);

@@ -1,13 +1,10 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { startBenchServer } from './lib/load';
-import { pacedLoad, poolLatencies, type PacedResult } from './lib/paced-load';
+import { poolLatencies, type PacedResult } from './lib/paced-load';
+import { steadyOfrepRun, type OfrepServerInfo } from './lib/steady-ofrep';
 import { readStalls, type StallReading } from './lib/stall-monitor';
 
-interface ServerInfo {
-  port: number;
-  key: string;
-  body: string;
-  stallsPort: number;
+interface ServerInfo extends OfrepServerInfo {
   cookie?: string;
   csrf?: string;
 }
@@ -113,19 +110,8 @@ export async function ofrepReachBench(): Promise<void> {
       const order = round % 2 === 0 ? modes : [...modes].reverse();
       const line: string[] = [];
       for (const mode of order) {
-        const { port, key, body, stallsPort } = servers[mode].info;
         const viewer = mode === 'reach' ? reachLoop(switchboard) : null;
-        const run = await pacedLoad({
-          url: `http://127.0.0.1:${port}/ofrep/v1/evaluate/flags`,
-          connections: CONNECTIONS,
-          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-          body,
-          rate: STEADY_RATE,
-          seconds: SECONDS,
-          warmupSeconds: 1,
-          beforeMeasure: () => readStalls(stallsPort).then(() => {}),
-        });
-        const stalls = await readStalls(stallsPort);
+        const { run, stalls } = await steadyOfrepRun(servers[mode].info, { connections: CONNECTIONS, rate: STEADY_RATE, seconds: SECONDS });
         const viewed = await viewer?.stop();
         runs[mode].push(run);
         const extra = viewed ? `; ${viewed.answers.length} reach answers${viewed.refused ? `, ${viewed.refused} refused` : ''}${viewed.answers[0] ? `, e.g. ${reachText(viewed.answers[0])}` : ''}` : '';

@@ -7,7 +7,7 @@ import { nodePasswordHasher } from '../src/server/node/password-node';
 import { openPgliteStore } from '../src/server/store/sql/open';
 import { CONTEXT_LIMITS } from '../src/server/http/limits';
 import { startStallMonitor } from './lib/stall-monitor';
-import { seedParameters } from './servers/seed';
+import { adminSession, seedParameters } from './servers/seed';
 
 // The real app on PGlite with PARAMETERS parameters and KNOWN_USERS known users, each with a
 // `ua` as long as a context may send (1,000 chars: the longest value a hostile pattern can be
@@ -37,17 +37,11 @@ for (let from = 0; from < knownUsers; from += BATCH) {
   await store.knownUsers.upsert('production', users);
 }
 
-const setup = await app.request('/api/auth/setup', {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: 'admin@example.com', name: 'Bench', password: 'correct horse battery' }),
-});
-const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
-const { csrfToken } = (await setup.json()) as { csrfToken: string };
+const { cookie, csrf } = await adminSession(app);
 
 const stallsPort = await startStallMonitor();
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`${JSON.stringify({ port: info.port, key, body, pid: process.pid, stallsPort, cookie, csrf: csrfToken })}\n`);
+  process.stdout.write(`${JSON.stringify({ port: info.port, key, body, pid: process.pid, stallsPort, cookie, csrf })}\n`);
 });
 process.on('SIGTERM', () => {
   server.close();

@@ -10,7 +10,7 @@ import { nodePasswordHasher } from '../../src/server/node/password-node';
 import { openPgliteStore } from '../../src/server/store/sql/open';
 import { EXPERIMENT, seed } from '../results-bench';
 import { startStallMonitor } from '../lib/stall-monitor';
-import { seedParameters } from './seed';
+import { adminSession, seedParameters } from './seed';
 
 // The real app on PGlite (its worker thread) with PARAMETERS parameters, a running experiment of
 // USERS exposed users and EVENTS events (bench/results-bench.ts), KNOWN_USERS known users for
@@ -42,13 +42,7 @@ for (let from = 0; from < knownUsers; from += BATCH) {
   await store.knownUsers.upsert('production', batch);
 }
 
-const setup = await app.request('/api/auth/setup', {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ email: 'admin@example.com', name: 'Bench', password: 'correct horse battery' }),
-});
-const cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0];
-const { csrfToken } = (await setup.json()) as { csrfToken: string };
+const { cookie, csrf } = await adminSession(app);
 
 async function rebuildRollups(): Promise<{ seconds: number; users: number }> {
   const started = performance.now();
@@ -72,7 +66,7 @@ const controlPort = await new Promise<number>((resolve) => control.listen(0, '12
 
 const stallsPort = await startStallMonitor();
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`${JSON.stringify({ port: info.port, key, body, pid: process.pid, stallsPort, controlPort, cookie, csrf: csrfToken, experimentId: EXPERIMENT })}\n`);
+  process.stdout.write(`${JSON.stringify({ port: info.port, key, body, pid: process.pid, stallsPort, controlPort, cookie, csrf, experimentId: EXPERIMENT })}\n`);
 });
 process.on('SIGTERM', () => {
   server.close();

@@ -51,3 +51,14 @@ export async function seedEnvironmentKeys(app: SwitchboardApp): Promise<string[]
   }
   return secrets;
 }
+
+/** The first admin, created through the real setup endpoint: the session cookie and CSRF token a dashboard sends. */
+export async function adminSession(app: SwitchboardApp): Promise<{ cookie: string; csrf: string }> {
+  const setup = await app.request('/api/auth/setup', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@example.com', name: 'Bench', password: 'correct horse battery' }),
+  });
+  const { csrfToken } = (await setup.json()) as { csrfToken: string };
+  return { cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0], csrf: csrfToken };
+}

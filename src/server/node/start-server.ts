@@ -56,8 +56,7 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
   }, 2000);
   flushTimer.unref();
   // Scheduled starts and ends, and scheduled publishes; the job locks make replicas take turns,
-  // and state is in the database.
-  // Scheduled jobs in flight: shutdown lets them finish before it closes the database.
+  // and state is in the database. Shutdown lets the runs in flight finish before it closes it.
   const inFlight = new Set<Promise<void>>();
   let closing = false;
   const job = (work: Promise<unknown>, failure: string) => {
