@@ -19,3 +19,15 @@ test('on a slow network, a click in the navigation shows a loading bar until the
   await expectPageReady(page, 'Audit log');
   await expect(page.getByRole('progressbar', { name: 'Loading the page' })).toBeHidden();
 });
+
+test('the page breaks none of its own security policy: the colour scheme is set before the first paint', async ({ page }) => {
+  const blocked: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/.test(message.text())) blocked.push(message.text());
+  });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/');
+  await expectPageReady(page, 'Overview');
+  expect(blocked).toEqual([]);
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+});

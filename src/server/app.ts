@@ -41,11 +41,15 @@ export interface CreateAppOptions {
   clientKey?: ClientKeyFn;
   /** Serves the built dashboard for every path outside the APIs (Node entry only). */
   dashboard?: MiddlewareHandler;
+  /** CSP sources of the dashboard's inline scripts (node/static-dashboard.ts's inlineScriptHashes). */
+  dashboardScriptHashes?: string[];
+  /** Compresses the API's answers (Node entry only: see node/compress-api.ts). */
+  apiCompression?: MiddlewareHandler;
   log?: Services['log'];
 }
 
 // The dashboard needs inline styles (Mantine's CSS variables) and images/videos from the
-// URLs marketers enter; scripts only from our own origin.
+// URLs marketers enter; scripts only from our own origin (and index.html's own inline scripts, by hash).
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
@@ -76,7 +80,7 @@ export function createApp(options: CreateAppOptions) {
   // HSTS only when served over HTTPS (SECURE_COOKIES): over plain HTTP it is meaningless at best.
   // X-Frame-Options agrees with the CSP's frame-ancestors 'none' for browsers without CSP 2.
   const pageHeaders = secureHeaders({
-    contentSecurityPolicy,
+    contentSecurityPolicy: { ...contentSecurityPolicy, scriptSrc: [...contentSecurityPolicy.scriptSrc, ...(options.dashboardScriptHashes ?? [])] },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: 'same-origin',
     xFrameOptions: 'DENY',
@@ -98,6 +102,7 @@ export function createApp(options: CreateAppOptions) {
   const segmentLimit = limitBody(SEGMENT_MAX_BODY_BYTES);
   const apiLimit = limitBody(API_MAX_BODY_BYTES);
   app.use('/api/*', (c, next) => (/^\/api\/segments(\/[^/]+)?$/.test(c.req.path) ? segmentLimit(c, next) : apiLimit(c, next)));
+  if (options.apiCompression) app.use('/api/*', options.apiCompression);
   app.use('/api/*', authenticate);
 
   app.route('/api/health', healthRoutes());

@@ -13,7 +13,8 @@ import { deliverWebhooks } from '../modules/webhooks/delivery';
 import { runRolloutChecks } from '../modules/rollouts/rollout-monitor';
 import { runAutoShip } from '../modules/experiments/auto-ship';
 import { refreshRunningRollups } from '../modules/results/result-rollups';
-import { serveDashboard } from './static-dashboard';
+import { inlineScriptHashes, serveDashboard } from './static-dashboard';
+import { compressApi } from './compress-api';
 
 export interface RunningServer {
   app: SwitchboardApp;
@@ -39,6 +40,8 @@ export async function startServer(settings: Settings, opening?: Promise<Store>):
     },
     clientKey: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for')),
     dashboard: serveDashboard(settings.dashboardDir),
+    dashboardScriptHashes: await inlineScriptHashes(settings.dashboardDir),
+    apiCompression: compressApi(),
   });
   if (settings.adminEmail && settings.adminPassword) {
     if (settings.adminPassword.length < 12) throw new Error('ADMIN_PASSWORD must have at least 12 characters');

@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { serveDashboard } from './static-dashboard';
+import { createHash } from 'node:crypto';
+import { createTestApp } from '../test/harness';
+import { inlineScriptHashes, serveDashboard } from './static-dashboard';
 
 let app: Hono;
+let root: string;
+const colourScript = "document.documentElement.setAttribute('data-mantine-color-scheme', 'dark');";
 
 beforeAll(async () => {
-  const root = await mkdtemp(join(tmpdir(), 'dashboard-'));
+  root = await mkdtemp(join(tmpdir(), 'dashboard-'));
   await mkdir(join(root, 'assets'));
-  await writeFile(join(root, 'index.html'), '<!doctype html><title>Switchboard</title>');
+  await writeFile(join(root, 'index.html'), `<!doctype html><title>Switchboard</title><script>${colourScript}</script><script type="module" src="/assets/app-1234.js"></script>`);
   await writeFile(join(root, 'assets', 'app-1234.js'), 'console.log("switchboard");'.repeat(50));
   app = new Hono();
   app.use('*', serveDashboard(root));
@@ -48,5 +52,19 @@ describe('serveDashboard', () => {
     expect((await app.request('/assets/gone-9999.title')).status).toBe(404);
     expect((await app.request('/missing.png')).status).toBe(404);
     expect((await app.request('/..%2f..%2fetc%2fpasswd')).status).toBe(404);
+  });
+});
+
+describe('inlineScriptHashes', () => {
+  it('lets the CSP run index.html\u2019s inline script, and only it', async () => {
+    const hash = `'sha256-${createHash('sha256').update(colourScript).digest('base64')}'`;
+    expect(await inlineScriptHashes(root)).toEqual([hash]);
+    const t = createTestApp({ dashboardScriptHashes: await inlineScriptHashes(root) });
+    const csp = (await t.app.request('/api/health')).headers.get('content-security-policy') ?? '';
+    expect(csp.split('; ').find((directive) => directive.startsWith('script-src'))).toBe(`script-src 'self' ${hash}`);
+  });
+
+  it('finds none before the dashboard is built', async () => {
+    expect(await inlineScriptHashes(join(root, 'not-built'))).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 
@@ -62,4 +63,13 @@ async function fileStat(path: string): Promise<{ mtimeMs: number } | null> {
     (s) => (s.isFile() ? s : null),
     () => null,
   );
+}
+
+/**
+ * CSP sources ('sha256-…') for the inline scripts of the built index.html: the colour scheme is set
+ * before the first paint by one, which `script-src 'self'` alone blocks. None when not built yet.
+ */
+export async function inlineScriptHashes(root: string): Promise<string[]> {
+  const html = await readFile(join(resolve(root), 'index.html'), 'utf8').catch(() => '');
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => `'sha256-${createHash('sha256').update(match[1]).digest('base64')}'`);
 }

@@ -3,7 +3,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { sessionQueryOptions } from '../features/auth/api/get-session';
 import { createQueryClient } from '../lib/query-client';
 import { AppProviders } from './providers';
-import { preloadPages, routes } from './routing/routes';
+import { preloadRoute, routes } from './routing/routes';
 import { notifySessionEnded } from './session-ended';
 
 /** The dashboard: providers around the router. */
@@ -15,7 +15,7 @@ export function App() {
     return client;
   });
   const [router] = useState(() => {
-    preloadPages(window.location.pathname);
+    preloadRoute(window.location.pathname, queryClient);
     return createBrowserRouter(routes);
   });
   return (

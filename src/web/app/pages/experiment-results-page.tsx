@@ -1,5 +1,6 @@
 import { Anchor, Breadcrumbs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { experimentQueryOptions } from '../../features/experiments/api/get-experiment';
@@ -21,6 +22,9 @@ export function ExperimentResultsPage() {
   // that then grew, it was pushed down (a layout shift of 0.26 in Lighthouse's mobile run).
   useQuery(resultsQueryOptions(id, settings));
   const name = experiment.data?.name;
+  // The header paints first, on its own; the controls and results follow in a background render
+  // that yields to the browser (a query's answer otherwise renders all of it in one frozen task).
+  const showResults = useDeferredValue(!experiment.isPending);
   return (
     <>
       <Breadcrumbs mb="xs">
@@ -38,7 +42,7 @@ export function ExperimentResultsPage() {
         description={experiment.data?.hypothesis || undefined}
         actions={experiment.data && <ExperimentStatusBadge status={experiment.data.status} />}
       />
-      {!experiment.isPending && (
+      {showResults && (
         <ResultsView
           experimentId={id}
           settings={settings}

@@ -3,7 +3,10 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { problemJson, renderWithApp, testSession, testUser } from '../../test/render';
 import { server } from '../../test/server';
-import { routes } from './routes';
+import { authKeys } from '../../features/auth/api/auth-keys';
+import { experimentsKeys } from '../../features/experiments/api/experiments-keys';
+import { createQueryClient } from '../../lib/query-client';
+import { preloadRoute, routes } from './routes';
 
 function signedOutApi({ needsSetup }: { needsSetup: boolean }) {
   server.use(
@@ -119,5 +122,38 @@ describe('routing', () => {
   it('says so when an invite link has no token', async () => {
     renderWithApp(null, { routes, path: '/accept-invite' });
     expect(await screen.findByRole('heading', { level: 1, name: 'This invite link is incomplete' })).toBeInTheDocument();
+  });
+});
+
+describe('preloadRoute', () => {
+  it('asks for an experiment page\u2019s experiment at boot, once the session is known', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get('/api/auth/session', () => HttpResponse.json(testSession())),
+      http.get('/api/experiments/exp-1', ({ request }) => {
+        asked.push(new URL(request.url).pathname);
+        return HttpResponse.json({ id: 'exp-1', name: 'Buy button colour' });
+      }),
+    );
+    const client = createQueryClient();
+    preloadRoute('/experiments/exp-1/results', client);
+    await waitFor(() => expect(client.getQueryData(experimentsKeys.detail('exp-1'))).toMatchObject({ name: 'Buy button colour' }));
+    expect(asked).toEqual(['/api/experiments/exp-1']);
+  });
+
+  it('asks for nothing but the session when signed out: the deep link goes to sign in', async () => {
+    const asked: string[] = [];
+    server.use(
+      http.get('/api/auth/session', () => problemJson(401, 'Unauthorized', 'Sign in to continue')),
+      http.get('/api/experiments/:id', ({ request }) => {
+        asked.push(new URL(request.url).pathname);
+        return HttpResponse.json({});
+      }),
+    );
+    const client = createQueryClient();
+    preloadRoute('/experiments/exp-1', client);
+    await waitFor(() => expect(client.getQueryState(authKeys.session)?.status).toBe('success'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(asked).toEqual([]);
   });
 });

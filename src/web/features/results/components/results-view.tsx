@@ -1,7 +1,7 @@
 import { Button, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconChartBar, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useState } from 'react';
 import type { ExperimentResults } from '../../../../shared/contract/results';
 import type { Difference } from '../lib/format-results';
 import { QueryError } from '../../../components/query-error';
@@ -89,8 +89,11 @@ function DeferredCharts({ results, difference }: { results: ExperimentResults; d
 
 export function ResultsView({ experimentId, settings, onSettingsChange, attributes }: ResultsViewProps) {
   const query = useQuery(resultsQueryOptions(experimentId, settings));
+  // The tables render in the background, in slices, once the header and controls are on screen:
+  // a query's answer otherwise renders synchronously, in one piece, a long frozen task on a phone.
+  const results = useDeferredValue(query.data);
   const controls = <ResultsControls value={settings} onChange={onSettingsChange} attributes={attributes} />;
-  if (query.isPending) {
+  if (query.isPending || (!results && !query.isError)) {
     return (
       <Stack gap="md">
         {controls}
@@ -106,7 +109,7 @@ export function ResultsView({ experimentId, settings, onSettingsChange, attribut
       </Stack>
     );
   }
-  const results = query.data;
+  if (!results) return null;
   const difference = settings.difference;
   const decision = results.headline.metricId ?? results.metrics[0]?.id;
   const exportCsv = () => downloadBlob(new Blob([resultsCsv(results)], { type: 'text/csv;charset=utf-8' }), `${fileSlug(results.experiment.key)}-results.csv`);
