@@ -29,13 +29,23 @@ export interface ServerConfig {
   soleWriter: boolean;
 }
 
-/** What every module needs, built once per app. */
-export interface Services {
+/** The shared parts the components below are built on; complete before any of them exists. */
+export interface CoreServices {
   store: Store;
   clock: Clock;
   passwords: PasswordHasher;
   config: ServerConfig;
   log: (message: string, detail?: unknown) => void;
+  /** Tells in-process caches that what apps receive may have changed (other replicas poll the config version). */
+  configChanged(): void;
+  onConfigChanged(listener: () => void): void;
+  /** Tells in-process key caches to forget a revoked SDK key (other replicas re-check within seconds). */
+  sdkKeyRevoked(keyHash: string): void;
+  onSdkKeyRevoked(listener: (keyHash: string) => void): void;
+}
+
+/** What every module needs, built once per app. */
+export interface Services extends CoreServices {
   /** The compiled configuration OFREP and the preview evaluate against. */
   configs: ConfigCache;
   /** Resolves the SDK key an app presents (OFREP, events). */
@@ -48,12 +58,6 @@ export interface Services {
   userSample: KnownUserSample;
   /** Users' behaviour for behavioural segments, in memory, synced from the events (sync() every second). */
   behaviour: BehaviourState;
-  /** Tells in-process caches that what apps receive may have changed (other replicas poll the config version). */
-  configChanged(): void;
-  onConfigChanged(listener: () => void): void;
-  /** Tells in-process key caches to forget a revoked SDK key (other replicas re-check within seconds). */
-  sdkKeyRevoked(keyHash: string): void;
-  onSdkKeyRevoked(listener: (keyHash: string) => void): void;
 }
 
 export function createServices(options: {
@@ -65,7 +69,7 @@ export function createServices(options: {
 }): Services {
   const listeners: (() => void)[] = [];
   const revokedListeners: ((keyHash: string) => void)[] = [];
-  const services: Omit<Services, 'configs' | 'knownUsers' | 'exposures' | 'userSample' | 'sdkKeyAuth' | 'behaviour'> = {
+  const core: CoreServices = {
     sdkKeyRevoked: (keyHash) => revokedListeners.forEach((listener) => listener(keyHash)),
     onSdkKeyRevoked: (listener) => revokedListeners.push(listener),
     configChanged: () => listeners.forEach((listener) => listener()),
@@ -85,12 +89,12 @@ export function createServices(options: {
     },
     log: options.log ?? ((message, detail) => console.error(message, detail ?? '')),
   };
-  const complete = services as Services;
-  complete.exposures = new ExposureRecorder(complete);
-  complete.configs = new ConfigCache(complete);
-  complete.knownUsers = new KnownUsersRecorder(complete);
-  complete.sdkKeyAuth = new SdkKeyAuthenticator(complete);
-  complete.userSample = new KnownUserSample(complete);
-  complete.behaviour = new BehaviourState(complete);
-  return complete;
+  // Each component gets only what it uses; one that uses another is built after it.
+  const exposures = new ExposureRecorder(core);
+  const configs = new ConfigCache(core, exposures);
+  const userSample = new KnownUserSample(core);
+  const knownUsers = new KnownUsersRecorder(core, userSample);
+  const sdkKeyAuth = new SdkKeyAuthenticator(core);
+  const behaviour = new BehaviourState(core);
+  return { ...core, exposures, configs, knownUsers, sdkKeyAuth, userSample, behaviour };
 }

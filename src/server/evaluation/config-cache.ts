@@ -1,6 +1,9 @@
 import { compileConfig, type CompiledConfig } from '../../shared/evaluation';
-import type { Services } from '../services';
+import type { CoreServices } from '../services';
+import type { ExposureRecorder } from './exposure-recorder';
 import { loadEvaluationSegments } from './load-segments';
+
+type ConfigCacheServices = Pick<CoreServices, 'store' | 'clock' | 'config' | 'log' | 'onConfigChanged'>;
 
 // How often a replica asks the database whether another replica changed the configuration.
 const VERSION_CHECK_INTERVAL_MS = 1000;
@@ -17,11 +20,15 @@ const MAX_AGE_MS = 60 * 60 * 1000;
 export class ConfigCache {
   private readonly byEnvironment = new Map<string, EnvironmentConfig>();
 
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: ConfigCacheServices,
+    /** Compiled configurations answer sticky membership from it and tell it the running experiments. */
+    private readonly exposures: ExposureRecorder,
+  ) {}
 
   private of(environmentId: string): EnvironmentConfig {
     let config = this.byEnvironment.get(environmentId);
-    if (!config) this.byEnvironment.set(environmentId, (config = new EnvironmentConfig(this.services, environmentId)));
+    if (!config) this.byEnvironment.set(environmentId, (config = new EnvironmentConfig(this.services, this.exposures, environmentId)));
     return config;
   }
 
@@ -52,7 +59,8 @@ class EnvironmentConfig {
   private recompiling = false;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: ConfigCacheServices,
+    private readonly exposures: ExposureRecorder,
     private readonly environmentId: string,
   ) {
     services.onConfigChanged(() => {
@@ -142,7 +150,7 @@ class EnvironmentConfig {
       loadEvaluationSegments(store),
       store.experiments.list(['draft', 'scheduled', 'running', 'paused'], this.environmentId),
     ]);
-    const { exposures } = this.services;
+    const { exposures } = this;
     // Apps see the environment's version (it moves only when their answers may change); the
     // workspace counter is what tells this cache that something, somewhere, changed.
     const config = compileConfig({ version: delivered, parameters, segments, experiments, wasExposed: exposures.wasExposed, compiledAt: this.services.clock.now() });

@@ -1,5 +1,5 @@
 import type { CompiledConfig, EvaluationResult } from '../../shared/evaluation';
-import type { Services } from '../services';
+import type { CoreServices } from '../services';
 import type { ExposureRecord } from '../store/types';
 import { FingerprintSet, MembershipBudget } from './fingerprint-set';
 
@@ -36,7 +36,7 @@ export class ExposureRecorder {
   private readonly budget: MembershipBudget;
   private warnedFull = false;
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: Pick<CoreServices, 'store' | 'clock' | 'config' | 'log'>) {
     this.budget = new MembershipBudget(services.config.exposureMemoryMaxUsers);
   }
 

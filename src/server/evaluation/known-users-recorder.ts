@@ -1,7 +1,8 @@
 import type { KnownUser } from '../../shared/contract/segments';
 import type { AttributeKind } from '../../shared/targeting';
 import { MAX_OBSERVED_ATTRIBUTES } from '../http/limits';
-import type { Services } from '../services';
+import type { KnownUserSample } from '../modules/audiences/reach-service';
+import type { CoreServices } from '../services';
 import type { ObservedAttributeRecord } from '../store/types';
 import { FingerprintSet, MembershipBudget } from './fingerprint-set';
 
@@ -46,7 +47,11 @@ export class KnownUsersRecorder {
   private lastFlush = Date.now();
   private flushing: Promise<void> | null = null;
 
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Pick<CoreServices, 'store' | 'clock' | 'log'>,
+    /** Told after each write, so a small reach sample reloads with the new users. */
+    private readonly userSample: KnownUserSample,
+  ) {}
 
   observe(environmentId: string, context: { targetingKey: string } & Record<string, unknown>): void {
     const nowMs = Date.now();
@@ -88,7 +93,7 @@ export class KnownUsersRecorder {
         }
         const names = attributes.filter((a) => isStorableText(a.name));
         await this.writeEach('attribute', names, (batch) => this.services.store.observedAttributes.record(batch, MAX_OBSERVED_ATTRIBUTES), (a) => a.name);
-        this.services.userSample.usersRecorded();
+        this.userSample.usersRecorded();
       } catch (error) {
         this.services.log('Could not record known users', error);
       } finally {

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../lib/crypto';
-import type { Services } from '../services';
+import type { CoreServices } from '../services';
 import type { SdkKeyRecord } from '../store/types';
 
 // A key's record is cached briefly so evaluation does not hit the database per request. Every
@@ -34,7 +34,7 @@ export class SdkKeyAuthenticator {
   /** Bumped by each revocation: a read that started before one is not cached. */
   private generation = 0;
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: Pick<CoreServices, 'store' | 'clock' | 'config' | 'log' | 'onSdkKeyRevoked'>) {
     services.onSdkKeyRevoked((keyHash) => {
       this.generation++;
       // Reads in flight may predate the revocation: later requests start their own.

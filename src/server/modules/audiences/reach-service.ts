@@ -2,7 +2,7 @@ import { PRODUCTION_ENVIRONMENT_ID } from '../../../shared/contract/environments
 import type { Reach, SegmentDefinition } from '../../../shared/contract/segments';
 import { behaviourRulesInUse, compileSegments, savedGroupsOf, type EvaluationSegment } from '../../../shared/evaluation';
 import { BEHAVIOUR_ATTRIBUTE } from '../../../shared/behaviour/behaviour-rule';
-import type { Services } from '../../services';
+import type { CoreServices, Services } from '../../services';
 import { loadEvaluationSegments } from '../../evaluation/load-segments';
 import type { KnownUser } from '../../../shared/contract/segments';
 import { pacedLoop, pacedMap, type PacedLoopOptions, type WorkBudget } from './paced-loop';
@@ -57,7 +57,7 @@ export class KnownUserSample {
   /** Every reach and member listing of this app goes through here. */
   readonly gate = new ReachGate(REACH_MAX_RUNNING, REACH_MAX_WAITING, Math.ceil(REACH_BUDGET.maxWallMs / 1000));
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Pick<CoreServices, 'store' | 'clock'>) {}
 
   async get(environmentId: string = PRODUCTION_ENVIRONMENT_ID): Promise<LoadedSample> {
     const cached = this.cached.get(environmentId);

@@ -1,7 +1,7 @@
 import { behaviourRuleHolds, dayOf, describeBehaviourRule, describeObserved, earliestDayNeeded, windowDays, type BehaviourSpec } from '../../../shared/behaviour/behaviour-rule';
 import { matchesFilters } from '../../../shared/behaviour/property-filter';
 import type { BehaviourRuleInUse } from '../../../shared/evaluation';
-import type { Services } from '../../services';
+import type { CoreServices } from '../../services';
 import { summedNumber, type BehaviourEvent } from './behaviour-store';
 import { addSeen, addToDay, dayEntries, pruneBefore, seenOf, tallyOver, type DayTallies } from './day-tallies';
 import { rulesInUse } from './rules-in-use';
@@ -63,7 +63,7 @@ export class BehaviourState {
 
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: Pick<CoreServices, 'store' | 'clock' | 'log' | 'onConfigChanged'>) {
     // A segment saved here: look at the rules again now rather than at the next version check.
     services.onConfigChanged(() => {
       this.rulesVersion = null;
