@@ -93,14 +93,6 @@ export function ResultsView({ experimentId, settings, onSettingsChange, attribut
   // a query's answer otherwise renders synchronously, in one piece, a long frozen task on a phone.
   const results = useDeferredValue(query.data);
   const controls = <ResultsControls value={settings} onChange={onSettingsChange} attributes={attributes} />;
-  if (query.isPending || (!results && !query.isError)) {
-    return (
-      <Stack gap="md">
-        {controls}
-        <Computing />
-      </Stack>
-    );
-  }
   if (query.isError) {
     return (
       <Stack gap="md">
@@ -109,7 +101,15 @@ export function ResultsView({ experimentId, settings, onSettingsChange, attribut
       </Stack>
     );
   }
-  if (!results) return null;
+  // Pending, or the answer is here but its background render is not done yet.
+  if (!results) {
+    return (
+      <Stack gap="md">
+        {controls}
+        <Computing />
+      </Stack>
+    );
+  }
   const difference = settings.difference;
   const decision = results.headline.metricId ?? results.metrics[0]?.id;
   const exportCsv = () => downloadBlob(new Blob([resultsCsv(results)], { type: 'text/csv;charset=utf-8' }), `${fileSlug(results.experiment.key)}-results.csv`);
