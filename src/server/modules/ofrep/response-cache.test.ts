@@ -58,3 +58,45 @@ describe('OFREP bulk answers', () => {
     expect(answers.size).toBe(2);
   });
 });
+
+describe('OFREP bulk answers built from the first one', () => {
+  // Twelve parameters: half fixed for everyone, half split 50/50 by their own rollout rule, so users
+  // differ from the first answer (the template) in anything from none to six places.
+  const parameters: Parameter[] = Array.from({ length: 12 }, (_, i) => ({
+    ...headline,
+    id: `p-${i}`,
+    key: `param-${String(i).padStart(2, '0')}`,
+    defaultValue: `Default ${i} é`,
+    rules: i % 2 ? [{ id: `r${i}`, description: '', audience: { kind: 'everyone' }, value: `Rolled out ${i} ${'x'.repeat(i)}`, rollout: 50, enabled: true }] : [],
+  }));
+
+  it('gives each user the body a full build gives, and the same ETag for the same body', () => {
+    const compiled = config(7, parameters);
+    const cache = new OfrepResponseCache();
+    const etags = new Map<string, string>();
+    for (let i = 0; i < 1000; i++) {
+      const results = evaluateAll(compiled, { targetingKey: `user-${i}` });
+      const answer = cache.bulk(compiled, results);
+      const expected = { flags: results.map((r) => ({ key: r.key, value: r.value, reason: r.reason, variant: r.variant, metadata: r.metadata })), metadata: { configVersion: 7 } };
+      expect(JSON.parse(text(answer.bytes))).toEqual(expected);
+      expect(answer.bytes.byteLength).toBe(new TextEncoder().encode(JSON.stringify(expected)).byteLength);
+      const body = text(answer.bytes);
+      expect(etags.get(body) ?? answer.etag).toBe(answer.etag);
+      etags.set(body, answer.etag);
+    }
+    // 2^6 combinations, each with its own ETag.
+    expect(etags.size).toBe(64);
+    expect(new Set(etags.values()).size).toBe(64);
+  });
+
+  it('gives the same ETag to the same body in another process (a fresh cache, another first user)', () => {
+    const compiled = config(7, parameters);
+    const first = new OfrepResponseCache();
+    const second = new OfrepResponseCache();
+    second.bulk(compiled, evaluateAll(compiled, { targetingKey: 'someone-else-first' }));
+    for (let i = 0; i < 50; i++) {
+      const results = evaluateAll(compiled, { targetingKey: `user-${i}` });
+      expect(second.bulk(compiled, results).etag).toBe(first.bulk(compiled, results).etag);
+    }
+  });
+});

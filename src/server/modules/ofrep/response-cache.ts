@@ -47,13 +47,15 @@ export interface BulkHeaders {
  */
 interface ConfigEntry {
   fragments: Map<string, Fragment>;
+  /** The first bulk answer built: every later one is built from it by replacing the positions that differ. */
+  template?: Template;
   /**
    * The last bulk answer: reused while a request's results are the same result objects
-   * (evaluation hands out one frozen object per static outcome), or else the same fragments.
+   * (evaluation hands out one frozen object per static outcome).
    */
-  lastBulk?: { results: readonly EvaluationResult[] | null; fragments: Fragment[]; answer: BulkAnswer };
-  /** Answers by a hash of their fragments' ordinals, oldest first (checked fragment by fragment on a hit). */
-  answers: Map<string, { fragments: Fragment[]; answer: BulkAnswer }>;
+  lastBulk?: { results: readonly EvaluationResult[] | null; answer: BulkAnswer };
+  /** Answers by a hash of their differences from the template, oldest first (checked in full on a hit). */
+  answers: Map<string, { differences: Difference[]; answer: BulkAnswer }>;
   /** How many answers were kept, and how many times a kept one was served again. */
   kept: number;
   reused: number;
@@ -61,6 +63,31 @@ interface ConfigEntry {
   tail: Uint8Array;
   tailHashA: number;
   tailHashB: number;
+}
+
+/**
+ * A built bulk answer to copy from. Most positions hold the same result for every user (parameters
+ * without rules or experiments), so an answer is the template's bytes with a few fragments swapped:
+ * a handful of copies instead of one per parameter, and the ETag adjusted rather than recomputed.
+ */
+interface Template {
+  /** The results it was built from, when all are frozen (then the same object means the same fragment). */
+  results: readonly EvaluationResult[] | null;
+  fragments: Fragment[];
+  body: Uint8Array<ArrayBuffer>;
+  /** Where position i's fragment starts in body. */
+  starts: number[];
+  /** The sums of the fragments' position hashes (see positionHash): the ETag before finishing. */
+  sumA: number;
+  sumB: number;
+  /** The template served as it is (to a user with no difference from it). */
+  answer?: BulkAnswer;
+}
+
+/** A position whose fragment differs from the template's. */
+interface Difference {
+  position: number;
+  fragment: Fragment;
 }
 
 const encoder = new TextEncoder();
@@ -73,54 +100,70 @@ export class OfrepResponseCache {
   constructor(private readonly headers: BulkHeaders = { ok: (etag) => ({ 'content-type': 'application/json', etag }), notModified: (etag) => ({ etag }) }) {}
 
   fragment(config: CompiledConfig, result: EvaluationResult): Fragment {
-    const known = this.byResult.get(result);
-    if (known) return known;
-    return this.fragmentIn(this.entry(config), result);
+    return this.fragmentOf(this.entry(config), result);
   }
 
   bulk(config: CompiledConfig, results: readonly EvaluationResult[]): BulkAnswer {
     const entry = this.entry(config);
     const last = entry.lastBulk;
     if (last !== undefined && last.results !== null && sameObjects(last.results, results)) return last.answer;
-    // Otherwise compare fragments with the last answer while building the list.
-    let same = last !== undefined && last.fragments.length === results.length;
+    const template = entry.template;
+    if (template === undefined || template.fragments.length !== results.length) {
+      const fragments = results.map((result) => this.fragmentOf(entry, result));
+      const allKnown = results.every((result) => this.byResult.has(result));
+      const built = buildTemplate(entry, allKnown ? results : null, fragments);
+      const answer = this.answerOf(built.body, etagOf(entry, fragments.length, built.sumA, built.sumB));
+      // The first answer becomes the template; one of another length (not a bulk of this configuration) is only served.
+      if (template === undefined) entry.template = { ...built, answer };
+      entry.lastBulk = { results: allKnown ? results : null, answer };
+      return answer;
+    }
     // Whether every result was a frozen one seen before (only those are in byResult).
     let allKnown = true;
-    const fragments: Fragment[] = new Array(results.length);
+    const differences: Difference[] = [];
     let keyA = 0x811c9dc5;
     let keyB = 0x1b873593;
     for (let i = 0; i < results.length; i++) {
       const result = results[i];
+      if (template.results !== null && result === template.results[i]) continue;
       let fragment = this.byResult.get(result);
       if (fragment === undefined) {
         allKnown = false;
         fragment = this.fragmentIn(entry, result);
       }
-      fragments[i] = fragment;
+      if (fragment === template.fragments[i]) continue;
+      differences.push({ position: i, fragment });
       keyA = Math.imul(keyA ^ fragment.ordinal, 16777619);
       keyB = Math.imul(keyB ^ (fragment.ordinal + i), 2246822519);
-      if (same && last!.fragments[i] !== fragment) same = false;
     }
-    if (same) {
-      last!.results = allKnown ? results : null;
-      return last!.answer;
-    }
-    const key = `${keyA >>> 0}.${keyB >>> 0}`;
+    const key = `${keyA >>> 0}.${keyB >>> 0}.${differences.length}`;
     const kept = entry.answers.get(key);
-    if (kept !== undefined && sameFragments(kept.fragments, fragments)) {
+    let answer: BulkAnswer;
+    if (differences.length === 0 && template.answer !== undefined) {
+      answer = template.answer;
+    } else if (kept !== undefined && sameDifferences(kept.differences, differences)) {
       entry.reused++;
-      entry.lastBulk = { results: allKnown ? results : null, fragments, answer: kept.answer };
-      return kept.answer;
+      answer = kept.answer;
+    } else {
+      const built = fromTemplate(entry, template, differences);
+      answer = this.answerOf(built.bytes, built.hash);
+      if (entry.kept < KEEP_TRIAL || entry.reused * KEEP_MIN_REUSE >= entry.kept) {
+        if (entry.answers.size >= MAX_KEPT_ANSWERS) entry.answers.delete(entry.answers.keys().next().value!);
+        entry.answers.set(key, { differences, answer });
+        entry.kept++;
+      }
     }
-    const etag = `"${bulkHash(entry, fragments)}"`;
-    const answer: BulkAnswer = { bytes: bulkBody(entry, fragments), etag, headers: this.headers.ok(etag), notModifiedHeaders: this.headers.notModified(etag) };
-    entry.lastBulk = { results: allKnown ? results : null, fragments, answer };
-    if (entry.kept < KEEP_TRIAL || entry.reused * KEEP_MIN_REUSE >= entry.kept) {
-      if (entry.answers.size >= MAX_KEPT_ANSWERS) entry.answers.delete(entry.answers.keys().next().value!);
-      entry.answers.set(key, { fragments, answer });
-      entry.kept++;
-    }
+    entry.lastBulk = { results: allKnown ? results : null, answer };
     return answer;
+  }
+
+  private answerOf(bytes: Uint8Array<ArrayBuffer>, hash: string): BulkAnswer {
+    const etag = `"${hash}"`;
+    return { bytes, etag, headers: this.headers.ok(etag), notModifiedHeaders: this.headers.notModified(etag) };
+  }
+
+  private fragmentOf(entry: ConfigEntry, result: EvaluationResult): Fragment {
+    return this.byResult.get(result) ?? this.fragmentIn(entry, result);
   }
 
   private fragmentIn(entry: ConfigEntry, result: EvaluationResult): Fragment {
@@ -155,57 +198,86 @@ function sameObjects(a: readonly EvaluationResult[], b: readonly EvaluationResul
   return true;
 }
 
-function sameFragments(a: readonly Fragment[], b: readonly Fragment[]): boolean {
+function sameDifferences(a: readonly Difference[], b: readonly Difference[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].position !== b[i].position || a[i].fragment !== b[i].fragment) return false;
   return true;
 }
 
 const BODY_HEAD = encoder.encode('{"flags":[');
 const COMMA = 0x2c;
 
-/** `{"flags":[` + the fragments, comma-separated + the tail, copied into one buffer. */
-function bulkBody(entry: ConfigEntry, fragments: readonly Fragment[]): Uint8Array<ArrayBuffer> {
+/** `{"flags":[` + the fragments, comma-separated + the tail, in one buffer: a template. */
+function buildTemplate(entry: ConfigEntry, results: readonly EvaluationResult[] | null, fragments: Fragment[]): Template {
   let length = BODY_HEAD.length + Math.max(0, fragments.length - 1) + entry.tail.length;
   for (const fragment of fragments) length += fragment.bytes.length;
   const body = new Uint8Array(length);
   body.set(BODY_HEAD, 0);
+  const starts: number[] = new Array(fragments.length);
   let at = BODY_HEAD.length;
+  let sumA = 0;
+  let sumB = 0;
   for (let i = 0; i < fragments.length; i++) {
     if (i > 0) body[at++] = COMMA;
+    starts[i] = at;
     body.set(fragments[i].bytes, at);
     at += fragments[i].bytes.length;
+    sumA = (sumA + positionHash(fragments[i].hashA, i, LANE_A)) | 0;
+    sumB = (sumB + positionHash(fragments[i].hashB, i, LANE_B)) | 0;
   }
   body.set(entry.tail, at);
-  return body;
+  return { results, fragments, body, starts, sumA, sumB };
 }
+
+/** The template's bytes with the differing fragments swapped in, and its ETag adjusted to match. */
+function fromTemplate(entry: ConfigEntry, template: Template, differences: readonly Difference[]): { bytes: Uint8Array<ArrayBuffer>; hash: string } {
+  let length = template.body.length;
+  let sumA = template.sumA;
+  let sumB = template.sumB;
+  for (const { position, fragment } of differences) {
+    const replaced = template.fragments[position];
+    length += fragment.bytes.length - replaced.bytes.length;
+    sumA = (sumA + positionHash(fragment.hashA, position, LANE_A) - positionHash(replaced.hashA, position, LANE_A)) | 0;
+    sumB = (sumB + positionHash(fragment.hashB, position, LANE_B) - positionHash(replaced.hashB, position, LANE_B)) | 0;
+  }
+  const body = new Uint8Array(length);
+  // `from` walks the template, `at` the new body; each copy takes the template up to the next swap.
+  let from = 0;
+  let at = 0;
+  for (const { position, fragment } of differences) {
+    const start = template.starts[position];
+    body.set(template.body.subarray(from, start), at);
+    at += start - from;
+    body.set(fragment.bytes, at);
+    at += fragment.bytes.length;
+    from = start + template.fragments[position].bytes.length;
+  }
+  body.set(template.body.subarray(from), at);
+  return { bytes: body, hash: etagOf(entry, template.fragments.length, sumA, sumB) };
+}
+
+const LANE_A = 0x9e3779b1;
+const LANE_B = 0x85ebca77;
 
 /**
- * 64 bits (16 hex digits) over the fragments' hashes in order and the tail's: plenty to tell two
- * bodies apart, and the same in every process for the same body. Two MurmurHash3-style lanes
- * with different seeds, each fed both halves of every hash.
+ * A fragment's hash placed at its position. The ETag sums these over the answer (modulo 2^32 in
+ * each of two lanes), so one swapped fragment changes the sum by its own difference: 64 bits that
+ * tell two bodies apart, the same in every process for the same body.
  */
-function bulkHash(entry: ConfigEntry, fragments: readonly Fragment[]): string {
-  let a = 0x9747b28c;
-  let b = 0x5bd1e995;
-  for (const fragment of fragments) {
-    a = mix(mix(a, fragment.hashA), fragment.hashB);
-    b = mix(mix(b, fragment.hashB), fragment.hashA);
-  }
-  a = finish(mix(mix(a, entry.tailHashA), entry.tailHashB), fragments.length);
-  b = finish(mix(mix(b, entry.tailHashB), entry.tailHashA), fragments.length);
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+function positionHash(hash: number, position: number, lane: number): number {
+  return finish(hash ^ Math.imul(position + 1, lane));
 }
 
-function mix(hash: number, word: number): number {
-  let k = Math.imul(word, 0xcc9e2d51);
-  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-  const h = hash ^ k;
-  return (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+/** 16 hex digits from both lanes' sums, the tail's hashes and the number of flags. */
+function etagOf(entry: ConfigEntry, flags: number, sumA: number, sumB: number): string {
+  const a = finish(sumA ^ entry.tailHashA ^ flags) >>> 0;
+  const b = finish(sumB ^ entry.tailHashB ^ Math.imul(flags, LANE_A)) >>> 0;
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
-function finish(hash: number, words: number): number {
-  let h = hash ^ words;
+/** MurmurHash3's finaliser: every input bit moves about half the output bits. */
+function finish(hash: number): number {
+  let h = hash;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
