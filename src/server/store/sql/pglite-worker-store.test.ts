@@ -1,5 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,18 @@ describe('PGlite on a worker thread', () => {
     running = false;
     // PGlite in this thread would hold it for the whole statement: not one tick in between.
     expect(ticks - before).toBeGreaterThan(100);
+  });
+
+  it.runIf(platform() === 'linux')('runs the database at a lower priority than this thread, which answers apps', async () => {
+    await workerStore();
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the thread's nice value.
+    const nice = (tid: string) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const values = readdirSync('/proc/self/task').map(nice);
+    expect(nice(String(process.pid))).toBe(0);
+    expect(values).toContain(10);
   });
 
   it('fails to open, without hanging, when PGlite cannot start in the folder', async () => {

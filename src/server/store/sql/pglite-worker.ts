@@ -1,3 +1,4 @@
+import { platform, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -32,6 +33,19 @@ export type FromWorker =
 // extended-protocol message with a ReadyForQuery before the client's Sync, which desynchronises
 // `pg` (pglite issue 958, open): after a unique violation the next query got the previous answer.
 const { dataDir } = workerData as PgliteWorkerData;
+
+// The database is background work to the request thread: when both want the CPU (a rollup build,
+// a backlog of exposures on a busy machine), answering apps comes first. On Linux a thread has its
+// own nice value, and 0 names the calling thread (elsewhere it would name the whole process). At
+// nice 10 the scheduler gives it about a tenth of a contended core; an idle core it still takes whole.
+const DATABASE_THREAD_NICE = 10;
+if (platform() === 'linux') {
+  try {
+    setPriority(0, DATABASE_THREAD_NICE);
+  } catch {
+    // Not allowed here: the thread keeps the server's priority.
+  }
+}
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.ts runs as a worker thread');
 const send = (message: FromWorker) => port.postMessage(message);
