@@ -1,18 +1,23 @@
-const FNV_OFFSET_BASIS = 0x811c9dc5;
-const FNV_PRIME = 16777619;
+export const FNV_OFFSET_BASIS = 0x811c9dc5;
+export const FNV_PRIME = 16777619;
 
 /**
  * 32-bit FNV-1a over UTF-16 code units (not UTF-8 bytes): that is what the
  * GrowthBook SDKs hash, so non-ASCII ids must bucket the same way here.
  */
 export function fnv1a32(input: string): number {
-  let h = FNV_OFFSET_BASIS;
+  return fnv1a32Continue(FNV_OFFSET_BASIS, input) >>> 0;
+}
+
+/** The FNV-1a state after `input` from `state`, to hash a long text in pieces: fnv1a32(a + b) is fnv1a32Continue(fnv1a32Continue(FNV_OFFSET_BASIS, a), b) >>> 0. */
+export function fnv1a32Continue(state: number, input: string): number {
+  let h = state;
   for (let i = 0; i < input.length; i++) {
     h ^= input.charCodeAt(i);
     // Math.imul keeps the product exact modulo 2^32, which a float multiply would not.
     h = Math.imul(h, FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
 }
 
 /**

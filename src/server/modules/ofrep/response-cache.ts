@@ -1,13 +1,12 @@
 import type { CompiledConfig, EvaluationResult } from '../../../shared/evaluation';
-import { fnv1a32 } from '../../../shared/targeting/fnv-hash';
+import { FNV_OFFSET_BASIS, FNV_PRIME, fnv1a32, fnv1a32Continue } from '../../../shared/targeting/fnv-hash';
 
 interface Fragment {
   json: string;
   /** The JSON as UTF-8, encoded once: a bulk body is these copied side by side. */
   bytes: Uint8Array;
-  /** A 64-bit hash of the JSON, as two 32-bit halves. */
-  hashA: number;
-  hashB: number;
+  /** A 64-bit hash of the JSON, 16 hex digits (hashHex). */
+  hash: string;
   /** Numbers the fragments of one configuration, for the key of a combination of them. */
   ordinal: number;
 }
@@ -60,9 +59,8 @@ interface ConfigEntry {
   kept: number;
   reused: number;
   /** Everything after the flags (`],"metadata":...}`), the same for every answer of this configuration. */
-  tail: Uint8Array;
-  tailHashA: number;
-  tailHashB: number;
+  tail: string;
+  tailBytes: Uint8Array;
 }
 
 /**
@@ -77,9 +75,9 @@ interface Template {
   body: Uint8Array<ArrayBuffer>;
   /** Where position i's fragment starts in body. */
   starts: number[];
-  /** The sums of the fragments' position hashes (see positionHash): the ETag before finishing. */
-  sumA: number;
-  sumB: number;
+  /** The ETag's two hash states before each position (see etagFrom); the last, after every fragment. */
+  statesA: Int32Array;
+  statesB: Int32Array;
   /** The template served as it is (to a user with no difference from it). */
   answer?: BulkAnswer;
 }
@@ -112,7 +110,7 @@ export class OfrepResponseCache {
       const fragments = results.map((result) => this.fragmentOf(entry, result));
       const allKnown = results.every((result) => this.byResult.has(result));
       const built = buildTemplate(entry, allKnown ? results : null, fragments);
-      const answer = this.answerOf(built.body, etagOf(entry, fragments.length, built.sumA, built.sumB));
+      const answer = this.answerOf(built.body, etagFrom(entry, built, []));
       // The first answer becomes the template; one of another length (not a bulk of this configuration) is only served.
       if (template === undefined) entry.template = { ...built, answer };
       entry.lastBulk = { results: allKnown ? results : null, answer };
@@ -171,7 +169,7 @@ export class OfrepResponseCache {
     let fragment = entry.fragments.get(id);
     if (!fragment) {
       const json = JSON.stringify({ key: result.key, value: result.value, reason: result.reason, variant: result.variant, metadata: result.metadata });
-      fragment = { json, bytes: encoder.encode(json), hashA: fnv1a32(json), hashB: fnv1a32(`\u0001${json}`), ordinal: entry.fragments.size };
+      fragment = { json, bytes: encoder.encode(json), hash: hashHex(json), ordinal: entry.fragments.size };
       entry.fragments.set(id, fragment);
     }
     if (Object.isFrozen(result)) this.byResult.set(result, fragment);
@@ -184,7 +182,7 @@ export class OfrepResponseCache {
       // The ETag hashes the tail with the flags, so it covers every byte of the body: a change to
       // the metadata alone (configVersion 3 -> 4, same values) must not be answered 304 with the old metadata.
       const tail = `],"metadata":${JSON.stringify({ configVersion: config.version })}}`;
-      entry = { fragments: new Map(), answers: new Map(), kept: 0, reused: 0, tail: encoder.encode(tail), tailHashA: fnv1a32(tail), tailHashB: fnv1a32(`\u0001${tail}`) };
+      entry = { fragments: new Map(), answers: new Map(), kept: 0, reused: 0, tail, tailBytes: encoder.encode(tail) };
       this.byConfig.set(config, entry);
     }
     return entry;
@@ -209,37 +207,36 @@ const COMMA = 0x2c;
 
 /** `{"flags":[` + the fragments, comma-separated + the tail, in one buffer: a template. */
 function buildTemplate(entry: ConfigEntry, results: readonly EvaluationResult[] | null, fragments: Fragment[]): Template {
-  let length = BODY_HEAD.length + Math.max(0, fragments.length - 1) + entry.tail.length;
+  let length = BODY_HEAD.length + Math.max(0, fragments.length - 1) + entry.tailBytes.length;
   for (const fragment of fragments) length += fragment.bytes.length;
   const body = new Uint8Array(length);
   body.set(BODY_HEAD, 0);
   const starts: number[] = new Array(fragments.length);
+  const statesA = new Int32Array(fragments.length + 1);
+  const statesB = new Int32Array(fragments.length + 1);
   let at = BODY_HEAD.length;
-  let sumA = 0;
-  let sumB = 0;
+  let a = FNV_OFFSET_BASIS | 0;
+  let b = LANE_B_START;
   for (let i = 0; i < fragments.length; i++) {
     if (i > 0) body[at++] = COMMA;
     starts[i] = at;
     body.set(fragments[i].bytes, at);
     at += fragments[i].bytes.length;
-    sumA = (sumA + positionHash(fragments[i].hashA, i, LANE_A)) | 0;
-    sumB = (sumB + positionHash(fragments[i].hashB, i, LANE_B)) | 0;
+    statesA[i] = a;
+    statesB[i] = b;
+    a = fnv1a32Continue(a, fragments[i].hash);
+    b = fnv1a32Continue(b, fragments[i].hash);
   }
-  body.set(entry.tail, at);
-  return { results, fragments, body, starts, sumA, sumB };
+  statesA[fragments.length] = a;
+  statesB[fragments.length] = b;
+  body.set(entry.tailBytes, at);
+  return { results, fragments, body, starts, statesA, statesB };
 }
 
 /** The template's bytes with the differing fragments swapped in, and its ETag adjusted to match. */
 function fromTemplate(entry: ConfigEntry, template: Template, differences: readonly Difference[]): { bytes: Uint8Array<ArrayBuffer>; hash: string } {
   let length = template.body.length;
-  let sumA = template.sumA;
-  let sumB = template.sumB;
-  for (const { position, fragment } of differences) {
-    const replaced = template.fragments[position];
-    length += fragment.bytes.length - replaced.bytes.length;
-    sumA = (sumA + positionHash(fragment.hashA, position, LANE_A) - positionHash(replaced.hashA, position, LANE_A)) | 0;
-    sumB = (sumB + positionHash(fragment.hashB, position, LANE_B) - positionHash(replaced.hashB, position, LANE_B)) | 0;
-  }
+  for (const { position, fragment } of differences) length += fragment.bytes.length - template.fragments[position].bytes.length;
   const body = new Uint8Array(length);
   // `from` walks the template, `at` the new body; each copy takes the template up to the next swap.
   let from = 0;
@@ -253,32 +250,41 @@ function fromTemplate(entry: ConfigEntry, template: Template, differences: reado
     from = start + template.fragments[position].bytes.length;
   }
   body.set(template.body.subarray(from), at);
-  return { bytes: body, hash: etagOf(entry, template.fragments.length, sumA, sumB) };
+  return { bytes: body, hash: etagFrom(entry, template, differences) };
 }
-
-const LANE_A = 0x9e3779b1;
-const LANE_B = 0x85ebca77;
 
 /**
- * A fragment's hash placed at its position. The ETag sums these over the answer (modulo 2^32 in
- * each of two lanes), so one swapped fragment changes the sum by its own difference: 64 bits that
- * tell two bodies apart, the same in every process for the same body.
+ * The bulk ETag: hashHex of the fragments' hashes joined in order, then the tail. Apps cache by it,
+ * so the formula stays what earlier versions sent (environments-migration.test.ts holds their
+ * ETags). FNV-1a runs left to right, so the hash resumes from the template's state at the first
+ * position that differs instead of starting over.
  */
-function positionHash(hash: number, position: number, lane: number): number {
-  return finish(hash ^ Math.imul(position + 1, lane));
+function etagFrom(entry: ConfigEntry, template: Template, differences: readonly Difference[]): string {
+  const count = template.fragments.length;
+  const first = differences.length > 0 ? differences[0].position : count;
+  let a = template.statesA[first];
+  let b = template.statesB[first];
+  let next = 0;
+  for (let i = first; i < count; i++) {
+    let fragment = template.fragments[i];
+    if (next < differences.length && differences[next].position === i) fragment = differences[next++].fragment;
+    // Both lanes in one pass over the 16 digits (FNV-1a, as fnv1a32Continue).
+    const hash = fragment.hash;
+    for (let c = 0; c < hash.length; c++) {
+      const code = hash.charCodeAt(c);
+      a = Math.imul(a ^ code, FNV_PRIME);
+      b = Math.imul(b ^ code, FNV_PRIME);
+    }
+  }
+  return hex(fnv1a32Continue(a, entry.tail)) + hex(fnv1a32Continue(b, entry.tail));
 }
 
-/** 16 hex digits from both lanes' sums, the tail's hashes and the number of flags. */
-function etagOf(entry: ConfigEntry, flags: number, sumA: number, sumB: number): string {
-  const a = finish(sumA ^ entry.tailHashA ^ flags) >>> 0;
-  const b = finish(sumB ^ entry.tailHashB ^ Math.imul(flags, LANE_A)) >>> 0;
-  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
-}
+// hashHex's second pass hashes the text after "\u0001".
+const LANE_B_START = fnv1a32Continue(FNV_OFFSET_BASIS, '\u0001');
 
-/** MurmurHash3's finaliser: every input bit moves about half the output bits. */
-function finish(hash: number): number {
-  let h = hash;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
+const hex = (state: number) => (state >>> 0).toString(16).padStart(8, '0');
+
+/** 64 bits from two FNV-1a passes with different salts: plenty to tell two bodies apart. */
+function hashHex(text: string): string {
+  return hex(fnv1a32(text)) + hex(fnv1a32(`\u0001${text}`));
 }
