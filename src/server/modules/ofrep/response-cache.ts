@@ -66,7 +66,8 @@ interface ConfigEntry {
 /**
  * A built bulk answer to copy from. Most positions hold the same result for every user (parameters
  * without rules or experiments), so an answer is the template's bytes with a few fragments swapped:
- * a handful of copies instead of one per parameter, and the ETag adjusted rather than recomputed.
+ * a handful of copies instead of one per parameter, and its ETag resumed from the template's hash
+ * state at the first position that differs.
  */
 interface Template {
   /** The results it was built from, when all are frozen (then the same object means the same fragment). */
@@ -233,7 +234,7 @@ function buildTemplate(entry: ConfigEntry, results: readonly EvaluationResult[] 
   return { results, fragments, body, starts, statesA, statesB };
 }
 
-/** The template's bytes with the differing fragments swapped in, and its ETag adjusted to match. */
+/** The template's bytes with the differing fragments swapped in (in position order), and the ETag of the result. */
 function fromTemplate(entry: ConfigEntry, template: Template, differences: readonly Difference[]): { bytes: Uint8Array<ArrayBuffer>; hash: string } {
   let length = template.body.length;
   for (const { position, fragment } of differences) length += fragment.bytes.length - template.fragments[position].bytes.length;
