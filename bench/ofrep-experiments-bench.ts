@@ -1,7 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { startBenchServer } from './lib/load';
-import { processCpu } from './lib/process-cpu';
+import { processCpu, threadCpu } from './lib/process-cpu';
 
 const PARAMETERS = 200;
 const EXPERIMENTS = 20;
@@ -24,12 +24,16 @@ interface Round {
   p50Ms: number;
   p99Ms: number;
   cpuUsPerRequest: number;
+  /** Of that CPU, the request thread's and the database thread's (PGlite on its worker). */
+  mainUsPerRequest: number;
+  databaseUsPerRequest: number;
   failed: number;
 }
 
 let nextUser = 0;
 async function round(server: Server): Promise<Round> {
   const cpu0 = processCpu(server.pid);
+  const threads0 = threadCpu(server.pid);
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}/ofrep/v1/evaluate/flags`,
     connections: CONNECTIONS,
@@ -43,7 +47,10 @@ async function round(server: Server): Promise<Round> {
       },
     }],
   });
+  const threads1 = threadCpu(server.pid);
   return {
+    mainUsPerRequest: ((threads1.main - threads0.main) / result.requests.total) * 1e6,
+    databaseUsPerRequest: ((threads1.database - threads0.database) / result.requests.total) * 1e6,
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
@@ -82,7 +89,7 @@ export async function ofrepExperimentsBench(): Promise<void> {
     for (let r = 0; r < ROUNDS; r++) rounds.push({ reference: await round(reference.info), ours: await round(ours.info) });
     const row = (name: string, pick: (r: { reference: Round; ours: Round }) => Round) => {
       const list = rounds.map(pick);
-      return `  ${name.padEnd(34)} ${median(list.map((r) => r.requestsPerSecond)).toFixed(0).padStart(6)} req/s   p50 ${median(list.map((r) => r.p50Ms))} ms, p99 ${median(list.map((r) => r.p99Ms))} ms at saturation   CPU ${median(list.map((r) => r.cpuUsPerRequest)).toFixed(0)} µs/request   errors ${list.reduce((s, r) => s + r.failed, 0)}`;
+      return `  ${name.padEnd(34)} ${median(list.map((r) => r.requestsPerSecond)).toFixed(0).padStart(6)} req/s   p50 ${median(list.map((r) => r.p50Ms))} ms, p99 ${median(list.map((r) => r.p99Ms))} ms at saturation   CPU ${median(list.map((r) => r.cpuUsPerRequest)).toFixed(0)} µs/request (request thread ${median(list.map((r) => r.mainUsPerRequest)).toFixed(0)}, database thread ${median(list.map((r) => r.databaseUsPerRequest)).toFixed(0)})   errors ${list.reduce((s, r) => s + r.failed, 0)}`;
     };
     console.log(row('no experiments (reference)', (r) => r.reference));
     console.log(row(`${EXPERIMENTS} running experiments`, (r) => r.ours));

@@ -51,3 +51,24 @@ export function postgresCpu(url: string): number {
   const live = all.filter((p) => p.pid === postmaster.pid || p.ppid === postmaster.pid).reduce((sum, p) => sum + p.cpuSeconds, 0);
   return live + postmaster.endedChildrenCpuSeconds;
 }
+
+/**
+ * CPU seconds so far of one process's main thread and of its database thread (the PGlite worker,
+ * told by its nice value of 10: src/server/store/sql/pglite-worker.ts); NaN where /proc is unavailable.
+ */
+export function threadCpu(pid: number): { main: number; database: number } {
+  let main = Number.NaN;
+  let database = Number.NaN;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+      if (Number(tid) === pid) main = seconds;
+      else if (Number(fields[16]) === 10) database = (Number.isNaN(database) ? 0 : database) + seconds;
+    }
+  } catch {
+    // The process ended, or no /proc.
+  }
+  return { main, database };
+}
