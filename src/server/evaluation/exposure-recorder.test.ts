@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { CompiledConfig, EvaluationResult } from '../../shared/evaluation';
+import { systemClock } from '../lib/clock';
+import type { ServerConfig } from '../services';
+import { ExposureRecorder } from './exposure-recorder';
 import { DEFAULT_EXPOSURE_MEMORY_MAX_USERS, readSettings } from '../node/settings';
 import { MemoryStore } from '../store/memory/memory-store';
 import { createTestApp, type Caller } from '../test/harness';
@@ -81,5 +85,29 @@ describe('exposure recorder memory cap', () => {
     expect(readSettings({ EXPOSURE_MEMORY_MAX_USERS: ' 500 ' }).exposureMemoryMaxUsers).toBe(500);
     expect(readSettings({ EXPOSURE_MEMORY_MAX_USERS: '0' }).exposureMemoryMaxUsers).toBe(0);
     for (const bad of ['-1', '1.5', 'lots']) expect(() => readSettings({ EXPOSURE_MEMORY_MAX_USERS: bad })).toThrow(/EXPOSURE_MEMORY_MAX_USERS/);
+  });
+});
+
+describe('exposure recorder backlog', () => {
+  it('says once, when 100,000 exposures wait for a database that does not answer, that later users are recorded at their next evaluation', () => {
+    const logged: string[] = [];
+    const store = new MemoryStore();
+    // A database that never finishes a write: the backlog only grows.
+    store.exposures.record = () => new Promise<void>(() => {});
+    // The recorder reads only the memory cap from the configuration.
+    const config = { exposureMemoryMaxUsers: 1_000_000 } as ServerConfig;
+    const recorder = new ExposureRecorder({ store, clock: systemClock, config, log: (message) => logged.push(message) });
+    const result = {} as EvaluationResult;
+    const compiled = {
+      runningExperiments: [{ id: 'e1', key: 'checkout', sticky: true }],
+      exposureOf: () => ({ experimentId: 'e1', experimentKey: 'checkout', variant: 'b' }),
+    } as unknown as CompiledConfig;
+    for (let i = 0; i < 100_000; i++) recorder.observe(compiled, `user-${i}`, result);
+    expect(logged).toEqual([]);
+    for (let i = 100_000; i < 100_010; i++) recorder.observe(compiled, `user-${i}`, result);
+    expect(logged.filter((m) => m.includes('wait for the database'))).toHaveLength(1);
+    // The users past the backlog stay unmarked, so their next evaluation queues them again.
+    expect(recorder.wasExposed('e1', 'user-99999')).toBe(true);
+    expect(recorder.wasExposed('e1', 'user-100005')).toBe(false);
   });
 });

@@ -35,6 +35,7 @@ export class ExposureRecorder {
   private flushing: Promise<void> | null = null;
   private readonly budget: MembershipBudget;
   private warnedFull = false;
+  private warnedBehind = false;
 
   constructor(private readonly services: Pick<CoreServices, 'store' | 'clock' | 'config' | 'log'>) {
     this.budget = new MembershipBudget(services.config.exposureMemoryMaxUsers);
@@ -84,7 +85,10 @@ export class ExposureRecorder {
       if (!users) this.exposed.set(exposure.experimentId, (users = new FingerprintSet(this.budget)));
       if (users.has(targetingKey)) continue;
       // The database is behind: leave this user unmarked so a later evaluation records them.
-      if (this.pending.length >= MAX_PENDING) continue;
+      if (this.pending.length >= MAX_PENDING) {
+        this.warnBehind();
+        continue;
+      }
       // Past the cap the user stays unmarked and is queued again at each evaluation (see above).
       if (users.add(targetingKey) === 'full') this.warnFull();
       now ??= this.services.clock.now().toISOString();
@@ -123,6 +127,16 @@ export class ExposureRecorder {
     this.services.log(
       `Exposures: ${this.budget.limit} users remembered (EXPOSURE_MEMORY_MAX_USERS); users exposed from now on are not remembered in memory: ` +
         'their exposures are still recorded (written again at each evaluation, stored once) but their sticky membership is not kept',
+    );
+  }
+
+  private warnBehind(): void {
+    if (this.warnedBehind) return;
+    this.warnedBehind = true;
+    this.services.log(
+      `Exposures: ${MAX_PENDING} wait for the database, which is behind; users exposed meanwhile are recorded at their next evaluation ` +
+        '(results count them from then, and a user who never comes back is not counted). On the embedded database, a busy server ' +
+        'with many running experiments can write fewer exposures a second than it serves new users: PostgreSQL (DATABASE_URL) writes more',
     );
   }
 
