@@ -1,5 +1,5 @@
 export const FNV_OFFSET_BASIS = 0x811c9dc5;
-export const FNV_PRIME = 16777619;
+const FNV_PRIME = 16777619;
 
 /**
  * 32-bit FNV-1a over UTF-16 code units (not UTF-8 bytes): that is what the

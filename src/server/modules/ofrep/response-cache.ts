@@ -1,5 +1,5 @@
 import type { CompiledConfig, EvaluationResult } from '../../../shared/evaluation';
-import { FNV_OFFSET_BASIS, FNV_PRIME, fnv1a32, fnv1a32Continue } from '../../../shared/targeting/fnv-hash';
+import { FNV_OFFSET_BASIS, fnv1a32, fnv1a32Continue } from '../../../shared/targeting/fnv-hash';
 
 interface Fragment {
   json: string;
@@ -269,13 +269,8 @@ function etagFrom(entry: ConfigEntry, template: Template, differences: readonly 
   for (let i = first; i < count; i++) {
     let fragment = template.fragments[i];
     if (next < differences.length && differences[next].position === i) fragment = differences[next++].fragment;
-    // Both lanes in one pass over the 16 digits (FNV-1a, as fnv1a32Continue).
-    const hash = fragment.hash;
-    for (let c = 0; c < hash.length; c++) {
-      const code = hash.charCodeAt(c);
-      a = Math.imul(a ^ code, FNV_PRIME);
-      b = Math.imul(b ^ code, FNV_PRIME);
-    }
+    a = fnv1a32Continue(a, fragment.hash);
+    b = fnv1a32Continue(b, fragment.hash);
   }
   return hex(fnv1a32Continue(a, entry.tail)) + hex(fnv1a32Continue(b, entry.tail));
 }
