@@ -1,20 +1,9 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { z } from 'zod';
-import { idParamsSchema } from '../../../shared/contract/common';
-import {
-  changeRequestSchema,
-  commentBodySchema,
-  publishBodySchema,
-  reviewBodySchema,
-  scheduleBodySchema,
-  versionBodySchema,
-} from '../../../shared/contract/change-requests';
-import { calendarApi, changeRequestsApi } from '../../../shared/contract/endpoints/change-requests';
+import { calendarApi, changeRequestsApi, type ChangeRequestAction } from '../../../shared/contract/endpoints/change-requests';
 import { principalOf, requireRole } from '../../http/auth-middleware';
 import { endpointRoutes } from '../../http/endpoint-route';
 import type { AppEnv } from '../../http/env';
-import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
+import { createRouter, errorResponses } from '../../http/openapi';
 import { actorOf } from '../audit/audit-service';
 import { resolveEnvironment } from '../environments/environments-service';
 import { calendar } from './calendar-service';
@@ -34,12 +23,12 @@ export async function callerOf(c: Context<AppEnv>): Promise<requests.Caller> {
 }
 
 /** POST /{id}/<action>: one action on a change request. */
-const one = <B extends z.ZodType>(action: string, summary: string, role: 'viewer' | 'editor', body: B) =>
-  createRoute({
-    method: 'post', path: `/{id}/${action}`, tags, summary,
+const one = <const A extends ChangeRequestAction>(action: A, summary: string, role: 'viewer' | 'editor') =>
+  route(changeRequestsApi[action], {
+    summary,
     middleware: [requireRole(role)] as const,
-    request: { params: idParamsSchema, body: jsonBody(body) },
-    responses: { 200: jsonContent(changeRequestSchema, 'The change request'), ...errorResponses, ...conflictResponse },
+    responseDescription: 'The change request',
+    responses: { ...errorResponses, ...conflictResponse },
   });
 
 export function changeRequestsRoutes() {
@@ -91,25 +80,25 @@ export function changeRequestsRoutes() {
       }),
       async (c) => c.json(await requests.updateChangeRequest(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await callerOf(c)), 200),
     )
-    .openapi(one('reviews', 'Approve or ask for changes (never your own request)', 'editor', reviewBodySchema), async (c) => {
+    .openapi(one('reviews', 'Approve or ask for changes (never your own request)', 'editor'), async (c) => {
       const { expectedVersion, verdict, comment } = c.req.valid('json');
       return c.json(await requests.reviewChangeRequest(c.get('services'), c.req.valid('param').id, expectedVersion, verdict, comment, await callerOf(c)), 200);
     })
-    .openapi(one('comments', 'Add a comment to the thread', 'viewer', commentBodySchema), async (c) =>
+    .openapi(one('comments', 'Add a comment to the thread', 'viewer'), async (c) =>
       c.json(await requests.commentOnChangeRequest(c.get('services'), c.req.valid('param').id, c.req.valid('json').body, await callerOf(c)), 200),
     )
-    .openapi(one('publish', 'Publish every change at once (admins may bypass approval with a reason)', 'editor', publishBodySchema), async (c) => {
+    .openapi(one('publish', 'Publish every change at once (admins may bypass approval with a reason)', 'editor'), async (c) => {
       const { expectedVersion, bypassReason } = c.req.valid('json');
       return c.json(await publishChangeRequest(c.get('services'), c.req.valid('param').id, expectedVersion, bypassReason, await callerOf(c)), 200);
     })
-    .openapi(one('schedule', 'Schedule the publish (or take the schedule off with null)', 'editor', scheduleBodySchema), async (c) => {
+    .openapi(one('schedule', 'Schedule the publish (or take the schedule off with null)', 'editor'), async (c) => {
       const { expectedVersion, publishAt } = c.req.valid('json');
       return c.json(await requests.scheduleChangeRequest(c.get('services'), c.req.valid('param').id, expectedVersion, publishAt, await callerOf(c)), 200);
     })
-    .openapi(one('rebase', 'Rebase on the parameters as they are now', 'editor', versionBodySchema), async (c) =>
+    .openapi(one('rebase', 'Rebase on the parameters as they are now', 'editor'), async (c) =>
       c.json(await requests.rebaseChangeRequest(c.get('services'), c.req.valid('param').id, c.req.valid('json').expectedVersion, await callerOf(c)), 200),
     )
-    .openapi(one('discard', 'Discard the change request', 'editor', versionBodySchema), async (c) =>
+    .openapi(one('discard', 'Discard the change request', 'editor'), async (c) =>
       c.json(await requests.discardChangeRequest(c.get('services'), c.req.valid('param').id, c.req.valid('json').expectedVersion, await callerOf(c)), 200),
     );
 }

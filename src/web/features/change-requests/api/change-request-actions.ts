@@ -1,17 +1,10 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  ChangeRequest,
-  commentBodySchema,
-  publishBodySchema,
-  publishConflictSchema,
-  reviewBodySchema,
-  scheduleBodySchema,
-  updateChangeRequestBodySchema,
-  versionBodySchema,
-} from '../../../../shared/contract/change-requests';
-import { apiRequest } from '../../../lib/api-client';
+import type { ChangeRequest, publishConflictSchema } from '../../../../shared/contract/change-requests';
+import type { EndpointBody } from '../../../../shared/contract/endpoint';
+import { changeRequestsApi, type ChangeRequestAction } from '../../../../shared/contract/endpoints/change-requests';
 import { isApiError } from '../../../lib/api-error';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { changeRequestsKeys } from './change-requests-keys';
 
 export type PublishConflict = z.infer<typeof publishConflictSchema>['conflicts'][number];
@@ -27,33 +20,25 @@ export function storeChangeRequest(queryClient: QueryClient, saved: ChangeReques
   ]);
 }
 
-interface Bodies {
-  reviews: z.input<typeof reviewBodySchema>;
-  comments: z.input<typeof commentBodySchema>;
-  publish: z.input<typeof publishBodySchema>;
-  schedule: z.input<typeof scheduleBodySchema>;
-  rebase: z.input<typeof versionBodySchema>;
-  discard: z.input<typeof versionBodySchema>;
-}
-
 /** POST /api/change-requests/:id/<action>. */
-export function useChangeRequestAction<A extends keyof Bodies>(id: string, action: A) {
+export function useChangeRequestAction<A extends ChangeRequestAction>(id: string, action: A) {
   const queryClient = useQueryClient();
+  const endpoint = changeRequestsApi[action] as (typeof changeRequestsApi)[ChangeRequestAction];
   return useMutation({
-    mutationFn: (body: Bodies[A], { client }) =>
-      apiRequest<ChangeRequest>(client, `/api/change-requests/${encodeURIComponent(id)}/${action}`, { method: 'POST', body }),
+    mutationFn: (body: EndpointBody<(typeof changeRequestsApi)[A]>, { client }) =>
+      callEndpoint(client, endpoint, { params: { id }, body: body as EndpointBody<typeof endpoint> }),
     onSuccess: (saved) => storeChangeRequest(queryClient, saved),
   });
 }
 
-export type UpdateChangeRequestBody = z.input<typeof updateChangeRequestBodySchema>;
+export type UpdateChangeRequestBody = EndpointBody<typeof changeRequestsApi.update>;
 
 /** Retitles, replaces or adds changes: a new revision, so earlier approvals no longer count. */
 export function useUpdateChangeRequest() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateChangeRequestBody }, { client }) =>
-      apiRequest<ChangeRequest>(client, `/api/change-requests/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+      callEndpoint(client, changeRequestsApi.update, { params: { id }, body }),
     onSuccess: (saved) => storeChangeRequest(queryClient, saved),
   });
 }
