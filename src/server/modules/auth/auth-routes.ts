@@ -1,20 +1,14 @@
-import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import {
-  acceptInviteBodySchema,
-  loginBodySchema,
-  SESSION_COOKIE,
-  sessionInfoSchema,
-  setupBodySchema,
-  setupStatusSchema,
-} from '../../../shared/contract/auth';
+import { SESSION_COOKIE } from '../../../shared/contract/auth';
+import { authApi } from '../../../shared/contract/endpoints/auth';
 import type { AppEnv } from '../../http/env';
 import { principalOf } from '../../http/auth-middleware';
-import { createRouter, errorResponses, jsonBody, jsonContent, noContent, problemContent } from '../../http/openapi';
+import { endpointRoutes } from '../../http/endpoint-route';
+import { createRouter, errorResponses, problemContent } from '../../http/openapi';
 import * as auth from './auth-service';
 
-const tags = ['Auth'];
+const route = endpointRoutes('/api/auth', { tags: ['Auth'] });
 
 function setSessionCookie(c: Context<AppEnv>, secret: string) {
   const { config } = c.get('services');
@@ -36,17 +30,14 @@ export type ClientKeyFn = (c: Context<AppEnv>) => string;
 export function authRoutes(clientKey: ClientKeyFn) {
   return createRouter()
     .openapi(
-      createRoute({ method: 'get', path: '/setup', tags, summary: 'Whether the first admin still has to be created', responses: { 200: jsonContent(setupStatusSchema, 'Setup status') } }),
+      route(authApi.setupStatus, { summary: 'Whether the first admin still has to be created', responseDescription: 'Setup status' }),
       async (c) => c.json({ needsSetup: await auth.needsSetup(c.get('services')) }, 200),
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/setup',
-        tags,
+      route(authApi.setUp, {
         summary: 'Create the first admin (only while no user exists) and sign in',
-        request: { body: jsonBody(setupBodySchema) },
-        responses: { 201: jsonContent(sessionInfoSchema, 'Signed in as the new admin'), 409: errorResponses[400], 400: errorResponses[400] },
+        responseDescription: 'Signed in as the new admin',
+        responses: { 409: errorResponses[400], 400: errorResponses[400] },
       }),
       async (c) => {
         const session = await auth.setupFirstAdmin(c.get('services'), c.req.valid('json'));
@@ -55,14 +46,10 @@ export function authRoutes(clientKey: ClientKeyFn) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/login',
-        tags,
+      route(authApi.signIn, {
         summary: 'Sign in with email and password (rate limited per email and client address)',
-        request: { body: jsonBody(loginBodySchema) },
+        responseDescription: 'Signed in',
         responses: {
-          200: jsonContent(sessionInfoSchema, 'Signed in'),
           400: errorResponses[400],
           401: errorResponses[401],
           429: problemContent('Too many sign-in attempts for this email from this address; Retry-After says when to try again'),
@@ -75,13 +62,10 @@ export function authRoutes(clientKey: ClientKeyFn) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/accept-invite',
-        tags,
+      route(authApi.acceptInvite, {
         summary: 'Accept an invite: choose a name and password, then sign in',
-        request: { body: jsonBody(acceptInviteBodySchema) },
-        responses: { 200: jsonContent(sessionInfoSchema, 'Signed in'), 400: errorResponses[400] },
+        responseDescription: 'Signed in',
+        responses: { 400: errorResponses[400] },
       }),
       async (c) => {
         const session = await auth.acceptInvite(c.get('services'), c.req.valid('json'));
@@ -90,11 +74,11 @@ export function authRoutes(clientKey: ClientKeyFn) {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/session', tags, summary: 'The signed-in user and the CSRF token', responses: { 200: jsonContent(sessionInfoSchema, 'Session'), 401: errorResponses[401] } }),
+      route(authApi.session, { summary: 'The signed-in user and the CSRF token', responseDescription: 'Session', responses: { 401: errorResponses[401] } }),
       async (c) => c.json(await auth.sessionInfo(c.get('services'), principalOf(c)), 200),
     )
     .openapi(
-      createRoute({ method: 'post', path: '/logout', tags, summary: 'Sign out (ends this session)', responses: { ...noContent, 401: errorResponses[401], 403: errorResponses[403] } }),
+      route(authApi.signOut, { summary: 'Sign out (ends this session)', responses: { 401: errorResponses[401], 403: errorResponses[403] } }),
       async (c) => {
         await auth.logout(c.get('services'), principalOf(c));
         deleteCookie(c, SESSION_COOKIE, { path: '/' });

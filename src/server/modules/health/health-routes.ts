@@ -1,15 +1,16 @@
-import { createRoute } from '@hono/zod-openapi';
+import { healthApi } from '../../../shared/contract/endpoints/health';
 import { healthSchema } from '../../../shared/contract/health';
+import { endpointRoutes } from '../../http/endpoint-route';
 import { createRouter, jsonContent } from '../../http/openapi';
+
+const route = endpointRoutes('/api/health', { tags: ['Health'] });
 
 export function healthRoutes() {
   return createRouter().openapi(
-    createRoute({
-      method: 'get',
-      path: '/',
-      tags: ['Health'],
+    route(healthApi.get, {
       summary: 'Liveness and database reachability',
-      responses: { 200: jsonContent(healthSchema, 'Healthy'), 503: jsonContent(healthSchema, 'The database does not answer') },
+      responseDescription: 'Healthy',
+      responses: { 503: jsonContent(healthSchema, 'The database does not answer') },
     }),
     async (c) => {
       const { store, config } = c.get('services');
