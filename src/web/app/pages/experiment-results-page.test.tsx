@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { ExperimentResults } from '../../../shared/contract/results';
+import { testExperiment } from '../../features/experiments/test/fixtures';
 import { routes } from '../routing/routes';
 import { renderWithApp, testSession } from '../../test/render';
 import { server } from '../../test/server';
@@ -27,7 +28,7 @@ describe('experiment results page', () => {
     server.use(
       http.get('/api/experiments/exp-1', async () => {
         await experimentSent;
-        return HttpResponse.json({ id: 'exp-1', key: 'checkout', name: 'Checkout button', status: 'running', hypothesis: 'A green button sells more, because it stands out on every checkout page.' });
+        return HttpResponse.json(testExperiment({ hypothesis: 'A green button sells more, because it stands out on every checkout page.' }));
       }),
       http.get('/api/attributes', () => HttpResponse.json({ items: [] })),
       http.get('/api/experiments/exp-1/results', () => {

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { ExperimentResults } from '../../../shared/contract/results';
 import { problemJson, renderWithApp, testSession } from '../../test/render';
 import { server } from '../../test/server';
+import { testExperiment } from '../../features/experiments/test/fixtures';
 import { routes } from '../routing/routes';
 
-const experiment = (id: string, name: string) => ({ id, key: id, name, status: 'running', startedAt: '2026-01-01T00:00:00.000Z', variants: [] });
+const experiment = (id: string, name: string) => testExperiment({ id, key: id, name, status: 'running', startedAt: '2026-01-01T00:00:00.000Z', variants: [] });
 // A whole results answer (the client checks answers against the contract in tests) with this headline.
 const headline = (text: string, tone: ExperimentResults['headline']['tone']): ExperimentResults => ({
   experiment: { id: 'exp-1', key: 'exp-1', name: 'Checkout button', status: 'running', startedAt: '2026-01-01T00:00:00.000Z', endedAt: null },

@@ -5,6 +5,7 @@ import { problemJson, renderWithApp, testSession, testUser } from '../../test/re
 import { server } from '../../test/server';
 import { authKeys } from '../../features/auth/api/auth-keys';
 import { experimentsKeys } from '../../features/experiments/api/experiments-keys';
+import { testExperiment } from '../../features/experiments/test/fixtures';
 import { createQueryClient } from '../../lib/query-client';
 import { preloadRoute, routes } from './routes';
 
@@ -132,7 +133,7 @@ describe('preloadRoute', () => {
       http.get('/api/auth/session', () => HttpResponse.json(testSession())),
       http.get('/api/experiments/exp-1', ({ request }) => {
         asked.push(new URL(request.url).pathname);
-        return HttpResponse.json({ id: 'exp-1', name: 'Buy button colour' });
+        return HttpResponse.json(testExperiment({ name: 'Buy button colour' }));
       }),
     );
     const client = createQueryClient();

@@ -1,12 +1,13 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { experimentsApi } from '../../../../shared/contract/endpoints/experiments';
 import type { Experiment } from '../../../../shared/contract/experiments';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { experimentsKeys } from './experiments-keys';
 
 export function experimentQueryOptions(id: string) {
   return queryOptions({
     queryKey: experimentsKeys.detail(id),
-    queryFn: ({ client, signal }) => apiRequest<Experiment>(client, `/api/experiments/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, experimentsApi.get, { params: { id }, signal }),
   });
 }
 

@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { PromotionCheck } from '../../../../shared/contract/experiments';
-import { apiRequest } from '../../../lib/api-client';
+import { experimentsApi } from '../../../../shared/contract/endpoints/experiments';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { experimentsKeys } from './experiments-keys';
 
 /** Per variant: the primary and guardrail verdicts, the risks of promoting it and the phrase that accepts them. */
 export function promotionCheckQueryOptions(id: string, version: number) {
   return queryOptions({
     queryKey: [...experimentsKeys.all, 'promotion-check', id, version] as const,
-    queryFn: ({ client, signal }) => apiRequest<PromotionCheck>(client, `/api/experiments/${encodeURIComponent(id)}/promotion-check`, { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, experimentsApi.promotionCheck, { params: { id }, signal }),
   });
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { EndpointResponse } from '../../../../shared/contract/endpoint';
+import { experimentsApi } from '../../../../shared/contract/endpoints/experiments';
 import type { Experiment, UpdateExperimentBody } from '../../../../shared/contract/experiments';
-import { apiRequest } from '../../../lib/api-client';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { isApiError } from '../../../lib/api-error';
 import { storeSavedExperiment } from './get-experiment';
 
@@ -16,23 +18,19 @@ export function isExperimentConflict(error: unknown): error is ExperimentConflic
   return error instanceof ExperimentConflictError;
 }
 
-export interface SaveResult {
-  experiment: Experiment;
-  /** E.g. a weight change on a running experiment mixes populations: saved, but worth knowing. */
-  warnings: string[];
-}
+/** The saved experiment and its warnings (e.g. a weight change on a running experiment mixes populations: saved, but worth knowing). */
+export type SaveResult = EndpointResponse<typeof experimentsApi.update>;
 
 /** Saves the changed fields; on 409 fetches the saved version so the person can choose whose stays. */
 export function useUpdateExperiment(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (changes: UpdateExperimentBody, { client }) => {
-      const path = `/api/experiments/${encodeURIComponent(id)}`;
+    mutationFn: async (changes: UpdateExperimentBody, { client }): Promise<SaveResult> => {
       try {
-        return await apiRequest<SaveResult>(client, path, { method: 'PATCH', body: changes });
+        return await callEndpoint(client, experimentsApi.update, { params: { id }, body: changes });
       } catch (error) {
         if (!isApiError(error) || error.status !== 409) throw error;
-        throw new ExperimentConflictError(await apiRequest<Experiment>(client, path));
+        throw new ExperimentConflictError(await callEndpoint(client, experimentsApi.get, { params: { id } }));
       }
     },
     onSuccess: (result) => storeSavedExperiment(queryClient, result.experiment),

@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { ArmResult, ExperimentResults, MetricResult } from '../../../../shared/contract/results';
 import { routes } from '../../../app/routing/routes';
+import { testExperiment } from '../../experiments/test/fixtures';
 import { problemJson, renderWithApp, testSession } from '../../../test/render';
 import { server } from '../../../test/server';
 
@@ -49,7 +50,7 @@ function results(overrides: Partial<ExperimentResults> = {}): ExperimentResults 
 function api(body: ExperimentResults | ((url: URL) => ExperimentResults)) {
   const requests: URL[] = [];
   server.use(
-    http.get('/api/experiments/exp-1', () => HttpResponse.json({ id: 'exp-1', key: 'checkout', name: 'Checkout button', status: 'running', hypothesis: '' })),
+    http.get('/api/experiments/exp-1', () => HttpResponse.json(testExperiment())),
     http.get('/api/attributes', () => HttpResponse.json({ items: [{ name: 'platform', kinds: ['string'], lastSeenAt: '2026-01-01T00:00:00.000Z' }] })),
     http.get('/api/experiments/exp-1/results', ({ request }) => {
       const url = new URL(request.url);
@@ -130,7 +131,7 @@ describe('results page', () => {
     let answer!: () => void;
     const answered = new Promise<void>((resolve) => (answer = resolve));
     server.use(
-      http.get('/api/experiments/exp-1', () => HttpResponse.json({ id: 'exp-1', key: 'checkout', name: 'Checkout button', status: 'running', hypothesis: '' })),
+      http.get('/api/experiments/exp-1', () => HttpResponse.json(testExperiment())),
       http.get('/api/attributes', () => HttpResponse.json({ items: [] })),
       http.get('/api/experiments/exp-1/results', async () => {
         await answered;

@@ -2,9 +2,10 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconGitPullRequest } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { ChangeRequest, CreateChangeRequestBody } from '../../../../../shared/contract/change-requests';
+import type { CreateChangeRequestBody } from '../../../../../shared/contract/change-requests';
+import { changeRequestsApi } from '../../../../../shared/contract/endpoints/change-requests';
 import type { Experiment } from '../../../../../shared/contract/experiments';
-import { apiRequest } from '../../../../lib/api-client';
+import { callEndpoint } from '../../../../lib/call-endpoint';
 import { errorMessage, isApiError } from '../../../../lib/api-error';
 
 /** The server refused because the experiment's environment requires approval (its problem names the rule). */
@@ -27,7 +28,7 @@ const copy = {
 export function ProposeExperimentChange({ experiment, change }: { experiment: Experiment; change: ExperimentChange | null }) {
   const navigate = useNavigate();
   const propose = useMutation({
-    mutationFn: (body: CreateChangeRequestBody, { client }) => apiRequest<ChangeRequest>(client, '/api/change-requests', { method: 'POST', body }),
+    mutationFn: (body: CreateChangeRequestBody, { client }) => callEndpoint(client, changeRequestsApi.create, { body }),
     onSuccess: (created) => navigate(`/changes/${encodeURIComponent(created.id)}`),
   });
   const words = change ? copy[change.action] : null;
