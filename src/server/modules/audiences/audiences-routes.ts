@@ -1,14 +1,11 @@
-import { environmentQuerySchema } from '../../../shared/contract/environments';
+import { audiencesApi } from '../../../shared/contract/endpoints/audiences';
 import { resolveEnvironment } from '../environments/environments-service';
-import { createRoute } from '@hono/zod-openapi';
-import { z } from 'zod';
 import { evaluateAll } from '../../../shared/evaluation';
-import { previewBodySchema, previewSchema } from '../../../shared/contract/preview';
-import { knownUserListSchema, knownUserSchema, listKnownUsersQuerySchema, observedAttributeListSchema } from '../../../shared/contract/segments';
 import type { AttributeKind } from '../../../shared/targeting';
 import { notFound } from '../../lib/errors';
 import { requireRole } from '../../http/auth-middleware';
-import { createRouter, errorResponses, jsonBody, jsonContent } from '../../http/openapi';
+import { endpointRoutes } from '../../http/endpoint-route';
+import { createRouter, errorResponses } from '../../http/openapi';
 import { dropSentBehaviour, withBehaviour } from '../behaviour/behaviour-context';
 
 /** Attributes most apps send; offered in the builder before any app has sent them. */
@@ -21,15 +18,17 @@ const DECLARED_ATTRIBUTES: { name: string; kinds: AttributeKind[] }[] = [
   { name: 'premium', kinds: ['boolean'] },
 ];
 
-const environmentQuery = z.strictObject({ environment: environmentQuerySchema });
+/** Mounted at /api itself: /api/attributes, /api/known-users and /api/preview. */
+const route = endpointRoutes('/api', { tags: ['Audiences'] });
 
 export function audiencesRoutes() {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get', path: '/attributes', tags: ['Audiences'], summary: 'Attributes apps sent (with their observed kinds) plus declared ones',
+      route(audiencesApi.attributes, {
+        summary: 'Attributes apps sent (with their observed kinds) plus declared ones',
         middleware: [requireRole('viewer')] as const,
-        responses: { 200: jsonContent(observedAttributeListSchema, 'Attributes'), ...errorResponses },
+        responseDescription: 'Attributes',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const observed = await c.get('services').store.observedAttributes.list();
@@ -42,11 +41,11 @@ export function audiencesRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/known-users', tags: ['Audiences'], summary: 'Known users, most recently seen first',
+      route(audiencesApi.knownUsers, {
+        summary: 'Known users, most recently seen first',
         middleware: [requireRole('viewer')] as const,
-        request: { query: listKnownUsersQuerySchema },
-        responses: { 200: jsonContent(knownUserListSchema, 'Users'), ...errorResponses },
+        responseDescription: 'Users',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const { search, limit, environment } = c.req.valid('query');
@@ -56,11 +55,11 @@ export function audiencesRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/known-users/{targetingKey}', tags: ['Audiences'], summary: "A known user's latest attributes",
+      route(audiencesApi.knownUser, {
+        summary: "A known user's latest attributes",
         middleware: [requireRole('viewer')] as const,
-        request: { params: z.strictObject({ targetingKey: z.string().min(1).max(200) }), query: environmentQuery },
-        responses: { 200: jsonContent(knownUserSchema, 'User'), ...errorResponses },
+        responseDescription: 'User',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const { store } = c.get('services');
@@ -71,11 +70,11 @@ export function audiencesRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/preview', tags: ['Audiences'], summary: 'Every parameter for a context, with the trace of why',
+      route(audiencesApi.preview, {
+        summary: 'Every parameter for a context, with the trace of why',
         middleware: [requireRole('viewer')] as const,
-        request: { query: environmentQuery, body: jsonBody(previewBodySchema) },
-        responses: { 200: jsonContent(previewSchema, 'Values and traces'), ...errorResponses },
+        responseDescription: 'Values and traces',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const context = { ...c.req.valid('json').context } as { targetingKey: string };

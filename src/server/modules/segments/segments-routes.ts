@@ -1,31 +1,19 @@
-import { createRoute } from '@hono/zod-openapi';
-import { usageSchema, withWarnings } from '../../../shared/contract/usage';
+import type { Context } from 'hono';
+import { segmentsApi } from '../../../shared/contract/endpoints/segments';
 import { updateSegmentWithWarnings } from '../usage/impact-writes';
 import { segmentUsage } from '../usage/usage-service';
-import type { Context } from 'hono';
-import { z } from 'zod';
-import { idParamsSchema } from '../../../shared/contract/common';
-import {
-  createSegmentBodySchema,
-  knownUserListSchema,
-  reachBodySchema,
-  reachSchema,
-  segmentListSchema,
-  segmentSchema,
-  updateSegmentBodySchema,
-} from '../../../shared/contract/segments';
 import { principalOf, requireRole } from '../../http/auth-middleware';
+import { endpointRoutes } from '../../http/endpoint-route';
 import type { AppEnv } from '../../http/env';
-import { createRouter, errorResponses, jsonBody, jsonContent, problemContent } from '../../http/openapi';
+import { createRouter, errorResponses, problemContent } from '../../http/openapi';
 import { actorOf } from '../audit/audit-service';
 import { computeReach, membersOf } from '../audiences/reach-service';
-import { environmentQuerySchema } from '../../../shared/contract/environments';
 import { resolveEnvironment } from '../environments/environments-service';
 import * as segments from './segments-service';
 import { fullDefinition } from '../../evaluation/load-segments';
 import { notFound } from '../../lib/errors';
 
-const tags = ['Segments'];
+const route = endpointRoutes('/api/segments', { tags: ['Segments'] });
 const actor = async (c: Context<AppEnv>) => actorOf(c.get('services').store, principalOf(c));
 const conflict409 = { 409: { ...errorResponses[400], description: 'Stale expectedVersion, or still in use' } };
 const busy429 = { 429: problemContent('Too many reach computations running or waiting in this process; Retry-After says when to try again') };
@@ -33,29 +21,29 @@ const busy429 = { 429: problemContent('Too many reach computations running or wa
 export function segmentsRoutes() {
   return createRouter()
     .openapi(
-      createRoute({
-        method: 'get', path: '/', tags, summary: 'List segments',
+      route(segmentsApi.list, {
+        summary: 'List segments',
         middleware: [requireRole('viewer')] as const,
-        request: { query: z.strictObject({ archived: z.enum(['true', 'false']).default('false') }) },
-        responses: { 200: jsonContent(segmentListSchema, 'Segments'), ...errorResponses },
+        responseDescription: 'Segments',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json({ items: await segments.listSegments(c.get('services'), c.req.valid('query').archived === 'true') }, 200),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/', tags, summary: 'Create a segment: visual rules, a condition, an id list (up to 100,000) or a combination',
+      route(segmentsApi.create, {
+        summary: 'Create a segment: visual rules, a condition, an id list (up to 100,000) or a combination',
         middleware: [requireRole('editor')] as const,
-        request: { body: jsonBody(createSegmentBodySchema) },
-        responses: { 201: jsonContent(segmentSchema, 'Created'), ...errorResponses },
+        responseDescription: 'Created',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json(await segments.createSegment(c.get('services'), c.req.valid('json'), await actor(c)), 201),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/reach', tags, summary: 'How many known users (seen in the last 30 days) a definition matches',
+      route(segmentsApi.reach, {
+        summary: 'How many known users (seen in the last 30 days) a definition matches',
         middleware: [requireRole('viewer')] as const,
-        request: { query: z.strictObject({ environment: environmentQuerySchema }), body: jsonBody(reachBodySchema) },
-        responses: { 200: jsonContent(reachSchema, 'Reach'), ...errorResponses, ...busy429 },
+        responseDescription: 'Reach',
+        responses: { ...errorResponses, ...busy429 },
       }),
       async (c) => {
         const services = c.get('services');
@@ -65,20 +53,20 @@ export function segmentsRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/{id}', tags, summary: 'One segment',
+      route(segmentsApi.get, {
+        summary: 'One segment',
         middleware: [requireRole('viewer')] as const,
-        request: { params: idParamsSchema },
-        responses: { 200: jsonContent(segmentSchema, 'Segment'), ...errorResponses },
+        responseDescription: 'Segment',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json(await segments.getSegment(c.get('services'), c.req.valid('param').id), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/{id}/usage', tags, summary: 'Where this segment is used: experiments (live or not), targeting rules, other segments',
+      route(segmentsApi.usage, {
+        summary: 'Where this segment is used: experiments (live or not), targeting rules, other segments',
         middleware: [requireRole('viewer')] as const,
-        request: { params: idParamsSchema },
-        responses: { 200: jsonContent(usageSchema, 'Usage'), ...errorResponses },
+        responseDescription: 'Usage',
+        responses: { ...errorResponses },
       }),
       async (c) => {
         const services = c.get('services');
@@ -86,47 +74,47 @@ export function segmentsRoutes() {
       },
     )
     .openapi(
-      createRoute({
-        method: 'patch', path: '/{id}', tags, summary: 'Change a segment; 409 when expectedVersion is stale',
+      route(segmentsApi.update, {
+        summary: 'Change a segment; 409 when expectedVersion is stale',
         middleware: [requireRole('editor')] as const,
-        request: { params: idParamsSchema, body: jsonBody(updateSegmentBodySchema) },
-        responses: { 200: jsonContent(withWarnings(segmentSchema), 'Saved, with the live experiments it changed'), ...errorResponses, ...conflict409 },
+        responseDescription: 'Saved, with the live experiments it changed',
+        responses: { ...errorResponses, ...conflict409 },
       }),
       async (c) => c.json(await updateSegmentWithWarnings(c.get('services'), c.req.valid('param').id, c.req.valid('json'), await actor(c)), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/{id}/duplicate', tags, summary: 'Copy a segment',
+      route(segmentsApi.duplicate, {
+        summary: 'Copy a segment',
         middleware: [requireRole('editor')] as const,
-        request: { params: idParamsSchema },
-        responses: { 201: jsonContent(segmentSchema, 'The copy'), ...errorResponses },
+        responseDescription: 'The copy',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json(await segments.duplicateSegment(c.get('services'), c.req.valid('param').id, await actor(c)), 201),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/{id}/archive', tags, summary: 'Archive a segment (refused while something uses it)',
+      route(segmentsApi.archive, {
+        summary: 'Archive a segment (refused while something uses it)',
         middleware: [requireRole('editor')] as const,
-        request: { params: idParamsSchema },
-        responses: { 200: jsonContent(segmentSchema, 'Archived'), ...errorResponses, ...conflict409 },
+        responseDescription: 'Archived',
+        responses: { ...errorResponses, ...conflict409 },
       }),
       async (c) => c.json(await segments.setArchived(c.get('services'), c.req.valid('param').id, true, await actor(c)), 200),
     )
     .openapi(
-      createRoute({
-        method: 'post', path: '/{id}/unarchive', tags, summary: 'Bring an archived segment back',
+      route(segmentsApi.unarchive, {
+        summary: 'Bring an archived segment back',
         middleware: [requireRole('editor')] as const,
-        request: { params: idParamsSchema },
-        responses: { 200: jsonContent(segmentSchema, 'Active again'), ...errorResponses },
+        responseDescription: 'Active again',
+        responses: { ...errorResponses },
       }),
       async (c) => c.json(await segments.setArchived(c.get('services'), c.req.valid('param').id, false, await actor(c)), 200),
     )
     .openapi(
-      createRoute({
-        method: 'get', path: '/{id}/members', tags, summary: 'A sample of known users in the segment ("who is in it")',
+      route(segmentsApi.members, {
+        summary: 'A sample of known users in the segment ("who is in it")',
         middleware: [requireRole('viewer')] as const,
-        request: { params: idParamsSchema, query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20), environment: environmentQuerySchema }) },
-        responses: { 200: jsonContent(knownUserListSchema, 'Members'), ...errorResponses, ...busy429 },
+        responseDescription: 'Members',
+        responses: { ...errorResponses, ...busy429 },
       }),
       async (c) => {
         const services = c.get('services');

@@ -1,22 +1,32 @@
 import { queryOptions } from '@tanstack/react-query';
+import { metricsApi } from '../../../shared/contract/endpoints/metrics';
+import { parametersApi } from '../../../shared/contract/endpoints/parameters';
+import { segmentsApi } from '../../../shared/contract/endpoints/segments';
 import type { ExperimentUse, ImpactWarning, Usage } from '../../../shared/contract/usage';
-import { apiRequest } from '../../lib/api-client';
-import { withEnvironment } from '../../lib/environments';
+import { callEndpoint } from '../../lib/call-endpoint';
 
 export type UsageKind = 'parameters' | 'segments' | 'metrics';
 
 /**
  * Where a parameter, segment or metric is used; refetched on every save that could change it. A
- * parameter's rules and experiments are per environment, so its usage is read in `environment`.
+ * parameter's rules and experiments are per environment, so its usage is read in `environment`
+ * (segments and metrics are shared: their usage takes no environment).
  */
 export function usageQueryOptions(kind: UsageKind, id: string, environment?: string) {
   return queryOptions({
     queryKey: ['usage', kind, id, environment ?? null] as const,
-    queryFn: ({ client, signal }) => apiRequest<Usage>(client, withEnvironmentIf(`/api/${kind}/${encodeURIComponent(id)}/usage`, environment), { signal }),
+    queryFn: ({ client, signal }): Promise<Usage> => {
+      switch (kind) {
+        case 'parameters':
+          return callEndpoint(client, parametersApi.usage, { params: { id }, query: { environment }, signal });
+        case 'segments':
+          return callEndpoint(client, segmentsApi.usage, { params: { id }, signal });
+        case 'metrics':
+          return callEndpoint(client, metricsApi.usage, { params: { id }, signal });
+      }
+    },
   });
 }
-
-const withEnvironmentIf = (path: string, environment: string | undefined) => (environment ? withEnvironment(path, environment) : path);
 
 /** Running or paused experiments: a change to what they use changes a test in progress. */
 export const liveExperiments = (usage: Usage | undefined): ExperimentUse[] => usage?.experiments.filter((e) => e.live) ?? [];

@@ -1,12 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ParameterPage } from '../../../../shared/contract/parameters';
-import type { TypeSpec } from '../../../../shared/values';
-import { apiRequest } from '../../../lib/api-client';
+import type { EndpointResponse } from '../../../../shared/contract/endpoint';
+import { parametersApi } from '../../../../shared/contract/endpoints/parameters';
+import { callEndpoint } from '../../../lib/call-endpoint';
 
-export interface ParameterLook {
-  name: string;
-  spec: TypeSpec;
-}
+/** What the preview needs of a parameter to draw its value. */
+export type ParameterLook = Pick<EndpointResponse<typeof parametersApi.list>['items'][number], 'name' | 'spec'>;
 
 /**
  * Each active parameter's name and type by key, so a previewed value is drawn as the app shows it.
@@ -15,7 +13,7 @@ export interface ParameterLook {
 export function parameterLooksQueryOptions() {
   return queryOptions({
     queryKey: ['parameters', 'preview-looks'] as const,
-    queryFn: ({ client, signal }) => apiRequest<ParameterPage>(client, '/api/parameters?limit=500&sort=key', { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, parametersApi.list, { query: { limit: 500, sort: 'key' }, signal }),
     select: (page) => new Map<string, ParameterLook>(page.items.map((parameter) => [parameter.key, { name: parameter.name, spec: parameter.spec }])),
     staleTime: 30_000,
   });

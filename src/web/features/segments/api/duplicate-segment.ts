@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Segment } from '../../../../shared/contract/segments';
-import { apiRequest } from '../../../lib/api-client';
+import { segmentsApi } from '../../../../shared/contract/endpoints/segments';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { segmentsKeys } from './segments-keys';
 
 export function useDuplicateSegment() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string, { client }) => apiRequest<Segment>(client, `/api/segments/${encodeURIComponent(id)}/duplicate`, { method: 'POST' }),
+    mutationFn: (id: string, { client }) => callEndpoint(client, segmentsApi.duplicate, { params: { id } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: segmentsKeys.lists() }),
   });
 }

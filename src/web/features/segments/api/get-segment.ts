@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Segment } from '../../../../shared/contract/segments';
-import { apiRequest } from '../../../lib/api-client';
+import { segmentsApi } from '../../../../shared/contract/endpoints/segments';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { segmentsKeys } from './segments-keys';
 
 export function segmentQueryOptions(id: string) {
   return queryOptions({
     queryKey: segmentsKeys.detail(id),
-    queryFn: ({ client, signal }) => apiRequest<Segment>(client, `/api/segments/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, segmentsApi.get, { params: { id }, signal }),
   });
 }

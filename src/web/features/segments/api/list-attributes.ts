@@ -1,16 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { z } from 'zod';
-import type { observedAttributeSchema } from '../../../../shared/contract/segments';
-import { apiRequest } from '../../../lib/api-client';
+import type { EndpointResponse } from '../../../../shared/contract/endpoint';
+import { audiencesApi } from '../../../../shared/contract/endpoints/audiences';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { segmentsKeys } from './segments-keys';
 
-export type ObservedAttribute = z.infer<typeof observedAttributeSchema>;
+export type ObservedAttribute = EndpointResponse<typeof audiencesApi.attributes>['items'][number];
 
 /** Attributes apps actually sent, with the kinds seen, plus the declared ones. */
 export function attributesQueryOptions() {
   return queryOptions({
     queryKey: segmentsKeys.attributes(),
-    queryFn: ({ client, signal }) => apiRequest<{ items: ObservedAttribute[] }>(client, '/api/attributes', { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, audiencesApi.attributes, { signal }),
     select: (data) => data.items,
     staleTime: 60_000,
   });

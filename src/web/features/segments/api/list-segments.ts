@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Segment } from '../../../../shared/contract/segments';
-import { apiRequest } from '../../../lib/api-client';
+import { segmentsApi } from '../../../../shared/contract/endpoints/segments';
+import { callEndpoint } from '../../../lib/call-endpoint';
 import { segmentsKeys } from './segments-keys';
 
 export function segmentsQueryOptions(archived = false) {
   return queryOptions({
     queryKey: segmentsKeys.list(archived),
-    queryFn: ({ client, signal }) => apiRequest<{ items: Segment[] }>(client, `/api/segments?archived=${archived}`, { signal }),
+    queryFn: ({ client, signal }) => callEndpoint(client, segmentsApi.list, { query: { archived: archived ? 'true' : 'false' }, signal }),
     select: (data) => data.items,
   });
 }
