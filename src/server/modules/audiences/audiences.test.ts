@@ -79,8 +79,10 @@ describe('known users, attributes and reach', () => {
       if (result.value === 'New') expect(result.reason).toBe('SPLIT');
     }
     const share = values.filter((v) => v === 'New').length / values.length;
-    expect(share).toBeGreaterThan(0.27);
-    expect(share).toBeLessThan(0.33);
+    // The rule's seed is random, so the share is too: 0.30 ± 0.045 is 4.4 standard deviations at
+    // 2,000 users (about 1 run in 100,000 misses), while a 25% or 35% rollout would fail it often.
+    expect(share).toBeGreaterThan(0.255);
+    expect(share).toBeLessThan(0.345);
     const again = (await t.call('POST', '/ofrep/v1/evaluate/flags/headline', { context: { targetingKey: 'user-7' } }, {}, { authorization: `Bearer ${key}` })).json.value;
     expect(again).toBe(values[7]);
   });
