@@ -260,6 +260,11 @@ export const listExperimentsQuerySchema = z.strictObject({
 export const experimentListSchema = z.object({ items: z.array(experimentSchema) });
 
 /** Who receives the winner: the experiment's audience, another segment, or everyone. */
+/** Users exposed so far, per variant. */
+export const exposureCountsSchema = z.object({ items: z.array(z.object({ variant: z.string(), users: z.number() })) });
+
+export const undoPromotionBodySchema = z.strictObject({ expectedVersion: z.number().int().min(1) });
+
 export const promoteBodySchema = z.strictObject({
   variant: variantKeySchema,
   audience: z.discriminatedUnion('kind', [

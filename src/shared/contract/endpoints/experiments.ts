@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineEndpoint } from '../endpoint';
 import {
   createExperimentBodySchema,
@@ -7,17 +6,15 @@ import {
   experimentReviewSchema,
   experimentSaveResultSchema,
   experimentSchema,
+  exposureCountsSchema,
   listExperimentsQuerySchema,
   promoteBodySchema,
   promotionCheckSchema,
   promotionPlanSchema,
   transitionBodySchema,
+  undoPromotionBodySchema,
   updateExperimentBodySchema,
 } from '../experiments';
-
-/** Users exposed so far, per variant. */
-export const exposureCountsSchema = z.object({ items: z.array(z.object({ variant: z.string(), users: z.number() })) });
-export const undoPromotionBodySchema = z.strictObject({ expectedVersion: z.number().int().min(1) });
 
 const params = experimentKeyParamsSchema;
 
