@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CreatedSdkKey } from '../../shared/contract/sdk-keys';
 import type { CompiledConfig, EvaluationResult } from '../../shared/evaluation';
 import { systemClock } from '../lib/clock';
 import type { ServerConfig } from '../services';
@@ -22,7 +23,7 @@ async function appWithCap(exposureMemoryMaxUsers: number) {
   const t = createTestApp({ store, config: { exposureMemoryMaxUsers }, log: (message) => logged.push(message) });
   const admin = await t.setupAdmin();
   await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Welcome' }, admin);
-  const sdk: Caller = { bearer: (await t.call('POST', '/api/sdk-keys', { name: 'server', kind: 'server' }, admin)).json.secret };
+  const sdk: Caller = { bearer: (await t.call<CreatedSdkKey>('POST', '/api/sdk-keys', { name: 'server', kind: 'server' }, admin)).json.secret };
   const variants = [
     { key: 'control', name: 'Control', weight: 50, overrides: {} },
     { key: 'b', name: 'Variant B', weight: 50, overrides: { headline: 'Buy now' } },

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_SEGMENT_IDS } from '../../shared/contract/segments';
+import type { CreatedSdkKey } from '../../shared/contract/sdk-keys';
+import { MAX_SEGMENT_IDS, type Segment } from '../../shared/contract/segments';
 import { MAX_OBSERVED_ATTRIBUTES } from './limits';
 import { sharedPgliteStore, truncateAll } from '../store/sql/test-database';
 import { ADMIN, createTestApp, type Caller } from '../test/harness';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await truncateAll(store);
   t = createTestApp({ store });
   admin = await t.setupAdmin();
-  app = { bearer: (await t.call('POST', '/api/sdk-keys', { name: 'web', kind: 'client' }, admin)).json.secret };
+  app = { bearer: (await t.call<CreatedSdkKey>('POST', '/api/sdk-keys', { name: 'web', kind: 'client' }, admin)).json.secret };
 }, 120_000);
 
 async function expectServing() {
@@ -29,7 +30,7 @@ async function expectServing() {
 describe('bulk writes on PGlite', () => {
   it('saves a segment of MAX_SEGMENT_IDS ids and keeps serving', async () => {
     const ids = Array.from({ length: MAX_SEGMENT_IDS }, (_, i) => `member-${i}`);
-    const created = await t.call('POST', '/api/segments', { name: 'Everyone', definition: { kind: 'ids', ids } }, admin);
+    const created = await t.call<Segment>('POST', '/api/segments', { name: 'Everyone', definition: { kind: 'ids', ids } }, admin);
     expect(created.status).toBe(201);
     expect(created.json.definition).toMatchObject({ kind: 'ids', idCount: MAX_SEGMENT_IDS });
     expect(await t.store.segments.getIds(created.json.id)).toHaveLength(MAX_SEGMENT_IDS);

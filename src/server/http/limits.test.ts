@@ -1,17 +1,24 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTestApp } from '../test/harness';
+import { createTestApp, type RawJson } from '../test/harness';
 import { CONTEXT_LIMITS, EVENTS_MAX_BODY_BYTES, MAX_REQUESTED_KEYS, OFREP_MAX_BODY_BYTES } from './limits';
 
 // The limits on what apps send (limits.ts), in-process through app.request: each one refused at
 // the door in the shape of its API, and what is within them still answered.
+
+/** An OFREP error answer. */
+interface OfrepError {
+  key?: string;
+  errorCode: string;
+  errorDetails: string;
+}
 
 async function appWithKey(config: Parameters<typeof createTestApp>[0] = {}) {
   const t = createTestApp(config);
   const admin = await t.setupAdmin();
   await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hi' }, admin);
   const client = (await t.call('POST', '/api/sdk-keys', { name: 'app', kind: 'client', allowEvents: true }, admin)).json.secret as string;
-  const evaluate = (body: unknown, path = '/headline', headers: Record<string, string> = {}) =>
-    t.call('POST', `/ofrep/v1/evaluate/flags${path}`, body, { bearer: client }, headers);
+  const evaluate = <T = RawJson>(body: unknown, path = '/headline', headers: Record<string, string> = {}) =>
+    t.call<T>('POST', `/ofrep/v1/evaluate/flags${path}`, body, { bearer: client }, headers);
   return { t, admin, client, evaluate };
 }
 
@@ -37,7 +44,7 @@ describe('OFREP context limits', () => {
     it(`answers 400 INVALID_CONTEXT for ${label}, and records nothing`, async () => {
       const { t, evaluate } = await appWithKey();
       for (const path of ['/headline', '']) {
-        const response = await evaluate({ context }, path);
+        const response = await evaluate<OfrepError>({ context }, path);
         expect(response.status, path).toBe(400);
         expect(response.json, path).toMatchObject({ errorCode: 'INVALID_CONTEXT' });
         expect(response.json.errorDetails.length, path).toBeLessThan(300);

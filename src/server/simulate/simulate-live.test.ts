@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Experiment } from '../../shared/contract/experiments';
 import { systemClock } from '../lib/clock';
 import { sharedPgliteStore, truncateAll } from '../store/sql/test-database';
 import { createTestApp, type Caller } from '../test/harness';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   token = await t.tokenWithRole(admin, 'admin');
   await t.call('POST', '/api/parameters', { key: 'cta', name: 'Call to action', spec: { type: 'string' }, defaultValue: 'Buy' }, admin);
   const metric = await t.call('POST', '/api/metrics', { key: 'shoe-purchase', name: 'Shoe purchase', kind: 'conversion', event: 'purchase', filters: [{ property: 'category', operator: 'equals', value: 'shoes' }] }, admin);
-  const created = await t.call('POST', '/api/experiments', {
+  const created = await t.call<Experiment>('POST', '/api/experiments', {
     key: 'cta-test', name: 'CTA test',
     variants: [{ key: 'control', name: 'Control', weight: 30, overrides: {} }, { key: 'b', name: 'B', weight: 70, overrides: { cta: 'Buy now' } }],
     metrics: { primary: metric.json.id, secondary: [], guardrails: [] },

@@ -1,5 +1,7 @@
 import { createApp, type CreateAppOptions } from '../app';
 import type { Role } from '../../shared/contract/auth';
+import type { CreatedApiToken } from '../../shared/contract/tokens';
+import type { InvitedUser } from '../../shared/contract/users';
 import { nodePasswordHasher } from '../node/password-node';
 import { MemoryStore } from '../store/memory/memory-store';
 import type { Store } from '../store/types';
@@ -24,14 +26,23 @@ export interface Caller {
   bearer?: string;
 }
 
+/**
+ * A raw answer's JSON as a test reads it by default: an object whose fields are unknown until the
+ * test says what it expects, with `call<T>` (T from src/shared/contract where the API describes it).
+ */
+export type RawJson = Record<string, unknown>;
+
 /** createApp over the memory store (or a given store), called in-process with app.request. */
 export function createTestApp(options: Partial<CreateAppOptions> & { store?: Store } = {}) {
   const clock = testClock();
   const store = options.store ?? new MemoryStore();
   const app = createApp({ clock, passwords: nodePasswordHasher, log: () => {}, ...options, store });
 
-  /** Any request, answering untyped JSON; prefer `request` with an endpoint description where one exists. */
-  async function call(method: string, path: string, body?: unknown, caller: Caller = {}, extraHeaders: Record<string, string> = {}) {
+  /**
+   * Any request, its JSON typed as the test expects it (`T`, an assertion the answer does not check);
+   * prefer `request` with an endpoint description, which checks the answer, where a test expects success.
+   */
+  async function call<T = RawJson>(method: string, path: string, body?: unknown, caller: Caller = {}, extraHeaders: Record<string, string> = {}) {
     const headers: Record<string, string> = { ...extraHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (caller.cookie) headers.cookie = caller.cookie;
@@ -49,8 +60,7 @@ export function createTestApp(options: Partial<CreateAppOptions> & { store?: Sto
     } catch {
       json = text;
     }
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON shapes
-    return { status: response.status, headers: response.headers, json: json as any, response };
+    return { status: response.status, headers: response.headers, json: json as T, response };
   }
 
   /**
@@ -60,7 +70,7 @@ export function createTestApp(options: Partial<CreateAppOptions> & { store?: Sto
    */
   async function request<const E extends EndpointShape>(endpoint: E, input: EndpointInput<E>, caller: Caller = {}): Promise<EndpointResponse<E>> {
     const { params, query, body } = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
-    const answer = await call(endpoint.method, endpointUrl(endpoint, params, query), body, caller);
+    const answer = await call<unknown>(endpoint.method, endpointUrl(endpoint, params, query), body, caller);
     const name = describeEndpoint(endpoint);
     if (answer.status !== successStatusOf(endpoint)) throw new Error(`${name} answered ${answer.status}: ${JSON.stringify(answer.json)}`);
     if (endpoint.response) {
@@ -90,14 +100,14 @@ export function createTestApp(options: Partial<CreateAppOptions> & { store?: Sto
 
   /** Invites a user with `role`, accepts the invite and returns their session. */
   async function userWithRole(admin: Caller, role: Role, email = `${role}-${Math.random().toString(36).slice(2)}@example.com`): Promise<Caller> {
-    const invited = await call('POST', '/api/users', { email, role }, admin);
+    const invited = await call<InvitedUser>('POST', '/api/users', { email, role }, admin);
     if (invited.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invited.json)}`);
     const accepted = await call('POST', '/api/auth/accept-invite', { token: invited.json.inviteToken, name: role, password: 'a long enough password' });
     return sessionFrom(accepted);
   }
 
   async function tokenWithRole(admin: Caller, role: Role): Promise<Caller> {
-    const created = await call('POST', '/api/tokens', { name: `${role} token`, role }, admin);
+    const created = await call<CreatedApiToken>('POST', '/api/tokens', { name: `${role} token`, role }, admin);
     return { bearer: created.json.secret };
   }
 

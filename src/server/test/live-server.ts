@@ -1,4 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
+import type { CreatedSdkKey } from '../../shared/contract/sdk-keys';
 import { createTestApp } from './harness';
 
 /** createApp over the memory store behind a real HTTP listener on a free loopback port. */
@@ -16,8 +17,8 @@ export async function startLiveServer() {
     admin,
     baseUrl,
     async sdkKey(kind: 'client' | 'server' = 'server') {
-      const created = await t.call('POST', '/api/sdk-keys', { name: `${kind} key`, kind }, admin);
-      return { id: created.json.key.id as string, secret: created.json.secret as string };
+      const created = await t.call<CreatedSdkKey>('POST', '/api/sdk-keys', { name: `${kind} key`, kind }, admin);
+      return { id: created.json.key.id, secret: created.json.secret };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

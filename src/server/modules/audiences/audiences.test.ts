@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { Preview } from '../../../shared/contract/preview';
+import type { KnownUser, Segment } from '../../../shared/contract/segments';
 import { createTestApp } from '../../test/harness';
 
 async function withUsers() {
@@ -27,12 +30,12 @@ const reachOf = async (t: Awaited<ReturnType<typeof withUsers>>['t'], admin: obj
 describe('known users, attributes and reach', () => {
   it('records users and attribute kinds from evaluation requests', async () => {
     const { t, admin } = await withUsers();
-    const users = (await t.call('GET', '/api/known-users', undefined, admin)).json.items;
+    const users = (await t.call<{ items: KnownUser[] }>('GET', '/api/known-users', undefined, admin)).json.items;
     expect(users.map((u: { targetingKey: string }) => u.targetingKey).sort()).toEqual(['u1', 'u2', 'u3', 'u4']);
-    const attributes = (await t.call('GET', '/api/attributes', undefined, admin)).json.items;
+    const attributes = (await t.call<{ items: { name: string; kinds: string[] }[] }>('GET', '/api/attributes', undefined, admin)).json.items;
     const kinds = Object.fromEntries(attributes.map((a: { name: string; kinds: string[] }) => [a.name, a.kinds]));
     expect(kinds).toMatchObject({ country: ['text'], age: ['number'], appVersion: ['version'], signup: ['date'], tags: ['list'], premium: ['boolean'] });
-    expect((await t.call('GET', '/api/known-users/u1', undefined, admin)).json.attributes.country).toBe('CA');
+    expect((await t.call<KnownUser>('GET', '/api/known-users/u1', undefined, admin)).json.attributes.country).toBe('CA');
   });
 
   it('counts reach exactly and never matches users without the attribute', async () => {
@@ -47,18 +50,18 @@ describe('known users, attributes and reach', () => {
 
   it('previews a user with traces, and OFREP serves the targeted value to matching users only', async () => {
     const { t, admin, key } = await withUsers();
-    const segment = (await t.call('POST', '/api/segments', { name: 'Canada', definition: { kind: 'rules', builder: { type: 'group', combinator: 'and', children: [rule('country', 'text', 'is', 'CA')] } } }, admin)).json;
-    const members = (await t.call('GET', `/api/segments/${segment.id}/members`, undefined, admin)).json.items;
+    const segment = (await t.call<Segment>('POST', '/api/segments', { name: 'Canada', definition: { kind: 'rules', builder: { type: 'group', combinator: 'and', children: [rule('country', 'text', 'is', 'CA')] } } }, admin)).json;
+    const members = (await t.call<{ items: KnownUser[] }>('GET', `/api/segments/${segment.id}/members`, undefined, admin)).json.items;
     expect(members.map((u: { targetingKey: string }) => u.targetingKey).sort()).toEqual(['u1', 'u2']);
     expect((await t.call('GET', '/api/segments/ghost/members', undefined, admin)).status).toBe(404);
     const p = (await t.call('GET', '/api/parameters/headline', undefined, admin)).json;
     const saved = await t.call('PATCH', `/api/parameters/${p.id}`, { expectedVersion: p.version, rules: [{ description: 'Canada', audience: { kind: 'segment', segmentId: segment.id }, value: 'Bonjour' }] }, admin);
     expect(saved.status).toBe(200);
 
-    const inside = (await t.call('POST', '/api/preview', { context: { targetingKey: 'u1', country: 'CA' } }, admin)).json.results[0];
+    const inside = (await t.call<Preview>('POST', '/api/preview', { context: { targetingKey: 'u1', country: 'CA' } }, admin)).json.results[0];
     expect(inside).toMatchObject({ key: 'headline', value: 'Bonjour', reason: 'TARGETING_MATCH' });
     expect(inside.trace[0]).toMatchObject({ kind: 'rule', label: 'Canada', matched: true });
-    const outside = (await t.call('POST', '/api/preview', { context: { targetingKey: 'u3', country: 'US' } }, admin)).json.results[0];
+    const outside = (await t.call<Preview>('POST', '/api/preview', { context: { targetingKey: 'u3', country: 'US' } }, admin)).json.results[0];
     expect(outside).toMatchObject({ value: 'Hello', reason: 'DEFAULT' });
     expect(outside.trace.map((s: { matched: boolean }) => s.matched)).toEqual([false, true]);
     expect((await t.call('POST', '/api/preview', { context: { country: 'CA' } }, admin)).status).toBe(400);
@@ -74,7 +77,7 @@ describe('known users, attributes and reach', () => {
     await t.call('PATCH', `/api/parameters/${p.id}`, { expectedVersion: p.version, rules: [{ audience: { kind: 'everyone' }, value: 'New', rollout: 30 }] }, admin);
     const values: string[] = [];
     for (let i = 0; i < 2000; i++) {
-      const result = (await t.call('POST', '/ofrep/v1/evaluate/flags/headline', { context: { targetingKey: `user-${i}` } }, {}, { authorization: `Bearer ${key}` })).json;
+      const result = (await t.call<{ value: string; reason: string }>('POST', '/ofrep/v1/evaluate/flags/headline', { context: { targetingKey: `user-${i}` } }, {}, { authorization: `Bearer ${key}` })).json;
       values.push(result.value);
       if (result.value === 'New') expect(result.reason).toBe('SPLIT');
     }
@@ -90,7 +93,7 @@ describe('known users, attributes and reach', () => {
   it('refuses a rule aimed at an unknown segment or with a value of the wrong type', async () => {
     const { t, admin } = await withUsers();
     const p = (await t.call('GET', '/api/parameters/headline', undefined, admin)).json;
-    const response = await t.call('PATCH', `/api/parameters/${p.id}`, { expectedVersion: p.version, rules: [{ audience: { kind: 'segment', segmentId: 'ghost' }, value: 42 }] }, admin);
+    const response = await t.call<Problem & { errors: FieldError[] }>('PATCH', `/api/parameters/${p.id}`, { expectedVersion: p.version, rules: [{ audience: { kind: 'segment', segmentId: 'ghost' }, value: 42 }] }, admin);
     expect(response.status).toBe(400);
     expect(response.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['rules.0.audience.segmentId', 'rules.0.value']);
   });

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../../shared/contract/auth';
+import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { InvitedUser } from '../../../shared/contract/users';
 import { ADMIN, createTestApp } from '../../test/harness';
 
 describe('first-run setup', () => {
@@ -31,7 +34,8 @@ describe('sign in', () => {
     const t = createTestApp();
     await t.setupAdmin();
     const session = await t.signIn(ADMIN.email.toUpperCase(), ADMIN.password);
-    const me = await t.call('GET', '/api/auth/session', undefined, session);
+    // passwordHash: a stored field the session must never send.
+    const me = await t.call<SessionInfo & { user: { passwordHash?: string } }>('GET', '/api/auth/session', undefined, session);
     expect(me.status).toBe(200);
     expect(me.json.user).toMatchObject({ email: ADMIN.email, role: 'admin', status: 'active' });
     expect(me.json.user.passwordHash).toBeUndefined();
@@ -104,9 +108,9 @@ describe('invites', () => {
   it('refuses an expired invite', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const invited = await t.call('POST', '/api/users', { email: 'late@example.com', role: 'viewer' }, admin);
+    const invited = await t.call<InvitedUser>('POST', '/api/users', { email: 'late@example.com', role: 'viewer' }, admin);
     t.clock.advance(8 * 24 * 60 * 60 * 1000);
-    const accepted = await t.call('POST', '/api/auth/accept-invite', { token: invited.json.inviteToken, name: 'Late', password: 'a long enough password' });
+    const accepted = await t.call<Problem & { errors: FieldError[] }>('POST', '/api/auth/accept-invite', { token: invited.json.inviteToken, name: 'Late', password: 'a long enough password' });
     expect(accepted.status).toBe(400);
     expect(accepted.json.errors[0].path).toBe('token');
   });

@@ -5,6 +5,9 @@ import { createPasswordHasher, type PasswordHasher } from '../../lib/password';
 import { ADMIN, createTestApp } from '../../test/harness';
 import { LOGIN_EMAIL_CEILING, LOGIN_MAX_ATTEMPTS } from './login-limit';
 
+/** What is read here of the OpenAPI document: each path's operations, their responses by status and those responses' content types. */
+type OpenApiPaths = Record<string, Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>>;
+
 // The real hasher with a tiny scrypt cost: these tests make a hundred guesses and count them.
 const cheapHasher = createPasswordHasher(async (password, salt, { r, p, dkLen }) => new Uint8Array(scryptSync(password, salt, dkLen, { N: 16, r, p })));
 
@@ -83,7 +86,7 @@ describe('the sign-in limit', () => {
 
   it('is documented in the OpenAPI description', async () => {
     const t = createTestApp();
-    const spec = (await t.call('GET', '/api/openapi.json')).json;
+    const spec = (await t.call<{ paths: OpenApiPaths }>('GET', '/api/openapi.json')).json;
     expect(spec.paths['/api/auth/login'].post.responses['429'].content['application/problem+json']).toBeDefined();
   });
 });

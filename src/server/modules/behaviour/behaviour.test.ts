@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { behaviourRuleId, type BehaviourRule } from '../../../shared/behaviour/behaviour-rule';
+import type { Preview } from '../../../shared/contract/preview';
+import type { KnownUser } from '../../../shared/contract/segments';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
 import { addedToCart, behaviourIds, behaviourWorld, cartNotBought, DAY, didNotPurchase, NOW } from './behaviour-fixtures';
 
@@ -39,12 +41,12 @@ describe.each(stores)('behavioural segments: %s', { timeout: 120_000 }, (_name, 
     const claim = { '#behaviour': Object.fromEntries(behaviourIds().map((id) => [id, true])) };
     expect(await w.value('paywall', 'u2', claim)).toBe('none');
     expect(await w.bulkValue('paywall', 'u2', claim)).toBe('none');
-    const preview = await w.t.call('POST', '/api/preview', { context: { targetingKey: 'u2', ...claim } }, w.admin);
+    const preview = await w.t.call<Preview>('POST', '/api/preview', { context: { targetingKey: 'u2', ...claim } }, w.admin);
     expect(preview.status).toBe(200);
-    expect(preview.json.results.find((r: { key: string }) => r.key === 'paywall').value).toBe('none');
+    expect(preview.json.results.find((r: { key: string }) => r.key === 'paywall')!.value).toBe('none');
     // Nor is it recorded as an attribute of the user.
     await w.t.app.services.knownUsers.flush();
-    expect((await w.t.call('GET', '/api/attributes', undefined, w.admin)).json.items.map((a: { name: string }) => a.name)).not.toContain('#behaviour');
+    expect((await w.t.call<{ items: { name: string }[] }>('GET', '/api/attributes', undefined, w.admin)).json.items.map((a: { name: string }) => a.name)).not.toContain('#behaviour');
   });
 
   it('a hand-written condition on #behaviour holds for no app-sent claim, even with no behavioural rule in use', async () => {
@@ -54,8 +56,8 @@ describe.each(stores)('behavioural segments: %s', { timeout: 120_000 }, (_name, 
     const claim = { '#behaviour': { bfake: true } };
     expect(await w.value('raw', 'u1', claim)).toBe('none');
     expect(await w.bulkValue('raw', 'u1', claim)).toBe('none');
-    const preview = await w.t.call('POST', '/api/preview', { context: { targetingKey: 'u1', ...claim } }, w.admin);
-    expect(preview.json.results.find((r: { key: string }) => r.key === 'raw').value).toBe('none');
+    const preview = await w.t.call<Preview>('POST', '/api/preview', { context: { targetingKey: 'u1', ...claim } }, w.admin);
+    expect(preview.json.results.find((r: { key: string }) => r.key === 'raw')!.value).toBe('none');
     expect(preview.json.behaviour).toBeUndefined();
   });
 
@@ -65,8 +67,8 @@ describe.each(stores)('behavioural segments: %s', { timeout: 120_000 }, (_name, 
     await w.target('paywall', segmentId);
     await w.send([{ user: 'u1', event: 'add_to_cart' }, { user: 'u1', event: 'add_to_cart', at: now - DAY }]);
     await w.sync();
-    const preview = await w.t.call('POST', '/api/preview', { context: { targetingKey: 'u1' } }, w.admin);
-    expect(preview.json.results.find((r: { key: string }) => r.key === 'paywall').value).toBe('offer');
+    const preview = await w.t.call<Preview>('POST', '/api/preview', { context: { targetingKey: 'u1' } }, w.admin);
+    expect(preview.json.results.find((r: { key: string }) => r.key === 'paywall')!.value).toBe('offer');
     expect(preview.json.behaviour).toEqual([
       { ruleId: behaviourRuleId(addedToCart), segmentIds: [segmentId], segmentNames: ['Cart, no purchase'], description: 'did add_to_cart in the last 7 days', observed: 'add_to_cart 2 times in the last 7 days', holds: true },
       { ruleId: behaviourRuleId(didNotPurchase), segmentIds: [segmentId], segmentNames: ['Cart, no purchase'], description: 'did not purchase in the last 7 days', observed: 'purchase 0 times in the last 7 days', holds: true },
@@ -142,7 +144,7 @@ describe.each(stores)('behavioural segments: %s', { timeout: 120_000 }, (_name, 
     await w.t.app.services.knownUsers.flush();
 
     expect((await w.t.call('POST', '/api/segments/reach', { definition: cartNotBought }, w.admin)).json).toMatchObject({ matched: 1, total: 3, exact: true });
-    const members = await w.t.call('GET', `/api/segments/${segmentId}/members`, undefined, w.admin);
+    const members = await w.t.call<{ items: KnownUser[] }>('GET', `/api/segments/${segmentId}/members`, undefined, w.admin);
     expect(members.json.items.map((u: { targetingKey: string }) => u.targetingKey)).toEqual(['carted']);
     // A rule no saved segment holds yet: its events are loaded for the count.
     const purchased = { kind: 'rules', builder: { type: 'group', combinator: 'and', children: [{ type: 'behaviour', measure: 'did', event: 'purchase', window: { kind: 'lastDays', days: 30 } }] } };

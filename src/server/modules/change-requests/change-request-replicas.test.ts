@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStoresUnderTest, replicaStoresUnderTest } from '../../store/sql/test-database';
+import type { AuditPage } from '../../../shared/contract/audit';
+import type { Parameter, ParameterVersion } from '../../../shared/contract/parameters';
 import { createTestApp } from '../../test/harness';
 import { runDueChangeRequests } from './publishing';
 
@@ -19,7 +21,7 @@ describe.each(databases)('scheduled change requests with two replicas: %s', { ti
     const a = createTestApp({ store: storeA });
     const b = createTestApp({ store: storeB });
     const admin = await a.setupAdmin();
-    const p = (await a.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'v0' }, admin)).json;
+    const p = (await a.call<Parameter>('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'v0' }, admin)).json;
     const stagingVersion = async () => (await a.call('GET', `/api/parameters/${p.id}?environment=staging`, undefined, admin)).json.version as number;
 
     for (let round = 1; round <= ROUNDS; round++) {
@@ -38,9 +40,9 @@ describe.each(databases)('scheduled change requests with two replicas: %s', { ti
       expect(await stagingVersion()).toBe(before + 1);
     }
 
-    const audit = (await b.call('GET', '/api/audit?objectType=changeRequest&limit=200', undefined, admin)).json.items.map((e: { action: string }) => e.action);
+    const audit = (await b.call<AuditPage>('GET', '/api/audit?objectType=changeRequest&limit=200', undefined, admin)).json.items.map((e: { action: string }) => e.action);
     expect(audit.filter((action: string) => action === 'changeRequest.published')).toHaveLength(ROUNDS);
-    const versions = (await b.call('GET', `/api/parameters/${p.id}/versions?environment=staging`, undefined, admin)).json.items;
+    const versions = (await b.call<{ items: ParameterVersion[] }>('GET', `/api/parameters/${p.id}/versions?environment=staging`, undefined, admin)).json.items;
     expect(versions.map((v: { version: number }) => v.version)).toEqual(Array.from({ length: ROUNDS + 1 }, (_, i) => ROUNDS + 1 - i));
     expect(versions[0].snapshot.defaultValue).toBe(`v${ROUNDS}`);
   });

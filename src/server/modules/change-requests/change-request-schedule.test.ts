@@ -1,4 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { AuditPage } from '../../../shared/contract/audit';
+import type { calendarSchema, ChangeRequest } from '../../../shared/contract/change-requests';
+import type { Environment } from '../../../shared/contract/environments';
+import type { Experiment } from '../../../shared/contract/experiments';
+import type { Parameter } from '../../../shared/contract/parameters';
+import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
 import { createTestApp, type Caller } from '../../test/harness';
 import { runDueChangeRequests } from './publishing';
@@ -10,6 +17,8 @@ import { runDueChangeRequests } from './publishing';
 
 const stores = storesUnderTest();
 afterAll(closeStoresUnderTest);
+
+type Calendar = z.infer<typeof calendarSchema>;
 
 const HOUR = 60 * 60 * 1000;
 const variants = [
@@ -25,23 +34,23 @@ describe.each(stores)('scheduled change requests: %s', { timeout: 120_000 }, (_n
     const b = await t.userWithRole(admin, 'editor');
     const at = (hours: number) => new Date(t.clock.now().getTime() + hours * HOUR).toISOString();
     const start = at(0);
-    const headline = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
-    const subtitle = (await t.call('POST', '/api/parameters', { key: 'subtitle', name: 'Subtitle', spec: { type: 'string' }, defaultValue: 'Welcome' }, admin)).json;
+    const headline = (await t.call<Parameter>('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
+    const subtitle = (await t.call<Parameter>('POST', '/api/parameters', { key: 'subtitle', name: 'Subtitle', spec: { type: 'string' }, defaultValue: 'Welcome' }, admin)).json;
     await t.call('POST', '/api/parameters', { key: 'button-color', name: 'Button colour', spec: { type: 'color' }, defaultValue: '#00ff00' }, admin);
-    const sdk = { bearer: (await t.call('POST', '/api/sdk-keys', { name: 'prod', kind: 'server' }, admin)).json.secret };
+    const sdk = { bearer: (await t.call<CreatedSdkKey>('POST', '/api/sdk-keys', { name: 'prod', kind: 'server' }, admin)).json.secret };
     const value = async (key: string) => (await t.call('POST', `/ofrep/v1/evaluate/flags/${key}`, { context: { targetingKey: 'u1' } }, sdk)).json.value;
 
     // Experiments planned in Production and in Staging: the calendar of Production shows only its own.
-    const experiment = (await t.call('POST', '/api/experiments', { key: 'checkout', name: 'Checkout', variants, startAt: at(5), endAt: at(8) }, admin)).json;
+    const experiment = (await t.call<Experiment>('POST', '/api/experiments', { key: 'checkout', name: 'Checkout', variants, startAt: at(5), endAt: at(8) }, admin)).json;
     expect((await t.call('POST', `/api/experiments/${experiment.id}/transitions`, { action: 'schedule', expectedVersion: experiment.version }, admin)).json.status).toBe('scheduled');
     const elsewhere = await t.call('POST', '/api/experiments', { key: 'staged', name: 'Staged', variants, environmentId: 'staging', startAt: at(4), endAt: at(6) }, admin);
     await t.call('POST', `/api/experiments/${elsewhere.json.id}/transitions`, { action: 'schedule', expectedVersion: elsewhere.json.version }, admin);
 
-    const production = (await t.call('GET', '/api/environments', undefined, admin)).json.items.find((e: { key: string }) => e.key === 'production');
+    const production = (await t.call<{ items: Environment[] }>('GET', '/api/environments', undefined, admin)).json.items.find((e: { key: string }) => e.key === 'production') as Environment;
     await t.call('PATCH', '/api/environments/production', { expectedVersion: production.version, requiresApproval: true }, admin);
     const propose = async (caller: Caller, parameterId: string, defaultValue: string, publishAt: string) => {
       const created = (await t.call('POST', '/api/change-requests', { environmentId: 'production', title: `Set ${defaultValue}`, changes: [{ parameterId, baseVersion: 1, after: { defaultValue, killed: false, rules: [] } }] }, caller)).json;
-      const scheduled = await t.call('POST', `/api/change-requests/${created.id}/schedule`, { expectedVersion: created.version, publishAt }, caller);
+      const scheduled = await t.call<ChangeRequest>('POST', `/api/change-requests/${created.id}/schedule`, { expectedVersion: created.version, publishAt }, caller);
       expect(scheduled.json).toMatchObject({ publishAt, status: 'open' });
       return scheduled.json;
     };
@@ -49,7 +58,7 @@ describe.each(stores)('scheduled change requests: %s', { timeout: 120_000 }, (_n
     await t.call('POST', `/api/change-requests/${approved.id}/reviews`, { expectedVersion: approved.version, verdict: 'approve' }, b);
     const unapproved = await propose(a, subtitle.id, 'Hey', at(2));
 
-    const calendar = (await t.call('GET', '/api/calendar?environment=production', undefined, b)).json.items;
+    const calendar = (await t.call<Calendar>('GET', '/api/calendar?environment=production', undefined, b)).json.items;
     expect(calendar.map((e: { kind: string; at: string; objectId: string }) => [e.kind, e.at, e.objectId])).toEqual([
       ['publish', at(1), approved.id],
       ['publish', at(2), unapproved.id],
@@ -72,8 +81,8 @@ describe.each(stores)('scheduled change requests: %s', { timeout: 120_000 }, (_n
     expect(await value('subtitle')).toBe('Welcome');
     // Not retried: it is off the schedule and the calendar.
     expect(await runDueChangeRequests(t.app.services)).toMatchObject({ published: [], failed: [] });
-    expect((await t.call('GET', `/api/calendar?environment=production&from=${start}`, undefined, b)).json.items.map((e: { kind: string }) => e.kind)).toEqual(['experimentStart', 'experimentEnd']);
-    const audit = (await t.call('GET', '/api/audit?objectType=changeRequest', undefined, admin)).json.items.map((e: { action: string }) => e.action);
+    expect((await t.call<Calendar>('GET', `/api/calendar?environment=production&from=${start}`, undefined, b)).json.items.map((e: { kind: string }) => e.kind)).toEqual(['experimentStart', 'experimentEnd']);
+    const audit = (await t.call<AuditPage>('GET', '/api/audit?objectType=changeRequest', undefined, admin)).json.items.map((e: { action: string }) => e.action);
     expect(audit.filter((action: string) => action === 'changeRequest.published')).toHaveLength(1);
     expect(audit).toContain('changeRequest.scheduledPublishFailed');
   });
@@ -83,7 +92,7 @@ describe('calendar times', () => {
   it('compares and orders times as instants, whatever offset or precision they were written with', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const p = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
+    const p = (await t.call<Parameter>('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
     const schedule = async (title: string, publishAt: string) => {
       const created = (await t.call('POST', '/api/change-requests', { environmentId: 'production', title, changes: [{ parameterId: p.id, baseVersion: 1, after: { defaultValue: title, killed: false, rules: [] } }] }, admin)).json;
       expect((await t.call('POST', `/api/change-requests/${created.id}/schedule`, { expectedVersion: created.version, publishAt }, admin)).status).toBe(200);
@@ -91,7 +100,7 @@ describe('calendar times', () => {
     await schedule('at 01:00Z', '2026-01-01T03:00:00+02:00');
     await schedule('at 00:30Z', '2026-01-01T00:30:00Z');
     await schedule('at 02:00Z', '2026-01-01T02:00:00.000Z');
-    const titles = async (query: string) => (await t.call('GET', `/api/calendar?${query}`, undefined, admin)).json.items.map((e: { title: string }) => e.title);
+    const titles = async (query: string) => (await t.call<Calendar>('GET', `/api/calendar?${query}`, undefined, admin)).json.items.map((e: { title: string }) => e.title);
     expect(await titles('')).toEqual(['at 00:30Z', 'at 01:00Z', 'at 02:00Z']);
     expect(await titles(`from=${encodeURIComponent('2026-01-01T01:30:00.000Z')}`)).toEqual(['at 02:00Z']);
     expect(await titles(`to=${encodeURIComponent('2026-01-01T01:00:00+00:00')}`)).toEqual(['at 00:30Z', 'at 01:00Z']);
@@ -103,7 +112,7 @@ describe('a scheduled publish of a stale draft', () => {
   it('is unscheduled with the conflict as the reason, and publishes after a rebase and a new schedule', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const p = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
+    const p = (await t.call<Parameter>('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
     const created = (await t.call('POST', '/api/change-requests', { environmentId: 'staging', title: 'Later', changes: [{ parameterId: p.id, baseVersion: 1, after: { defaultValue: 'Later', killed: false, rules: [] } }] }, admin)).json;
     const soon = new Date(t.clock.now().getTime() + HOUR).toISOString();
     await t.call('POST', `/api/change-requests/${created.id}/schedule`, { expectedVersion: created.version, publishAt: soon }, admin);

@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
-import { createTestApp, type Caller } from '../../test/harness';
+import type { ChangeRequest } from '../../../shared/contract/change-requests';
+import type { Environment } from '../../../shared/contract/environments';
+import type { Parameter, ParameterVersion } from '../../../shared/contract/parameters';
+import { createTestApp, type Caller, type RawJson } from '../../test/harness';
 
 // Change requests and the approval guard through the real app, on the memory store and PGlite
 // (and PostgreSQL when TEST_DATABASE_URL is set): direct writes refused where approval is
@@ -19,7 +22,7 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
     const admin = await t.setupAdmin();
     const a = await t.userWithRole(admin, 'editor');
     const b = await t.userWithRole(admin, 'editor');
-    const p = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
+    const p = (await t.call<Parameter>('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
     const keys = {
       production: (await t.call('POST', '/api/sdk-keys', { name: 'prod', kind: 'server' }, admin)).json.secret as string,
       staging: (await t.call('POST', '/api/sdk-keys', { name: 'staging', kind: 'server', environmentId: 'staging' }, admin)).json.secret as string,
@@ -30,11 +33,11 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
       expect(response.status).toBe(200);
       return response.json.value;
     };
-    const production = (await t.call('GET', '/api/environments', undefined, admin)).json.items.find((e: { key: string }) => e.key === 'production');
+    const production = (await t.call<{ items: Environment[] }>('GET', '/api/environments', undefined, admin)).json.items.find((e: { key: string }) => e.key === 'production') as Environment;
     const approval = await t.call('PATCH', '/api/environments/production', { expectedVersion: production.version, requiresApproval: true }, admin);
     expect(approval.json.requiresApproval).toBe(true);
-    const create = (caller: Caller, body: Record<string, unknown> = {}) =>
-      t.call('POST', '/api/change-requests', { environmentId: 'production', title: 'Warmer headline', changes: [{ parameterId: p.id, baseVersion: 1, after: settings('Hi there') }], ...body }, caller);
+    const create = <T = RawJson>(caller: Caller, body: Record<string, unknown> = {}) =>
+      t.call<T>('POST', '/api/change-requests', { environmentId: 'production', title: 'Warmer headline', changes: [{ parameterId: p.id, baseVersion: 1, after: settings('Hi there') }], ...body }, caller);
     /** POST /{id}/<action> at the request's current version. */
     const act = async (caller: Caller, id: string, action: string, body: Record<string, unknown> = {}) => {
       const { version } = (await t.call('GET', `/api/change-requests/${id}`, undefined, admin)).json;
@@ -75,7 +78,7 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
 
   it('is reviewed by someone else; an edit needs approval again; publishes once, at once', async () => {
     const { t, a, b, p, value, create, act, auditActions } = await setup();
-    const created = await create(a);
+    const created = await create<ChangeRequest>(a);
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ status: 'open', revision: 1, approved: false, items: [{ parameterKey: 'headline', baseVersion: 1, before: { defaultValue: 'Hello' } }] });
     const id = created.json.id;
@@ -97,7 +100,7 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
     expect(published.json).toMatchObject({ status: 'published', bypassReason: null });
     expect(await value()).toBe('Hi again');
     expect((await t.call('GET', `/api/parameters/${p.id}`, undefined, a)).json.version).toBe(2);
-    const history = (await t.call('GET', `/api/parameters/${p.id}/versions`, undefined, a)).json.items;
+    const history = (await t.call<{ items: ParameterVersion[] }>('GET', `/api/parameters/${p.id}/versions`, undefined, a)).json.items;
     expect(history[0]).toMatchObject({ version: 2, snapshot: { defaultValue: 'Hi again' } });
     expect((await act(a, id, 'publish')).status).toBe(409);
     expect((await auditActions('changeRequest')).filter((e) => e.action === 'changeRequest.published')).toHaveLength(1);
@@ -105,7 +108,7 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
 
   it('refuses to publish a stale draft with the conflicting versions; a rebase publishes after re-approval', async () => {
     const { t, admin, a, b, p, value, create, act } = await setup();
-    const id = (await create(a)).json.id;
+    const id = (await create<ChangeRequest>(a)).json.id;
     await act(b, id, 'reviews', { verdict: 'approve' });
     expect((await t.call('PATCH', `/api/parameters/${p.id}`, { expectedVersion: 1, defaultValue: 'Hotfix', bypassReason: REASON }, admin)).status).toBe(200);
 
@@ -125,7 +128,7 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
 
   it('lets only admins publish without approval, with a reason the audit log keeps', async () => {
     const { admin, a, value, create, act, auditActions } = await setup();
-    const id = (await create(a)).json.id;
+    const id = (await create<ChangeRequest>(a)).json.id;
     expect((await act(a, id, 'publish', { bypassReason: REASON })).status).toBe(403);
     expect((await act(admin, id, 'publish')).status).toBe(409);
     expect(await value()).toBe('Hello');
@@ -139,7 +142,7 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
 
   it('is held back by a request for changes; a retitle keeps approvals; a discarded request never publishes', async () => {
     const { t, admin, a, b, value, create, act } = await setup();
-    const id = (await create(a)).json.id;
+    const id = (await create<ChangeRequest>(a)).json.id;
     await act(b, id, 'reviews', { verdict: 'approve' });
     const c = await t.userWithRole(admin, 'editor');
     expect((await act(c, id, 'reviews', { verdict: 'requestChanges', comment: 'Not before the launch' })).json.approved).toBe(false);
@@ -179,7 +182,7 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
 
     const viewer = await t.userWithRole(admin, 'viewer');
     expect((await create(viewer)).status).toBe(403);
-    const id = (await create(a)).json.id;
+    const id = (await create<ChangeRequest>(a)).json.id;
     const commented = await t.call('POST', `/api/change-requests/${id}/comments`, { body: 'Why now?' }, viewer);
     expect(commented.status).toBe(200);
     expect(commented.json.comments).toMatchObject([{ body: 'Why now?', userName: expect.stringContaining('viewer') }]);
@@ -191,7 +194,7 @@ describe.each(stores)('change requests API: %s', { timeout: 120_000 }, (_name, o
     const productionEtag = async () => (await t.call('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey: 'user-1' } }, { bearer: productionKey })).headers.get('etag');
     const etagBefore = await productionEtag();
     expect(etagBefore).toBeTruthy();
-    const created = await create(a, { environmentId: 'staging', changes: [{ parameterId: p.id, baseVersion: 1, after: settings('Staged') }] });
+    const created = await create<ChangeRequest>(a, { environmentId: 'staging', changes: [{ parameterId: p.id, baseVersion: 1, after: settings('Staged') }] });
     expect(created.json).toMatchObject({ environmentId: 'staging', approved: true });
     expect((await act(a, created.json.id, 'publish')).status).toBe(200);
     expect(await value('staging')).toBe('Staged');

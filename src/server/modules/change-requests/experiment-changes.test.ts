@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../../shared/contract/audit';
+import type { Environment } from '../../../shared/contract/environments';
+import type { Experiment } from '../../../shared/contract/experiments';
 import { createTestApp } from '../../test/harness';
 
 // Where Production requires approval, starting an experiment goes through a change request.
@@ -9,12 +12,12 @@ describe('experiment starts through change requests', () => {
     const [author, reviewer] = [await t.userWithRole(admin, 'editor'), await t.userWithRole(admin, 'editor')];
     await t.call('POST', '/api/parameters', { key: 'cta', name: 'CTA', spec: { type: 'string' }, defaultValue: 'Buy' }, admin);
     const experiment = (
-      await t.call('POST', '/api/experiments', {
+      await t.call<Experiment>('POST', '/api/experiments', {
         key: 'cta-test', name: 'CTA test',
         variants: [{ key: 'control', name: 'Control', weight: 50, overrides: {} }, { key: 'b', name: 'B', weight: 50, overrides: { cta: 'Buy now' } }],
       }, author)
     ).json;
-    const production = (await t.call('GET', '/api/environments', undefined, admin)).json.items.find((e: { id: string }) => e.id === 'production');
+    const production = (await t.call<{ items: Environment[] }>('GET', '/api/environments', undefined, admin)).json.items.find((e: { id: string }) => e.id === 'production') as Environment;
     expect((await t.call('PATCH', '/api/environments/production', { expectedVersion: production.version, requiresApproval: true }, admin)).status).toBe(200);
     return { t, admin, author, reviewer, experiment };
   }
@@ -43,7 +46,7 @@ describe('experiment starts through change requests', () => {
     expect((await t.call('POST', `/api/experiments/${experiment.id}/transitions`, { action: 'resume', expectedVersion: paused.version }, author)).status).toBe(409);
     const bypassed = await t.call('POST', `/api/experiments/${experiment.id}/transitions`, { action: 'resume', expectedVersion: paused.version, bypassReason: 'Paused by mistake during the launch' }, admin);
     expect(bypassed.status).toBe(200);
-    const audit = (await t.call('GET', '/api/audit?objectType=experiment', undefined, admin)).json.items.map((e: { action: string }) => e.action);
+    const audit = (await t.call<AuditPage>('GET', '/api/audit?objectType=experiment', undefined, admin)).json.items.map((e: { action: string }) => e.action);
     expect(audit).toContain('experiment.approvalBypassed');
   });
 
@@ -70,7 +73,7 @@ describe('four eyes on edits', () => {
     const admin = await t.setupAdmin();
     const [author, editor, reviewer] = [await t.userWithRole(admin, 'editor'), await t.userWithRole(admin, 'editor'), await t.userWithRole(admin, 'editor')];
     const parameter = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
-    const production = (await t.call('GET', '/api/environments', undefined, admin)).json.items.find((e: { id: string }) => e.id === 'production');
+    const production = (await t.call<{ items: Environment[] }>('GET', '/api/environments', undefined, admin)).json.items.find((e: { id: string }) => e.id === 'production') as Environment;
     await t.call('PATCH', '/api/environments/production', { expectedVersion: production.version, requiresApproval: true }, admin);
     const after = (defaultValue: string) => ({ parameterId: parameter.id, baseVersion: parameter.version, after: { defaultValue, killed: false, rules: [] } });
     const created = (await t.call('POST', '/api/change-requests', { environmentId: 'production', title: 'Headline', changes: [after('A wrote')] }, author)).json;

@@ -1,4 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../../shared/contract/audit';
+import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { Environment } from '../../../shared/contract/environments';
+import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
 import { createTestApp, type Caller } from '../../test/harness';
 
@@ -8,6 +12,9 @@ import { createTestApp, type Caller } from '../../test/harness';
 
 const stores = storesUnderTest();
 afterAll(closeStoresUnderTest);
+
+/** A 400 or 409 with field errors. */
+type FieldProblem = Problem & { errors: FieldError[] };
 
 const headline = { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' };
 
@@ -27,7 +34,7 @@ describe.each(stores)('environments API: %s', { timeout: 120_000 }, (_name, open
     expect((await t.call('GET', '/api/environments')).status).toBe(401);
 
     expect((await t.call('POST', '/api/environments', { key: 'qa', name: 'QA' }, editor)).status).toBe(403);
-    const bad = await t.call('POST', '/api/environments', { key: 'Bad Key', name: '' }, admin);
+    const bad = await t.call<FieldProblem>('POST', '/api/environments', { key: 'Bad Key', name: '' }, admin);
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['key', 'name']);
     const taken = await t.call('POST', '/api/environments', { key: 'staging', name: 'Another staging' }, admin);
@@ -67,7 +74,7 @@ describe.each(stores)('environments API: %s', { timeout: 120_000 }, (_name, open
     expect(stale.status).toBe(409);
     expect(stale.json.current).toMatchObject({ name: 'Pre-production' });
     expect((await t.call('PATCH', `/api/environments/${staging.id}`, { expectedVersion: 2, key: 'other' }, admin)).status).toBe(400);
-    expect((await t.call('PATCH', `/api/environments/${staging.id}`, { expectedVersion: 2, color: 'red' }, admin)).json.errors[0].path).toBe('color');
+    expect((await t.call<FieldProblem>('PATCH', `/api/environments/${staging.id}`, { expectedVersion: 2, color: 'red' }, admin)).json.errors[0].path).toBe('color');
     expect((await t.call('PATCH', '/api/environments/nope', { expectedVersion: 1, name: 'X' }, admin)).status).toBe(404);
     const editor = await t.userWithRole(admin, 'editor');
     expect((await t.call('PATCH', `/api/environments/${staging.id}`, { expectedVersion: 2, name: 'X' }, editor)).status).toBe(403);
@@ -84,7 +91,7 @@ describe.each(stores)('environments API: %s', { timeout: 120_000 }, (_name, open
     expect(production.status).toBe(409);
     expect(production.json.detail).toMatch(/Production cannot be archived/);
 
-    const key = await t.call('POST', '/api/sdk-keys', { name: 'staging app', kind: 'client', environmentId: 'staging' }, admin);
+    const key = await t.call<CreatedSdkKey>('POST', '/api/sdk-keys', { name: 'staging app', kind: 'client', environmentId: 'staging' }, admin);
     const withKey = await archive('staging');
     expect(withKey.status).toBe(409);
     expect(withKey.json.detail).toMatch(/still has 1 active SDK key: revoke it first/);
@@ -129,7 +136,7 @@ describe.each(stores)('environments API: %s', { timeout: 120_000 }, (_name, open
       const refused = await t.call('PUT', '/api/environments/order', { ids }, admin);
       expect(refused.status, JSON.stringify(ids)).toBe(400);
     }
-    const reordered = await t.call('PUT', '/api/environments/order', { ids: [development.id, production.id, staging.id] }, admin);
+    const reordered = await t.call<{ items: Environment[] }>('PUT', '/api/environments/order', { ids: [development.id, production.id, staging.id] }, admin);
     expect(reordered.status).toBe(200);
     expect(reordered.json.items.map((e: { key: string }) => e.key)).toEqual(['development', 'production', 'staging']);
     expect((await environments(t, admin)).map((e) => e.key)).toEqual(['development', 'production', 'staging']);
@@ -140,7 +147,7 @@ describe.each(stores)('environments API: %s', { timeout: 120_000 }, (_name, open
     // Archived environments stay out of the order a reorder names.
     expect((await t.call('PUT', '/api/environments/order', { ids: [production.id, staging.id, development.id] }, admin)).status).toBe(200);
 
-    const audit = await t.call('GET', '/api/audit?objectType=environment', undefined, admin);
+    const audit = await t.call<AuditPage>('GET', '/api/audit?objectType=environment', undefined, admin);
     expect(audit.json.items.map((e: { action: string }) => e.action)).toEqual([
       'environment.reordered', 'environment.archived', 'environment.updated', 'environment.created', 'environment.reordered',
     ]);

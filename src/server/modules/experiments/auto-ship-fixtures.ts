@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Experiment } from '../../../shared/contract/experiments';
 import type { Rollout } from '../../../shared/contract/rollouts';
+import type { Webhook, WebhookDelivery } from '../../../shared/contract/webhooks';
 import type { Store } from '../../store/types';
 import { rolloutWorld } from '../rollouts/rollout-fixtures';
 import { configureWebhookDelivery } from '../webhooks/delivery';
@@ -16,7 +17,7 @@ export async function autoShipWorld(autoShip: object = { enabled: true, minDays:
   const purchase = (await w.call('POST', '/api/metrics', { key: 'purchase', name: 'Purchase conversion', kind: 'conversion', event: 'purchase', direction: 'higher' }, w.admin)).json;
   const backend = { authorization: `Bearer ${(await w.call('POST', '/api/sdk-keys', { name: 'shop', kind: 'server' }, w.admin)).json.secret}` };
   configureWebhookDelivery(w.app.services, { autoDeliver: false });
-  const { webhook } = (await w.call('POST', '/api/webhooks?environment=production', { url: 'https://hooks.example.com/sb', events: ['experiment.winner_found', 'experiment.completed'] }, w.admin)).json;
+  const { webhook } = (await w.call<{ webhook: Webhook; secret: string }>('POST', '/api/webhooks?environment=production', { url: 'https://hooks.example.com/sb', events: ['experiment.winner_found', 'experiment.completed'] }, w.admin)).json;
   const created = await w.call('POST', '/api/experiments', {
     key: 'copy-test', name: 'Copy test',
     variants: [{ key: 'control', name: 'Control', weight: 50, overrides: {} }, { key: 'b', name: 'Variant B', weight: 50, overrides: { 'checkout-copy': 'Buy now' } }],
@@ -45,10 +46,10 @@ export async function autoShipWorld(autoShip: object = { enabled: true, minDays:
       expect(response.status).toBe(200);
     }
   };
-  const read = async (): Promise<Experiment> => (await w.call('GET', `/api/experiments/${started.id}`, undefined, w.viewer)).json;
-  const rollouts = async (): Promise<Rollout[]> => (await w.call('GET', '/api/rollouts?environment=production', undefined, w.viewer)).json.rollouts;
+  const read = async (): Promise<Experiment> => (await w.call<Experiment>('GET', `/api/experiments/${started.id}`, undefined, w.viewer)).json;
+  const rollouts = async (): Promise<Rollout[]> => (await w.call<{ rollouts: Rollout[] }>('GET', '/api/rollouts?environment=production', undefined, w.viewer)).json.rollouts;
   const webhookEvents = async (): Promise<string[]> =>
-    ((await w.call('GET', `/api/webhooks/${webhook.id}/deliveries`, undefined, w.admin)).json.deliveries as { eventType: string }[]).map((d) => d.eventType).reverse();
+    ((await w.call<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/${webhook.id}/deliveries`, undefined, w.admin)).json.deliveries as { eventType: string }[]).map((d) => d.eventType).reverse();
   return { w, experiment: started, traffic, read, rollouts, webhookEvents };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../../shared/contract/audit';
 import { closeStoresUnderTest, replicaStoresUnderTest } from '../../store/sql/test-database';
 import { createTestApp } from '../../test/harness';
 import { configureWebhookDelivery } from '../webhooks/delivery';
@@ -31,7 +32,7 @@ describe.each(databases)('auto-ship with two replicas: %s', { timeout: 180_000 }
     expect(await rollouts()).toHaveLength(1);
     expect((await read()).status).toBe('completed');
     expect((await webhookEvents()).sort()).toEqual(['experiment.completed', 'experiment.winner_found']); // same instant: either order
-    const audit = (await w.call('GET', `/api/audit?objectType=experiment&objectId=${experiment.id}&limit=200`, undefined, w.admin)).json.items.map((e: { action: string }) => e.action);
+    const audit = (await w.call<AuditPage>('GET', `/api/audit?objectType=experiment&objectId=${experiment.id}&limit=200`, undefined, w.admin)).json.items.map((e: { action: string }) => e.action);
     expect(audit.filter((action: string) => action === 'experiment.auto-shipped')).toHaveLength(1);
     expect(audit.filter((action: string) => action === 'experiment.winner-found')).toHaveLength(1);
   });

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldError } from '../../../shared/contract/common';
+import type { Environment } from '../../../shared/contract/environments';
+import type { Experiment } from '../../../shared/contract/experiments';
+import type { RawJson } from '../../test/harness';
 import { AUTO_SHIP_CHECK_EVERY_MS, runAutoShip } from './auto-ship';
 import { autoShipWorld, clearWinner, DAY } from './auto-ship-fixtures';
 
@@ -65,7 +69,7 @@ describe('auto-ship', () => {
 
   it('where approval became required after it was turned on, does not ship and says why on the experiment', async () => {
     const { w, experiment, traffic, read, rollouts } = await autoShipWorld();
-    const production = (await w.call('GET', '/api/environments', undefined, w.admin)).json.items.find((e: { key: string }) => e.key === 'production');
+    const production = (await w.call<{ items: Environment[] }>('GET', '/api/environments', undefined, w.admin)).json.items.find((e: { key: string }) => e.key === 'production') as Environment;
     await w.call('PATCH', `/api/environments/${production.id}`, { expectedVersion: production.version, requiresApproval: true }, w.admin);
     await traffic(2000, clearWinner);
     w.clock.advance(8 * DAY);
@@ -94,7 +98,7 @@ describe('auto-ship', () => {
 
   it('refuses bad settings and auto-ship where approval is required with 400s naming the field, changing nothing', async () => {
     const { w, experiment } = await autoShipWorld({ enabled: false });
-    const patch = (autoShip: unknown) => w.call('PATCH', `/api/experiments/${experiment.id}`, { expectedVersion: experiment.version, autoShip }, w.editor);
+    const patch = <T = RawJson>(autoShip: unknown) => w.call<T>('PATCH', `/api/experiments/${experiment.id}`, { expectedVersion: experiment.version, autoShip }, w.editor);
     for (const [autoShip, path] of [
       [{ enabled: true, minDays: 0 }, 'autoShip.minDays'],
       [{ enabled: true, minDays: 91 }, 'autoShip.minDays'],
@@ -103,7 +107,7 @@ describe('auto-ship', () => {
       [{ enabled: 'yes' }, 'autoShip.enabled'],
       [{ enabled: true, later: 1 }, 'autoShip.later'],
     ] as const) {
-      const refused = await patch(autoShip);
+      const refused = await patch<{ errors: FieldError[] }>(autoShip);
       expect(refused.status, JSON.stringify(autoShip)).toBe(400);
       expect(refused.json.errors.map((e: { path: string }) => e.path)).toContain(path);
     }
@@ -111,7 +115,7 @@ describe('auto-ship', () => {
     expect(noPrimary.status).toBe(400);
     expect(noPrimary.json.errors).toEqual([{ path: 'autoShip.enabled', message: expect.stringContaining('primary metric') }]);
 
-    const production = (await w.call('GET', '/api/environments', undefined, w.admin)).json.items.find((e: { key: string }) => e.key === 'production');
+    const production = (await w.call<{ items: Environment[] }>('GET', '/api/environments', undefined, w.admin)).json.items.find((e: { key: string }) => e.key === 'production') as Environment;
     await w.call('PATCH', `/api/environments/${production.id}`, { expectedVersion: production.version, requiresApproval: true }, w.admin);
     const approval = await patch({ enabled: true });
     expect(approval.status).toBe(400);
@@ -120,7 +124,7 @@ describe('auto-ship', () => {
     expect(unchanged).toMatchObject({ version: experiment.version, autoShip: { enabled: false } });
 
     // Off is always allowed; the defaults fill in.
-    const off = await patch({ enabled: false });
+    const off = await patch<{ experiment: Experiment; warnings: string[] }>({ enabled: false });
     expect(off.status).toBe(200);
     expect(off.json.experiment.autoShip).toMatchObject({ enabled: false, minDays: 7, audience: 'experiment' });
   }, 60_000);

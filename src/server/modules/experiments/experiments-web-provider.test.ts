@@ -2,6 +2,7 @@
 import { OFREPWebProvider } from '@openfeature/ofrep-web-provider';
 import { OpenFeature } from '@openfeature/web-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Experiment } from '../../../shared/contract/experiments';
 import { startLiveServer } from '../../test/live-server';
 
 // The official web provider against the running server while an experiment runs: a test user
@@ -15,7 +16,7 @@ beforeAll(async () => {
   await live.call('POST', '/api/parameters', { key: 'cta-color', name: 'CTA colour', spec: { type: 'color' }, defaultValue: '#1c7ed6' }, live.admin);
   await live.call('POST', '/api/parameters', { key: 'cta-text', name: 'CTA text', spec: { type: 'string' }, defaultValue: 'Buy' }, live.admin);
   clientKey = (await live.sdkKey('client')).secret;
-  const created = await live.call('POST', '/api/experiments', {
+  const created = await live.call<Experiment>('POST', '/api/experiments', {
     key: 'cta', name: 'CTA test',
     variants: [
       { key: 'control', name: 'Control', weight: 50, overrides: {} },

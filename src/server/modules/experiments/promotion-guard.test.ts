@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PromotionCheck } from '../../../shared/contract/experiments';
-import { createTestApp, type Caller } from '../../test/harness';
+import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { PromotionCheck, PromotionRisk } from '../../../shared/contract/experiments';
+import { createTestApp, type Caller, type RawJson } from '../../test/harness';
 import { experimentDoc, metricDoc, simulate } from '../results/results-fixtures';
 
 // The promotion guard rails: no promotion without exposures, and a variant that is not a
@@ -34,8 +35,8 @@ const check = async (id: string) => {
   expect(response.status, JSON.stringify(response.json)).toBe(200);
   return response.json as PromotionCheck;
 };
-const promote = (id: string, extra: Record<string, unknown> = {}) =>
-  t.call('POST', `/api/experiments/${id}/promote`, { variant: 'b', audience: { kind: 'everyone' }, expectedVersion: 1, dryRun: false, ...extra }, admin);
+const promote = <T = RawJson>(id: string, extra: Record<string, unknown> = {}) =>
+  t.call<T>('POST', `/api/experiments/${id}/promote`, { variant: 'b', audience: { kind: 'everyone' }, expectedVersion: 1, dryRun: false, ...extra }, admin);
 
 describe('promotion guard rails', () => {
   it('refuses to promote, even as a dry run, while no one has been exposed', async () => {
@@ -76,7 +77,7 @@ describe('promotion guard rails', () => {
     expect(b.significantWinner).toBe(true);
     expect(b.guardrails).toEqual([expect.objectContaining({ metricName: 'Errors', verdict: 'losing' })]);
     expect(result.recommended).toBeNull();
-    const refused = await promote('harm');
+    const refused = await promote<Problem & { risks: PromotionRisk[] }>('harm');
     expect(refused.status).toBe(409);
     expect(refused.json.detail).toMatch(/makes the guardrail Errors worse/);
     expect(refused.json.risks.map((r: { code: string }) => r.code)).toEqual(['guardrail-worse']);
@@ -91,7 +92,7 @@ describe('promotion guard rails', () => {
   });
 
   it('refuses a phrase that is too long as bad input', async () => {
-    const response = await promote('harm', { confirmRisk: 'x'.repeat(201) });
+    const response = await promote<Problem & { errors: FieldError[] }>('harm', { confirmRisk: 'x'.repeat(201) });
     expect(response.status).toBe(400);
     expect(response.json.errors[0].path).toBe('confirmRisk');
   });

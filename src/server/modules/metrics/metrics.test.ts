@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../../shared/contract/audit';
 import type { Experiment } from '../../../shared/contract/experiments';
+import type { Metric } from '../../../shared/contract/metrics';
 import { createTestApp } from '../../test/harness';
 
 const shoes = {
@@ -13,7 +15,7 @@ const shoes = {
 const revenuePerOrder = { key: 'revenue_per_order', name: 'Revenue per order', kind: 'ratio', event: 'purchase', numeratorUsesValue: true, denominator: { event: 'checkout', filters: [] } };
 
 async function names(t: ReturnType<typeof createTestApp>, caller: Awaited<ReturnType<typeof t.setupAdmin>>, archived = false) {
-  return (await t.call('GET', `/api/metrics?archived=${archived}`, undefined, caller)).json.items.map((m: { name: string }) => m.name);
+  return (await t.call<{ items: Metric[] }>('GET', `/api/metrics?archived=${archived}`, undefined, caller)).json.items.map((m: { name: string }) => m.name);
 }
 
 describe('metrics', () => {
@@ -34,7 +36,7 @@ describe('metrics', () => {
     });
     expect((await t.call('GET', `/api/metrics/${created.json.id}`, undefined, admin)).json).toEqual(created.json);
     expect((await t.call('GET', '/api/metrics', undefined, admin)).json.items).toEqual([created.json]);
-    const audit = (await t.call('GET', '/api/audit?objectType=metric', undefined, admin)).json.items;
+    const audit = (await t.call<AuditPage>('GET', '/api/audit?objectType=metric', undefined, admin)).json.items;
     expect(audit[0]).toMatchObject({ action: 'metric.created', objectId: created.json.id, objectLabel: 'Purchases of shoes', before: null });
     expect((await t.call('GET', '/api/metrics/missing', undefined, admin)).status).toBe(404);
   });
@@ -71,7 +73,7 @@ describe('metrics', () => {
       expect(response.json.errors, path).toContainEqual(expect.objectContaining({ path, message }));
     }
     expect(await names(t, admin)).toEqual([]);
-    expect((await t.call('GET', '/api/audit?objectType=metric', undefined, admin)).json.items).toEqual([]);
+    expect((await t.call<AuditPage>('GET', '/api/audit?objectType=metric', undefined, admin)).json.items).toEqual([]);
   });
 
   it('refuses a duplicate key with a field error on key', async () => {
@@ -100,7 +102,7 @@ describe('metrics', () => {
 
     // Nothing to change: no new version, no audit entry.
     expect((await t.call('PATCH', `/api/metrics/${metric.id}`, { expectedVersion: 2, name: 'Shoe buyers' }, admin)).json.version).toBe(2);
-    const actions = (await t.call('GET', '/api/audit?objectType=metric', undefined, admin)).json.items.map((e: { action: string }) => e.action);
+    const actions = (await t.call<AuditPage>('GET', '/api/audit?objectType=metric', undefined, admin)).json.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['metric.updated', 'metric.created']);
     expect((await t.call('PATCH', '/api/metrics/missing', { expectedVersion: 1, name: 'x' }, admin)).status).toBe(404);
   });
@@ -127,7 +129,7 @@ describe('metrics', () => {
   it('archives and restores a metric, refusing while a live experiment measures it', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const metric = (await t.call('POST', '/api/metrics', shoes, admin)).json;
+    const metric = (await t.call<Metric>('POST', '/api/metrics', shoes, admin)).json;
     const experiment = await liveExperimentMeasuring(t, metric.id);
 
     const refused = await t.call('PATCH', `/api/metrics/${metric.id}`, { expectedVersion: 1, archived: true }, admin);
@@ -142,7 +144,7 @@ describe('metrics', () => {
     const restored = await t.call('PATCH', `/api/metrics/${metric.id}`, { expectedVersion: 2, archived: false }, admin);
     expect(restored.json).toMatchObject({ archivedAt: null, version: 3 });
     expect(await names(t, admin)).toEqual(['Purchases of shoes']);
-    const actions = (await t.call('GET', '/api/audit?objectType=metric', undefined, admin)).json.items.map((e: { action: string }) => e.action);
+    const actions = (await t.call<AuditPage>('GET', '/api/audit?objectType=metric', undefined, admin)).json.items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['metric.unarchived', 'metric.archived', 'metric.created']);
   });
 

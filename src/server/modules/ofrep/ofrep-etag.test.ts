@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
 import { createTestApp } from '../../test/harness';
+
+/** One flag of an OFREP bulk answer. */
+interface OfrepFlag {
+  key: string;
+  value: unknown;
+  reason: string;
+  variant: string;
+  metadata: Record<string, unknown>;
+}
+/** An OFREP bulk answer: every flag, and the configuration version it was evaluated at. */
+interface OfrepBulk {
+  flags: OfrepFlag[];
+  metadata: { configVersion: number };
+}
 
 // Over HTTP: an If-None-Match from before a change that touches only the bulk metadata (a new
 // configVersion, every value the same) gets 200 and the new body, not a 304 keeping the old one.
@@ -9,8 +24,8 @@ describe('OFREP bulk ETag', () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
     await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin);
-    const sdk = { bearer: (await t.call('POST', '/api/sdk-keys', { name: 'web', kind: 'client' }, admin)).json.secret };
-    const bulk = (headers: Record<string, string> = {}) => t.call('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey: 'user-1' } }, sdk, headers);
+    const sdk = { bearer: (await t.call<CreatedSdkKey>('POST', '/api/sdk-keys', { name: 'web', kind: 'client' }, admin)).json.secret };
+    const bulk = (headers: Record<string, string> = {}) => t.call<OfrepBulk>('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey: 'user-1' } }, sdk, headers);
 
     const before = await bulk();
     const etag = before.headers.get('etag')!;

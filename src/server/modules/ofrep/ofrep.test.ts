@@ -85,7 +85,7 @@ describe('OFREP over HTTP', () => {
   it('lists keys apps asked for that do not exist', async () => {
     await evaluate('/missing_banner', { context: { targetingKey: 'u' } });
     await expect
-      .poll(async () => (await live.call('GET', '/api/parameters/requested', undefined, live.admin)).json.items.map((i: { key: string }) => i.key), { timeout: 7000, interval: 500 })
+      .poll(async () => (await live.call<{ items: { key: string }[] }>('GET', '/api/parameters/requested', undefined, live.admin)).json.items.map((i: { key: string }) => i.key), { timeout: 7000, interval: 500 })
       .toContain('nope');
   });
 });

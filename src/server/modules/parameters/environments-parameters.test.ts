@@ -1,6 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { ComparisonList } from '../../../shared/contract/environments';
+import type { Experiment } from '../../../shared/contract/experiments';
+import type { Parameter, ParameterVersion } from '../../../shared/contract/parameters';
+import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
-import { createTestApp, type Caller } from '../../test/harness';
+import { createTestApp, type Caller, type RawJson } from '../../test/harness';
 
 // A parameter's values per environment, end to end: a change in Staging stays in Staging, each SDK
 // key reads its own environment over OFREP (at once, with its own ETag), compare and copy move
@@ -9,24 +14,35 @@ import { createTestApp, type Caller } from '../../test/harness';
 const stores = storesUnderTest();
 afterAll(closeStoresUnderTest);
 
+/** A 400 or 409 with field errors. */
+type FieldProblem = Problem & { errors: FieldError[] };
+/** One flag as OFREP answers it. */
+interface OfrepFlag {
+  key: string;
+  value: unknown;
+  reason: string;
+  variant: string;
+  metadata: Record<string, unknown>;
+}
+
 const frenchRule = { description: 'French', audience: { kind: 'condition', condition: { country: 'FR' } }, value: 'Bonjour' };
 
 describe.each(stores)('parameters per environment: %s', { timeout: 120_000 }, (_name, open) => {
   async function setup() {
     const t = createTestApp({ store: await open() });
     const admin = await t.setupAdmin();
-    const { json: headline } = await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin);
+    const { json: headline } = await t.call<Parameter>('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin);
     await t.call('POST', '/api/parameters', { key: 'limit', name: 'Limit', spec: { type: 'integer', max: 100 }, defaultValue: 10 }, admin);
     const keyFor = async (environmentId: string): Promise<Caller> => {
-      const created = await t.call('POST', '/api/sdk-keys', { name: `${environmentId} app`, kind: 'server', environmentId }, admin);
+      const created = await t.call<CreatedSdkKey>('POST', '/api/sdk-keys', { name: `${environmentId} app`, kind: 'server', environmentId }, admin);
       expect(created.json.key.environmentId).toBe(environmentId);
       return { bearer: created.json.secret };
     };
     const bulk = (key: Caller, context: Record<string, unknown> = { targetingKey: 'user-1' }, headers: Record<string, string> = {}) =>
       t.call('POST', '/ofrep/v1/evaluate/flags', { context }, key, headers);
     const value = async (key: Caller, flag: string, context: Record<string, unknown> = { targetingKey: 'user-1' }) =>
-      (await t.call('POST', `/ofrep/v1/evaluate/flags/${flag}`, { context }, key)).json;
-    const inStaging = async () => (await t.call('GET', `/api/parameters/${headline.id}?environment=staging`, undefined, admin)).json;
+      (await t.call<OfrepFlag>('POST', `/ofrep/v1/evaluate/flags/${flag}`, { context }, key)).json;
+    const inStaging = async () => (await t.call<Parameter>('GET', `/api/parameters/${headline.id}?environment=staging`, undefined, admin)).json;
     return { t, admin, headline, keyFor, bulk, value, inStaging };
   }
 
@@ -46,7 +62,7 @@ describe.each(stores)('parameters per environment: %s', { timeout: 120_000 }, (_
     // Read right after the write, with both configurations compiled before it: no stale answer.
     expect(await value(staging, 'headline')).toMatchObject({ value: 'Hi from staging', reason: 'STATIC', metadata: { version: 2 } });
     expect(await value(production, 'headline')).toMatchObject({ value: 'Hello', reason: 'STATIC', metadata: { version: 1 } });
-    const compare = await t.call('GET', '/api/parameters/compare?from=staging&to=production', undefined, admin);
+    const compare = await t.call<ComparisonList>('GET', '/api/parameters/compare?from=staging&to=production', undefined, admin);
     expect(compare.json.items.map((i: { parameter: { key: string }; differences: string[] }) => [i.parameter.key, i.differences])).toEqual([['headline', ['defaultValue']]]);
 
     const after = { staging: await bulk(staging), production: await bulk(production) };
@@ -58,7 +74,7 @@ describe.each(stores)('parameters per environment: %s', { timeout: 120_000 }, (_
     expect((await bulk(production, undefined, { 'if-none-match': etag.staging })).status).toBe(200);
 
     // The history is per environment too.
-    const versions = async (environment: string) => (await t.call('GET', `/api/parameters/${headline.id}/versions?environment=${environment}`, undefined, admin)).json.items.map((v: { version: number }) => v.version);
+    const versions = async (environment: string) => (await t.call<{ items: ParameterVersion[] }>('GET', `/api/parameters/${headline.id}/versions?environment=${environment}`, undefined, admin)).json.items.map((v: { version: number }) => v.version);
     expect(await versions('staging')).toEqual([2, 1]);
     expect(await versions('production')).toEqual([1]);
   });
@@ -68,7 +84,7 @@ describe.each(stores)('parameters per environment: %s', { timeout: 120_000 }, (_
     // Production gets a French rule; Staging another default value and its own French rule.
     expect((await t.call('PATCH', `/api/parameters/${headline.id}`, { expectedVersion: 1, rules: [frenchRule] }, admin)).status).toBe(200);
     expect((await t.call('PATCH', `/api/parameters/${headline.id}?environment=staging`, { expectedVersion: 1, defaultValue: 'Hi', rules: [{ ...frenchRule, value: 'Salut' }] }, admin)).status).toBe(200);
-    const compare = await t.call('GET', '/api/parameters/compare?from=staging&to=production', undefined, admin);
+    const compare = await t.call<ComparisonList>('GET', '/api/parameters/compare?from=staging&to=production', undefined, admin);
     expect(compare.status).toBe(200);
     expect(compare.json.from.key).toBe('staging');
     expect(compare.json.items).toEqual([expect.objectContaining({
@@ -77,26 +93,26 @@ describe.each(stores)('parameters per environment: %s', { timeout: 120_000 }, (_
       to: expect.objectContaining({ defaultValue: 'Hello', rules: [expect.objectContaining({ value: 'Bonjour' })] }),
       differences: ['defaultValue', 'rules'],
     })]);
-    const all = await t.call('GET', '/api/parameters/compare?from=staging&to=production&differentOnly=false', undefined, admin);
+    const all = await t.call<ComparisonList>('GET', '/api/parameters/compare?from=staging&to=production&differentOnly=false', undefined, admin);
     expect(all.json.items.map((i: { parameter: { key: string }; differences: string[] }) => [i.parameter.key, i.differences])).toEqual([
       ['headline', ['defaultValue', 'rules']],
       ['limit', []],
     ]);
 
     // Copy the default value only: Production keeps its rules.
-    const copy = (body: Record<string, unknown>) => t.call('POST', `/api/parameters/${headline.id}/copy`, { from: 'staging', to: 'production', fields: ['defaultValue'], expectedVersion: 2, ...body }, admin);
+    const copy = <T = RawJson>(body: Record<string, unknown>) => t.call<T>('POST', `/api/parameters/${headline.id}/copy`, { from: 'staging', to: 'production', fields: ['defaultValue'], expectedVersion: 2, ...body }, admin);
     const copied = await copy({});
     expect(copied.status).toBe(200);
     expect(copied.json).toMatchObject({ environmentId: 'production', defaultValue: 'Hi', version: 3 });
     expect(copied.json.rules).toEqual([expect.objectContaining({ value: 'Bonjour' })]);
-    const now = await t.call('GET', '/api/parameters/compare?from=staging&to=production', undefined, admin);
+    const now = await t.call<ComparisonList>('GET', '/api/parameters/compare?from=staging&to=production', undefined, admin);
     expect(now.json.items.map((i: { differences: string[] }) => i.differences)).toEqual([['rules']]);
     expect((await inStaging())).toMatchObject({ defaultValue: 'Hi', rules: [expect.objectContaining({ value: 'Salut' })], version: 2 });
 
     const stale = await copy({ fields: ['rules'] });
     expect(stale.status).toBe(409);
     expect(stale.json.current).toMatchObject({ version: 3 });
-    const same = await copy({ to: 'staging' });
+    const same = await copy<FieldProblem>({ to: 'staging' });
     expect(same.status).toBe(400);
     expect(same.json.errors[0].path).toBe('to');
     expect((await copy({ fields: [] })).status).toBe(400);
@@ -124,9 +140,9 @@ describe.each(stores)('parameters per environment: %s', { timeout: 120_000 }, (_
     expect((await t.call('GET', '/api/parameters/headline', undefined, admin)).json.defaultValue).toBe('Hello');
 
     // The type is shared: a maximum of 50 would not fit Staging's 80, so Production cannot set it.
-    const { json: limit } = await t.call('GET', '/api/parameters/limit?environment=staging', undefined, admin);
+    const { json: limit } = await t.call<Parameter>('GET', '/api/parameters/limit?environment=staging', undefined, admin);
     expect((await t.call('PATCH', `/api/parameters/${limit.id}?environment=staging`, { expectedVersion: limit.version, defaultValue: 80 }, admin)).status).toBe(200);
-    const narrowed = await t.call('PATCH', `/api/parameters/${limit.id}`, { expectedVersion: 1, spec: { type: 'integer', max: 50 } }, admin);
+    const narrowed = await t.call<FieldProblem>('PATCH', `/api/parameters/${limit.id}`, { expectedVersion: 1, spec: { type: 'integer', max: 50 } }, admin);
     expect(narrowed.status).toBe(400);
     expect(narrowed.json.errors[0]).toMatchObject({ path: 'spec', message: expect.stringContaining('Staging') });
     expect((await t.call('GET', `/api/parameters/${limit.id}`, undefined, admin)).json).toMatchObject({ spec: { type: 'integer', max: 100 }, version: 1 });
@@ -139,7 +155,7 @@ describe.each(stores)('parameters per environment: %s', { timeout: 120_000 }, (_
     const { t, admin, keyFor, value } = await setup();
     const staging = await keyFor('staging');
     const production = await keyFor('production');
-    const created = await t.call('POST', '/api/experiments', {
+    const created = await t.call<Experiment>('POST', '/api/experiments', {
       key: 'greeting', name: 'Greeting', environmentId: 'staging',
       variants: [{ key: 'control', name: 'Control', weight: 50, overrides: { headline: 'Hey A' } }, { key: 'b', name: 'B', weight: 50, overrides: { headline: 'Hey B' } }],
     }, admin);
@@ -147,7 +163,7 @@ describe.each(stores)('parameters per environment: %s', { timeout: 120_000 }, (_
     expect(created.json.environmentId).toBe('staging');
     const started = await t.call('POST', `/api/experiments/${created.json.id}/transitions`, { action: 'start', expectedVersion: created.json.version }, admin);
     expect(started.json.status).toBe('running');
-    const listed = async (environment: string) => (await t.call('GET', `/api/experiments?environment=${environment}`, undefined, admin)).json.items.map((e: { key: string }) => e.key);
+    const listed = async (environment: string) => (await t.call<{ items: Experiment[] }>('GET', `/api/experiments?environment=${environment}`, undefined, admin)).json.items.map((e: { key: string }) => e.key);
     expect(await listed('staging')).toEqual(['greeting']);
     expect(await listed('production')).toEqual([]);
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../shared/contract/audit';
+import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { Manifest, Parameter, ParameterPage, ParameterVersion } from '../../../shared/contract/parameters';
 import { createTestApp } from '../../test/harness';
+
+/** A 400 or 409 with field errors. */
+type FieldProblem = Problem & { errors: FieldError[] };
+/** An audit entry of a parameter: before and after are the parameter as it was and became. */
+type ParameterAuditEntry = AuditEntry & { before: Parameter; after: Parameter };
 
 const colour = { key: 'button.colour', name: 'Button colour', spec: { type: 'color' }, defaultValue: '#1C7ED6' };
 
@@ -8,7 +16,7 @@ describe('parameters', () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
     const editor = await t.userWithRole(admin, 'editor');
-    const created = await t.call('POST', '/api/parameters', { ...colour, tags: ['home', 'home'] }, editor);
+    const created = await t.call<Parameter>('POST', '/api/parameters', { ...colour, tags: ['home', 'home'] }, editor);
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ key: 'button.colour', version: 1, tags: ['home'], killed: false, archivedAt: null });
     const id = created.json.id;
@@ -16,12 +24,12 @@ describe('parameters', () => {
     const edited = await t.call('PATCH', `/api/parameters/${id}`, { expectedVersion: 1, defaultValue: '#FF0000' }, editor);
     expect(edited.json).toMatchObject({ version: 2, defaultValue: '#FF0000' });
 
-    const versions = await t.call('GET', `/api/parameters/${id}/versions`, undefined, editor);
+    const versions = await t.call<{ items: ParameterVersion[] }>('GET', `/api/parameters/${id}/versions`, undefined, editor);
     expect(versions.json.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(versions.json.items[0].changes).toEqual([{ path: 'defaultValue', before: '#1C7ED6', after: '#FF0000' }]);
     expect(versions.json.items[0].authorName).toContain('editor');
 
-    const audit = await t.call('GET', `/api/audit?objectType=parameter&objectId=${id}`, undefined, editor);
+    const audit = await t.call<{ items: ParameterAuditEntry[] }>('GET', `/api/audit?objectType=parameter&objectId=${id}`, undefined, editor);
     expect(audit.json.items.map((e: { action: string }) => e.action)).toEqual(['parameter.updated', 'parameter.created']);
     expect(audit.json.items[0].before.defaultValue).toBe('#1C7ED6');
     expect(audit.json.items[0].after.defaultValue).toBe('#FF0000');
@@ -30,11 +38,11 @@ describe('parameters', () => {
   it('the key is unique and immutable', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const created = await t.call('POST', '/api/parameters', colour, admin);
-    const duplicate = await t.call('POST', '/api/parameters', colour, admin);
+    const created = await t.call<Parameter>('POST', '/api/parameters', colour, admin);
+    const duplicate = await t.call<FieldProblem>('POST', '/api/parameters', colour, admin);
     expect(duplicate.status).toBe(409);
     expect(duplicate.json.errors[0].path).toBe('key');
-    const rename = await t.call('PATCH', `/api/parameters/${created.json.id}`, { expectedVersion: 1, key: 'other' }, admin);
+    const rename = await t.call<FieldProblem>('PATCH', `/api/parameters/${created.json.id}`, { expectedVersion: 1, key: 'other' }, admin);
     expect(rename.status).toBe(400);
     expect(rename.json.errors[0]).toMatchObject({ path: 'key', message: 'Unknown field' });
   });
@@ -53,7 +61,7 @@ describe('parameters', () => {
       [{ key: 'label', name: 'Label', spec: { type: 'string' }, defaultValue: 'x', killed: true }, 'killed'],
     ];
     for (const [body, path] of cases) {
-      const response = await t.call('POST', '/api/parameters', body, admin);
+      const response = await t.call<FieldProblem>('POST', '/api/parameters', body, admin);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(response.json.errors.map((e: { path: string }) => e.path), JSON.stringify(body)).toContain(path);
     }
@@ -63,7 +71,7 @@ describe('parameters', () => {
   it('a stale save gets 409 with the current parameter and changes nothing', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const { json: p } = await t.call('POST', '/api/parameters', colour, admin);
+    const { json: p } = await t.call<Parameter>('POST', '/api/parameters', colour, admin);
     await t.call('PATCH', `/api/parameters/${p.id}`, { expectedVersion: 1, defaultValue: '#000000' }, admin);
     const stale = await t.call('PATCH', `/api/parameters/${p.id}`, { expectedVersion: 1, defaultValue: '#FFFFFF' }, admin);
     expect(stale.status).toBe(409);
@@ -74,11 +82,11 @@ describe('parameters', () => {
   it('restores an old version as a new version', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const { json: p } = await t.call('POST', '/api/parameters', colour, admin);
+    const { json: p } = await t.call<Parameter>('POST', '/api/parameters', colour, admin);
     await t.call('PATCH', `/api/parameters/${p.id}`, { expectedVersion: 1, defaultValue: '#000000', name: 'Dark' }, admin);
     const restored = await t.call('POST', `/api/parameters/${p.id}/restore`, { version: 1, expectedVersion: 2 }, admin);
     expect(restored.json).toMatchObject({ version: 3, defaultValue: '#1C7ED6', name: 'Button colour' });
-    const versions = (await t.call('GET', `/api/parameters/${p.id}/versions`, undefined, admin)).json.items;
+    const versions = (await t.call<{ items: ParameterVersion[] }>('GET', `/api/parameters/${p.id}/versions`, undefined, admin)).json.items;
     expect(versions[0]).toMatchObject({ action: 'restored', restoredFrom: 1 });
   });
 
@@ -88,7 +96,7 @@ describe('parameters', () => {
     await t.call('POST', '/api/parameters', { ...colour, tags: ['checkout'] }, admin);
     await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hi', tags: ['home'] }, admin);
     await t.call('POST', '/api/parameters', { key: 'new_checkout', name: 'New checkout', spec: { type: 'boolean' }, defaultValue: false, tags: ['checkout'] }, admin);
-    const list = async (query: string) => (await t.call('GET', `/api/parameters?${query}`, undefined, admin)).json;
+    const list = async (query: string) => (await t.call<ParameterPage>('GET', `/api/parameters?${query}`, undefined, admin)).json;
     expect((await list('search=CHECK')).items.map((p: { key: string }) => p.key)).toEqual(['new_checkout']);
     expect((await list('type=string')).items.map((p: { key: string }) => p.key)).toEqual(['headline']);
     expect((await list('tag=checkout&sort=-key')).items.map((p: { key: string }) => p.key)).toEqual(['new_checkout', 'button.colour']);
@@ -100,11 +108,11 @@ describe('parameters', () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
     const viewer = await t.userWithRole(admin, 'viewer');
-    const a = (await t.call('POST', '/api/parameters', colour, admin)).json;
-    const b = (await t.call('POST', '/api/parameters', { ...colour, key: 'other' }, admin)).json;
+    const a = (await t.call<Parameter>('POST', '/api/parameters', colour, admin)).json;
+    const b = (await t.call<Parameter>('POST', '/api/parameters', { ...colour, key: 'other' }, admin)).json;
     expect((await t.call('POST', '/api/parameters/bulk', { ids: [a.id, b.id], action: 'addTag', tag: 'q3' }, admin)).json.updated).toBe(2);
     expect((await t.call('POST', '/api/parameters/bulk', { ids: [a.id], action: 'archive' }, admin)).json.updated).toBe(1);
-    expect((await t.call('GET', '/api/parameters?archived=true', undefined, admin)).json.items.map((p: { key: string }) => p.key)).toEqual(['button.colour']);
+    expect((await t.call<ParameterPage>('GET', '/api/parameters?archived=true', undefined, admin)).json.items.map((p: { key: string }) => p.key)).toEqual(['button.colour']);
     expect((await t.call('POST', '/api/parameters', colour, viewer)).status).toBe(403);
     expect((await t.call('GET', '/api/parameters', undefined, viewer)).status).toBe(200);
   });
@@ -129,7 +137,7 @@ describe('parameters as code', () => {
     expect(applied.json.applied).toBe(true);
     const again = await t.call('POST', '/api/parameters/import', { manifest, dryRun: false }, admin);
     expect(again.json.summary).toEqual({ create: 0, update: 0, unchanged: 2 });
-    const exported = (await t.call('GET', '/api/parameters/export', undefined, admin)).json;
+    const exported = (await t.call<Manifest>('GET', '/api/parameters/export', undefined, admin)).json;
     expect(exported.parameters.map((p: { key: string; defaultValue: unknown }) => [p.key, p.defaultValue])).toEqual([
       ['button.colour', '#00FF00'],
       ['trial_days', 7],
@@ -146,7 +154,7 @@ describe('parameters as code', () => {
         { key: 'bad', spec: { type: 'integer' }, defaultValue: 'seven' },
       ],
     };
-    const response = await t.call('POST', '/api/parameters/import', { manifest, dryRun: false }, admin);
+    const response = await t.call<FieldProblem>('POST', '/api/parameters/import', { manifest, dryRun: false }, admin);
     expect(response.status).toBe(400);
     expect(response.json.errors[0].path).toBe('manifest.parameters.1.defaultValue');
     expect((await t.call('GET', '/api/parameters', undefined, admin)).json.total).toBe(0);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ExperimentResults } from '../../../shared/contract/results';
 import { storesUnderTest } from '../../store/sql/test-database';
 import { createTestApp } from '../../test/harness';
 
@@ -31,7 +32,7 @@ describe.each(stores)('results per environment: %s', { timeout: 120_000 }, (_nam
     expect((await send(staging, [purchase('u1'), purchase('u3')])).status).toBe(200);
     expect((await send(production, [purchase('u2'), purchase('u4')])).status).toBe(200);
 
-    const results = (await t.call('GET', `/api/experiments/${created.id}/results`, undefined, admin)).json;
+    const results = (await t.call<ExperimentResults>('GET', `/api/experiments/${created.id}/results`, undefined, admin)).json;
     const arms = results.metrics[0].arms.map((arm: { variant: string; users: number; total: number }) => [arm.variant, arm.users, arm.total]);
     expect(arms).toEqual([['control', 2, 1], ['b', 2, 1]]);
   });

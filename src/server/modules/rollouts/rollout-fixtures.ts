@@ -1,4 +1,8 @@
+import type { Metric } from '../../../shared/contract/metrics';
+import type { Parameter } from '../../../shared/contract/parameters';
 import type { Rollout } from '../../../shared/contract/rollouts';
+import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
+import type { Webhook, WebhookDelivery } from '../../../shared/contract/webhooks';
 import type { Store } from '../../store/types';
 import { createTestApp, type Caller } from '../../test/harness';
 import { configureWebhookDelivery } from '../webhooks/delivery';
@@ -9,24 +13,33 @@ import { configureWebhookDelivery } from '../webhooks/delivery';
 
 export const MINUTE = 60_000;
 
+/** One flag of an OFREP bulk evaluation's answer. */
+interface OfrepFlag {
+  key: string;
+  value: unknown;
+  reason: string;
+  variant?: string;
+  metadata?: Record<string, unknown>;
+}
+
 export async function rolloutWorld(store?: Store) {
   const t = createTestApp(store ? { store } : {});
   const admin = await t.setupAdmin();
   const editor = await t.userWithRole(admin, 'editor');
   const viewer = await t.userWithRole(admin, 'viewer');
-  const parameter = (await t.call('POST', '/api/parameters', { key: 'checkout-copy', name: 'Checkout copy', spec: { type: 'string' }, defaultValue: 'Buy' }, admin)).json;
-  const errors = (await t.call('POST', '/api/metrics', { key: 'errors', name: 'Errors', kind: 'conversion', event: 'app_error', direction: 'lower' }, admin)).json;
-  const appKey = (await t.call('POST', '/api/sdk-keys', { name: 'web', kind: 'client' }, admin)).json.secret as string;
+  const parameter = (await t.call<Parameter>('POST', '/api/parameters', { key: 'checkout-copy', name: 'Checkout copy', spec: { type: 'string' }, defaultValue: 'Buy' }, admin)).json;
+  const errors = (await t.call<Metric>('POST', '/api/metrics', { key: 'errors', name: 'Errors', kind: 'conversion', event: 'app_error', direction: 'lower' }, admin)).json;
+  const appKey = (await t.call<CreatedSdkKey>('POST', '/api/sdk-keys', { name: 'web', kind: 'client' }, admin)).json.secret;
   const app = { authorization: `Bearer ${appKey}` };
   // Events come from the app's backend: a server key (client keys only evaluate by default).
-  const backend = { authorization: `Bearer ${(await t.call('POST', '/api/sdk-keys', { name: 'backend', kind: 'server' }, admin)).json.secret}` };
+  const backend = { authorization: `Bearer ${(await t.call<CreatedSdkKey>('POST', '/api/sdk-keys', { name: 'backend', kind: 'server' }, admin)).json.secret}` };
   let sent = 0;
 
   /** What the app gets for one user: the value and the side (old/new while a rollout splits). */
   const evaluate = async (targetingKey: string): Promise<{ value: unknown; variant?: string }> => {
-    const response = await t.call('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey } }, {}, app);
+    const response = await t.call<{ flags: OfrepFlag[] }>('POST', '/ofrep/v1/evaluate/flags', { context: { targetingKey } }, {}, app);
     if (response.status !== 200) throw new Error(`OFREP answered ${response.status}: ${JSON.stringify(response.json)}`);
-    const flag = response.json.flags.find((f: { key: string }) => f.key === 'checkout-copy');
+    const flag = response.json.flags.find((f: { key: string }) => f.key === 'checkout-copy')!;
     return { value: flag.value, variant: flag.variant };
   };
 
@@ -55,18 +68,19 @@ export async function rolloutWorld(store?: Store) {
     return sides;
   };
 
-  const create = (body: object, caller: Caller = editor, environment = 'production') => t.call('POST', `/api/rollouts?environment=${environment}`, body, caller);
-  const act = (rollout: Pick<Rollout, 'id' | 'version'>, action: string, extra: object = {}, caller: Caller = editor) =>
-    t.call('POST', `/api/rollouts/${rollout.id}/actions/${action}`, { expectedVersion: rollout.version, ...extra }, caller);
-  const get = async (id: string): Promise<Rollout> => (await t.call('GET', `/api/rollouts/${id}`, undefined, viewer)).json;
+  // Typed as the rollout they answer on success; a test reading a refusal says so (`w.create<Problem>(...)`).
+  const create = <T = Rollout>(body: object, caller: Caller = editor, environment = 'production') => t.call<T>('POST', `/api/rollouts?environment=${environment}`, body, caller);
+  const act = <T = Rollout>(rollout: Pick<Rollout, 'id' | 'version'>, action: string, extra: object = {}, caller: Caller = editor) =>
+    t.call<T>('POST', `/api/rollouts/${rollout.id}/actions/${action}`, { expectedVersion: rollout.version, ...extra }, caller);
+  const get = async (id: string): Promise<Rollout> => (await t.call<Rollout>('GET', `/api/rollouts/${id}`, undefined, viewer)).json;
 
   /** A webhook for the rollout events; its queued deliveries' types, oldest first (not sent: no receiver here). */
   const watchWebhooks = async () => {
     configureWebhookDelivery(t.app.services, { autoDeliver: false });
     const events = ['rollout.advanced', 'rollout.rolled_back', 'rollout.finished'];
-    const { webhook } = (await t.call('POST', '/api/webhooks?environment=production', { url: 'https://hooks.example.com/switchboard', events }, admin)).json;
+    const { webhook } = (await t.call<{ webhook: Webhook; secret: string }>('POST', '/api/webhooks?environment=production', { url: 'https://hooks.example.com/switchboard', events }, admin)).json;
     return async () => {
-      const { deliveries } = (await t.call('GET', `/api/webhooks/${webhook.id}/deliveries`, undefined, admin)).json;
+      const { deliveries } = (await t.call<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/${webhook.id}/deliveries`, undefined, admin)).json;
       return (deliveries as { eventType: string }[]).map((d) => d.eventType).reverse();
     };
   };

@@ -1,4 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { AuditPage } from '../../../shared/contract/audit';
+import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { Environment } from '../../../shared/contract/environments';
+import type { Experiment } from '../../../shared/contract/experiments';
+import type { Parameter } from '../../../shared/contract/parameters';
 import type { Rollout } from '../../../shared/contract/rollouts';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
 import { changeBody, MINUTE, rolloutWorld } from './rollout-fixtures';
@@ -12,6 +17,9 @@ import { runRolloutChecks } from './rollout-monitor';
 const stores = storesUnderTest();
 afterAll(closeStoresUnderTest);
 
+/** A refusal with field errors. */
+type Refusal = Problem & { errors: FieldError[] };
+
 describe('creating a rollout', () => {
   it('refuses invalid changes, unknown metrics and roles with field paths, changing nothing', async () => {
     const w = await rolloutWorld();
@@ -23,7 +31,7 @@ describe('creating a rollout', () => {
       [changeBody(w.errors.id, { audience: { kind: 'segment', segmentId: 'gone' } }), 400, 'audience.segmentId'],
     ] as const;
     for (const [body, status, path] of refused) {
-      const response = await w.create(body);
+      const response = await w.create<Refusal>(body);
       expect(response.status, JSON.stringify(response.json)).toBe(status);
       expect(response.json.errors.map((e: { path: string }) => e.path)).toContain(path);
     }
@@ -44,12 +52,12 @@ describe('creating a rollout', () => {
       nextCheckAt: new Date(w.clock.now().getTime() + 5 * MINUTE).toISOString(),
     });
     expect(rollout.log.map((e) => e.kind)).toEqual(['started']);
-    expect((await w.call('GET', '/api/rollouts?environment=production&parameterKey=checkout-copy', undefined, w.viewer)).json.rollouts.map((r: Rollout) => r.id)).toEqual([rollout.id]);
+    expect((await w.call<{ rollouts: Rollout[] }>('GET', '/api/rollouts?environment=production&parameterKey=checkout-copy', undefined, w.viewer)).json.rollouts.map((r: Rollout) => r.id)).toEqual([rollout.id]);
     expect((await w.call('GET', '/api/rollouts?parameterKey=other', undefined, w.viewer)).json.rollouts).toEqual([]);
     expect((await w.call('GET', '/api/rollouts?status=completed', undefined, w.viewer)).json.rollouts).toEqual([]);
     // The backing experiment is the rollout's: not listed, and not movable by hand.
     expect((await w.call('GET', '/api/experiments', undefined, w.viewer)).json.items).toEqual([]);
-    const hidden = (await w.call('GET', `/api/experiments/${rollout.experimentId}`, undefined, w.viewer)).json;
+    const hidden = (await w.call<Experiment>('GET', `/api/experiments/${rollout.experimentId}`, undefined, w.viewer)).json;
     expect(hidden).toMatchObject({ status: 'running', rolloutId: rollout.id, variants: [{ key: 'old', weight: 90 }, { key: 'new', weight: 10, overrides: { 'checkout-copy': 'Buy now' } }] });
     const byHand = await w.call('POST', `/api/experiments/${hidden.id}/transitions`, { action: 'complete', expectedVersion: hidden.version }, w.editor);
     expect(byHand.status).toBe(409);
@@ -60,18 +68,18 @@ describe('creating a rollout', () => {
     expect(proposed.status, JSON.stringify(proposed.json)).toBe(409);
     expect(proposed.json.detail).toContain('guarded rollout');
 
-    const second = await w.create(changeBody(w.errors.id, { name: 'Another' }));
+    const second = await w.create<Problem>(changeBody(w.errors.id, { name: 'Another' }));
     expect(second.status).toBe(409);
     expect(second.json.detail).toContain('the rollout "Friendlier checkout copy"');
     expect(second.json.errors).toEqual([{ path: 'changes.0.parameterKey', message: expect.stringContaining('Already in') }]);
-    expect((await w.call('GET', '/api/audit?objectType=rollout', undefined, w.admin)).json.items.map((e: { action: string }) => e.action)).toEqual(['rollout.started']);
+    expect((await w.call<AuditPage>('GET', '/api/audit?objectType=rollout', undefined, w.admin)).json.items.map((e: { action: string }) => e.action)).toEqual(['rollout.started']);
   });
 
   it('needs approval where the environment requires it, as promoting does; an admin may start it with a reason', async () => {
     const w = await rolloutWorld();
-    const staging = (await w.call('GET', '/api/environments', undefined, w.admin)).json.items.find((e: { key: string }) => e.key === 'staging');
+    const staging = (await w.call<{ items: Environment[] }>('GET', '/api/environments', undefined, w.admin)).json.items.find((e: { key: string }) => e.key === 'staging')!;
     await w.call('PATCH', `/api/environments/${staging.id}`, { expectedVersion: staging.version, requiresApproval: true }, w.admin);
-    const refused = await w.create(changeBody(w.errors.id), w.editor, 'staging');
+    const refused = await w.create<Problem & { rule: string }>(changeBody(w.errors.id), w.editor, 'staging');
     expect(refused.status).toBe(409);
     expect(refused.json.rule).toBe('requiresApproval');
     expect((await w.create(changeBody(w.errors.id, { bypassReason: 'Hotfix, approvers are away' }), w.editor, 'staging')).status).toBe(403);
@@ -122,12 +130,12 @@ describe.each(stores)('running a rollout: %s', { timeout: 180_000 }, (_name, ope
     expect(rollout.log.map((e) => e.kind)).toEqual(['started', 'advanced', 'advanced', 'completed']);
 
     // The new value is now a rule for the audience, first in order, and every user gets it.
-    const parameter = (await w.call('GET', `/api/parameters/${w.parameter.id}`, undefined, w.viewer)).json;
+    const parameter = (await w.call<Parameter>('GET', `/api/parameters/${w.parameter.id}`, undefined, w.viewer)).json;
     expect(parameter.rules[0]).toMatchObject({ audience: { kind: 'everyone' }, value: 'Buy now', rollout: 100, enabled: true, description: 'Guarded rollout "Friendlier checkout copy"' });
     for (let i = 0; i < 300; i += 7) expect((await w.evaluate(`user-${i}`)).value).toBe('Buy now');
     for (let i = 0; i < 20; i++) expect((await w.evaluate(`fresh-${i}`)).value).toBe('Buy now');
     expect((await w.call('GET', `/api/experiments/${rollout.experimentId}`, undefined, w.viewer)).json.status).toBe('completed');
-    const actions = (await w.call('GET', '/api/audit?objectType=rollout', undefined, w.admin)).json.items.map((e: { action: string }) => e.action);
+    const actions = (await w.call<AuditPage>('GET', '/api/audit?objectType=rollout', undefined, w.admin)).json.items.map((e: { action: string }) => e.action);
     expect(actions.reverse()).toEqual(['rollout.started', 'rollout.advanced', 'rollout.advanced', 'rollout.completed']);
     expect(await webhookEvents()).toEqual(['rollout.advanced', 'rollout.advanced', 'rollout.finished']);
   });
@@ -184,7 +192,7 @@ describe.each(stores)('running a rollout: %s', { timeout: 180_000 }, (_name, ope
     const paused = await w.act(rollout, 'pause', { reason: 'Support asked' });
     expect(paused.status).toBe(200);
     expect(paused.json).toMatchObject({ status: 'paused', nextCheckAt: null });
-    const stale = await w.act(rollout, 'resume');
+    const stale = await w.act<Problem & { current: Rollout }>(rollout, 'resume');
     expect(stale.status).toBe(409);
     expect(stale.json.current.version).toBe(paused.json.version);
     for (let i = 0; i < 40; i++) expect((await w.evaluate(`user-${i}`)).value).toBe('Buy');
@@ -195,12 +203,12 @@ describe.each(stores)('running a rollout: %s', { timeout: 180_000 }, (_name, ope
     const values = await Promise.all(Array.from({ length: 40 }, (_, i) => w.evaluate(`user-${i}`)));
     expect(values.filter((v) => v.value === 'Buy now')).toHaveLength(split.new);
 
-    expect((await w.act(resumed.json, 'roll_back')).json.errors).toEqual([{ path: 'reason', message: expect.any(String) }]);
+    expect((await w.act<Problem>(resumed.json, 'roll_back')).json.errors).toEqual([{ path: 'reason', message: expect.any(String) }]);
     expect((await w.act(resumed.json, 'roll_back', { reason: 'x' }, w.viewer)).status).toBe(403);
     const rolledBack = await w.act(resumed.json, 'roll_back', { reason: 'Checkout complaints' });
     expect(rolledBack.json.status).toBe('rolled_back');
     expect(rolledBack.json.log.at(-1)).toMatchObject({ kind: 'rolled_back', by: expect.stringMatching(/^editor/) });
-    expect(rolledBack.json.log.at(-1).message).toContain('Checkout complaints');
+    expect(rolledBack.json.log.at(-1)!.message).toContain('Checkout complaints');
     expect((await w.act(rolledBack.json, 'finish')).status).toBe(409);
   });
 });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Segment } from '../../../shared/contract/segments';
 import { MAX_REGEX_CLAUSES } from '../../../shared/targeting';
 import { sharedPgliteStore, truncateAll } from '../../store/sql/test-database';
 import { createTestApp, type Caller } from '../../test/harness';
@@ -8,6 +9,9 @@ import { createTestApp, type Caller } from '../../test/harness';
 
 let t: ReturnType<typeof createTestApp>;
 let admin: Caller;
+
+/** What is read here of the OpenAPI document: each path's operations and their responses by status. */
+type OpenApiPaths = Record<string, Record<string, { responses: Record<string, unknown> }>>;
 
 beforeAll(async () => {
   const store = await sharedPgliteStore();
@@ -19,7 +23,7 @@ beforeAll(async () => {
 const rule = (i: number) => ({ type: 'rule', attribute: `a${i}`, kind: 'text', operator: i % 2 ? 'contains' : 'matches', value: `^v${i}` });
 const rules = (n: number) => ({ kind: 'rules', builder: { type: 'group', combinator: 'or', children: Array.from({ length: n }, (_, i) => rule(i)) } });
 const patterns = (n: number) => ({ kind: 'condition', condition: { $or: Array.from({ length: n }, (_, i) => ({ [`a${i}`]: { $regex: `^v${i}` } })) } });
-const segmentNames = async () => (await t.call('GET', '/api/segments', undefined, admin)).json.items.map((s: { name: string }) => s.name);
+const segmentNames = async () => (await t.call<{ items: Segment[] }>('GET', '/api/segments', undefined, admin)).json.items.map((s: { name: string }) => s.name);
 
 describe('segment limits', () => {
   it(`takes ${MAX_REGEX_CLAUSES} patterns and refuses one more with a field error, changing nothing`, async () => {
@@ -50,13 +54,13 @@ describe('segment limits', () => {
   });
 
   it('takes ids with characters outside the BMP (a surrogate pair)', async () => {
-    const created = await t.call('POST', '/api/segments', { name: 'Emoji', definition: { kind: 'ids', ids: ['user-😀'] } }, admin);
+    const created = await t.call<Segment>('POST', '/api/segments', { name: 'Emoji', definition: { kind: 'ids', ids: ['user-😀'] } }, admin);
     expect(created.status).toBe(201);
     expect(await t.store.segments.getIds(created.json.id)).toEqual(['user-😀']);
   });
 
   it('lists the 429 of a busy reach computation for reach and members in the OpenAPI document', async () => {
-    const paths = (await t.call('GET', '/api/openapi.json')).json.paths;
+    const paths = (await t.call<{ paths: OpenApiPaths }>('GET', '/api/openapi.json')).json.paths;
     expect(paths['/api/segments/reach'].post.responses['429']).toBeDefined();
     expect(paths['/api/segments/{id}/members'].get.responses['429']).toBeDefined();
   });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { CreatedApiToken } from '../../../shared/contract/tokens';
 import { createTestApp } from '../../test/harness';
 
 describe('API tokens', () => {
   it('shows the secret once, stores only its hash, and carries its role', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const created = await t.call('POST', '/api/tokens', { name: 'Reporting', role: 'viewer' }, admin);
+    const created = await t.call<CreatedApiToken>('POST', '/api/tokens', { name: 'Reporting', role: 'viewer' }, admin);
     expect(created.status).toBe(201);
     const secret: string = created.json.secret;
     expect(secret).toMatch(/^sbt_/);
@@ -22,7 +23,7 @@ describe('API tokens', () => {
   it('a revoked or unknown token is refused with 401', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const created = await t.call('POST', '/api/tokens', { name: 'Automation', role: 'admin' }, admin);
+    const created = await t.call<CreatedApiToken>('POST', '/api/tokens', { name: 'Automation', role: 'admin' }, admin);
     const token = { bearer: created.json.secret };
     expect((await t.call('GET', '/api/users', undefined, token)).status).toBe(200);
     expect((await t.call('DELETE', `/api/tokens/${created.json.token.id}`, undefined, admin)).json.revokedAt).not.toBeNull();
@@ -68,7 +69,7 @@ describe('API tokens', () => {
     const second = await t.userWithRole(admin, 'admin', 'second@example.com');
     const secondId = (await t.store.users.getByEmail('second@example.com'))!.id;
     const parent = await t.tokenWithRole(second, 'admin');
-    const child = { bearer: (await t.call('POST', '/api/tokens', { name: 'child', role: 'viewer' }, parent)).json.secret };
+    const child = { bearer: (await t.call<CreatedApiToken>('POST', '/api/tokens', { name: 'child', role: 'viewer' }, parent)).json.secret };
     expect((await t.call('GET', '/api/parameters', undefined, child)).status).toBe(200);
     await t.call('PATCH', `/api/users/${secondId}`, { disabled: true }, admin);
     expect((await t.call('GET', '/api/parameters', undefined, child)).status).toBe(401);

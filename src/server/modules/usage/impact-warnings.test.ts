@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type Caller } from '../../test/harness';
+import type { Parameter } from '../../../shared/contract/parameters';
+import type { Segment } from '../../../shared/contract/segments';
+import type { ImpactWarning, Usage } from '../../../shared/contract/usage';
+import { createTestApp, type Caller, type RawJson } from '../../test/harness';
 
 // Saves that change what a live experiment serves, whom it reaches or what it measures succeed
 // and answer with warnings naming the experiment; the usage endpoints say where things are used.
@@ -7,8 +10,8 @@ import { createTestApp, type Caller } from '../../test/harness';
 let t: ReturnType<typeof createTestApp>;
 let admin: Caller;
 
-const ok = async (method: string, path: string, body?: unknown) => {
-  const response = await t.call(method, path, body, admin);
+const ok = async <T = RawJson>(method: string, path: string, body?: unknown) => {
+  const response = await t.call<T>(method, path, body, admin);
   expect(response.status, JSON.stringify(response.json)).toBeLessThan(300);
   return response.json;
 };
@@ -36,13 +39,13 @@ describe('impact warnings and usage', () => {
   it('warns that a parameter default change reaches the control of a running experiment, and only then', async () => {
     const running = await experiment('live', {}, true);
     await experiment('draft', {}, false);
-    const usage = await ok('GET', '/api/parameters/cta-color/usage');
+    const usage = await ok<Usage>('GET', '/api/parameters/cta-color/usage');
     expect(usage.experiments.map((e: { key: string; live: boolean }) => [e.key, e.live])).toEqual(expect.arrayContaining([['live', true], ['draft', false]]));
 
     const parameter = await ok('GET', '/api/parameters/cta-color');
     const renamed = await ok('PATCH', `/api/parameters/${parameter.id}`, { expectedVersion: parameter.version, name: 'Button colour' });
     expect(renamed.warnings).toEqual([]);
-    const saved = await ok('PATCH', `/api/parameters/${parameter.id}`, { expectedVersion: renamed.version, defaultValue: '#0000ff' });
+    const saved = await ok<Parameter & { warnings: ImpactWarning[] }>('PATCH', `/api/parameters/${parameter.id}`, { expectedVersion: renamed.version, defaultValue: '#0000ff' });
     expect(saved.defaultValue).toBe('#0000ff'); // the write succeeds
     expect(saved.warnings).toEqual([expect.objectContaining({ experimentId: running.id, experimentKey: 'live' })]);
     expect(saved.warnings[0].message).toMatch(/"Test live" is running .*control.*mid-test/);
@@ -65,7 +68,7 @@ describe('impact warnings and usage', () => {
 
     const renamed = await ok('PATCH', `/api/segments/${germany.id}`, { expectedVersion: germany.version, name: 'Deutschland' });
     expect(renamed.warnings).toEqual([]);
-    const saved = await ok('PATCH', `/api/segments/${germany.id}`, { expectedVersion: renamed.version, definition: { kind: 'condition', condition: { country: { $in: ['DE', 'AT'] } } } });
+    const saved = await ok<Segment & { warnings: ImpactWarning[] }>('PATCH', `/api/segments/${germany.id}`, { expectedVersion: renamed.version, definition: { kind: 'condition', condition: { country: { $in: ['DE', 'AT'] } } } });
     expect(saved.warnings).toEqual([expect.objectContaining({ experimentId: running.id })]);
     expect(saved.warnings[0].message).toMatch(/audience changes mid-test/);
   });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../../shared/contract/auth';
+import type { FieldError } from '../../../shared/contract/common';
 import { createTestApp } from '../../test/harness';
 
 describe('users and roles', () => {
@@ -28,8 +30,8 @@ describe('users and roles', () => {
   it('keeps at least one active admin', async () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
-    const me = (await t.call('GET', '/api/auth/session', undefined, admin)).json.user;
-    const demote = await t.call('PATCH', `/api/users/${me.id}`, { role: 'viewer' }, admin);
+    const me = (await t.call<SessionInfo>('GET', '/api/auth/session', undefined, admin)).json.user;
+    const demote = await t.call<{ errors: FieldError[] }>('PATCH', `/api/users/${me.id}`, { role: 'viewer' }, admin);
     expect(demote.status).toBe(409);
     expect(demote.json.errors[0].path).toBe('role');
     expect((await t.store.users.getById(me.id))?.role).toBe('admin');

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { WebhookDelivery } from '../../../shared/contract/webhooks';
 import { createTestApp, type Caller } from '../../test/harness';
 import { configureWebhookDelivery, deliverWebhooks, MAX_ATTEMPTS, RETRY_DELAYS_MS, webhookDeliveryIdle } from './delivery';
 
@@ -46,7 +47,7 @@ async function setup() {
   const t = createTestApp();
   const admin: Caller = await t.setupAdmin();
   const addHook = async (url: string, events = ['change.published']) => (await t.call('POST', '/api/webhooks?environment=staging', { url, events }, admin)).json as { webhook: { id: string }; secret: string };
-  const log = async (id: string) => (await t.call('GET', `/api/webhooks/${id}/deliveries`, undefined, admin)).json.deliveries;
+  const log = async (id: string) => (await t.call<{ deliveries: WebhookDelivery[] }>('GET', `/api/webhooks/${id}/deliveries`, undefined, admin)).json.deliveries;
   return { t, admin, addHook, log };
 }
 
@@ -56,7 +57,7 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     const target = await receiver((res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('thanks'));
     const { webhook, secret } = await addHook(target.url);
 
-    const queued = await t.call('POST', `/api/webhooks/${webhook.id}/test`, undefined, admin);
+    const queued = await t.call<WebhookDelivery>('POST', `/api/webhooks/${webhook.id}/test`, undefined, admin);
     expect(queued.status).toBe(202);
     await webhookDeliveryIdle(t.app.services);
 
@@ -91,7 +92,7 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
       const [delivery] = await log(webhook.id);
       expect(delivery).toMatchObject({ attempts: attempt, lastStatus: 500 });
       expect(delivery.lastResponse).toHaveLength(1000);
-      expect(delivery.lastResponse.startsWith(`broken #${attempt} `)).toBe(true);
+      expect((delivery.lastResponse as string).startsWith(`broken #${attempt} `)).toBe(true);
       if (attempt < MAX_ATTEMPTS) {
         const wait = RETRY_DELAYS_MS[attempt - 1];
         expect(delivery).toMatchObject({ status: 'pending', nextAttemptAt: new Date(t.clock.now().getTime() + wait).toISOString() });
@@ -136,7 +137,7 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     const target = await receiver((res) => void held.then(() => res.writeHead(200).end('late')));
     const { webhook } = await addHook(target.url);
-    const queued = await t.call('POST', `/api/webhooks/${webhook.id}/test`, undefined, admin);
+    const queued = await t.call<WebhookDelivery>('POST', `/api/webhooks/${webhook.id}/test`, undefined, admin);
     expect(queued.status).toBe(202);
     expect(queued.json.status).toBe('pending');
     release();

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
+import type { Webhook } from '../../../shared/contract/webhooks';
 import { createTestApp } from '../../test/harness';
 import { configureWebhookDelivery } from './delivery';
 
@@ -14,7 +15,7 @@ describe.each(storesUnderTest())('webhook events queued with the action: %s', { 
     const t = createTestApp({ store: await open() });
     configureWebhookDelivery(t.app.services, { autoDeliver: false });
     const admin = await t.setupAdmin();
-    const hook = (await t.call('POST', '/api/webhooks?environment=staging', { url: 'https://hooks.example.com/x', events: ['change.published'] }, admin)).json.webhook;
+    const hook = (await t.call<{ webhook: Webhook }>('POST', '/api/webhooks?environment=staging', { url: 'https://hooks.example.com/x', events: ['change.published'] }, admin)).json.webhook;
     const p = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
     const propose = async (value: string) =>
       (await t.call('POST', '/api/change-requests', {

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { z } from 'zod';
+import type { FieldError } from '../../../shared/contract/common';
+import type { createdWebhookSchema, WebhookDelivery } from '../../../shared/contract/webhooks';
 import { MemoryWebhooks } from '../../store/memory/memory-webhooks';
-import { createTestApp, type Caller } from '../../test/harness';
+import { createTestApp, type Caller, type RawJson } from '../../test/harness';
 import { configureWebhookDelivery } from './delivery';
 
 // The webhooks API: admins only, the secret shown once, bad input refused with field paths, and
@@ -10,6 +13,9 @@ let t: ReturnType<typeof createTestApp>;
 let admin: Caller;
 const URL_A = 'https://hooks.example.com/switchboard';
 
+type CreatedWebhook = z.infer<typeof createdWebhookSchema>;
+type Invalid = { errors: FieldError[] };
+
 beforeEach(async () => {
   t = createTestApp();
   // These tests read the queue; nothing is sent.
@@ -17,13 +23,13 @@ beforeEach(async () => {
   admin = await t.setupAdmin();
 });
 
-const createHook = (body: Record<string, unknown> = {}, environment = 'production', caller = admin) =>
-  t.call('POST', `/api/webhooks?environment=${environment}`, { url: URL_A, events: ['experiment.started', 'change.published'], ...body }, caller);
+const createHook = <T = RawJson>(body: Record<string, unknown> = {}, environment = 'production', caller = admin) =>
+  t.call<T>('POST', `/api/webhooks?environment=${environment}`, { url: URL_A, events: ['experiment.started', 'change.published'], ...body }, caller);
 const deliveries = async (id: string) => (await t.call('GET', `/api/webhooks/${id}/deliveries`, undefined, admin)).json.deliveries as { eventType: string; payload: { type: string; data: Record<string, unknown>; environment: { key: string } } }[];
 
 describe('webhooks API', () => {
   it('shows the secret once, lists per environment, rotates, pauses and deletes, each audited', async () => {
-    const created = await createHook({ description: 'Slack relay' });
+    const created = await createHook<CreatedWebhook>({ description: 'Slack relay' });
     expect(created.status).toBe(201);
     const { webhook, secret } = created.json;
     expect(secret).toMatch(/^whsec_/);
@@ -53,17 +59,17 @@ describe('webhooks API', () => {
   });
 
   it('refuses bad input with field paths and changes nothing', async () => {
-    const bad = await t.call('POST', '/api/webhooks', { url: 'ftp://example.com/x', events: [] }, admin);
+    const bad = await t.call<Invalid>('POST', '/api/webhooks', { url: 'ftp://example.com/x', events: [] }, admin);
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['events', 'url']);
-    const unknownEvent = await createHook({ events: ['experiment.exploded'] });
+    const unknownEvent = await createHook<Invalid>({ events: ['experiment.exploded'] });
     expect(unknownEvent.status).toBe(400);
     expect(unknownEvent.json.errors[0].path).toBe('events.0');
     expect((await createHook({ url: 'javascript:alert(1)' })).status).toBe(400);
     expect((await createHook({ extra: true })).status).toBe(400);
-    expect((await createHook({}, 'nowhere')).json.errors[0].path).toBe('environment');
-    const created = (await createHook()).json.webhook;
-    const badPatch = await t.call('PATCH', `/api/webhooks/${created.id}`, { url: 'not a url', active: 'yes' }, admin);
+    expect((await createHook<Invalid>({}, 'nowhere')).json.errors[0].path).toBe('environment');
+    const created = (await createHook<CreatedWebhook>()).json.webhook;
+    const badPatch = await t.call<Invalid>('PATCH', `/api/webhooks/${created.id}`, { url: 'not a url', active: 'yes' }, admin);
     expect(badPatch.status).toBe(400);
     expect(badPatch.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['active', 'url']);
     expect((await t.call('GET', '/api/webhooks', undefined, admin)).json.webhooks).toMatchObject([{ url: URL_A, active: true }]);
@@ -72,8 +78,8 @@ describe('webhooks API', () => {
   });
 
   it('answers 403 to viewers and editors (people and tokens) on every route, 401 to strangers', async () => {
-    const hook = (await createHook()).json.webhook;
-    const [delivery] = await t.store.webhooks.listDeliveries(hook.id, 1).then(async (list) => (list.length ? list : [(await t.call('POST', `/api/webhooks/${hook.id}/test`, undefined, admin)).json]));
+    const hook = (await createHook<CreatedWebhook>()).json.webhook;
+    const [delivery] = await t.store.webhooks.listDeliveries(hook.id, 1).then(async (list) => (list.length ? list : [(await t.call<WebhookDelivery>('POST', `/api/webhooks/${hook.id}/test`, undefined, admin)).json]));
     const routes: [string, string, unknown?][] = [
       ['GET', '/api/webhooks'],
       ['POST', '/api/webhooks', { url: URL_A, events: ['change.published'] }],
@@ -93,11 +99,11 @@ describe('webhooks API', () => {
   });
 
   it('queues experiment.started and experiment.completed for matching active webhooks of that environment only', async () => {
-    const all = (await createHook({ events: ['experiment.started', 'experiment.completed'] })).json.webhook;
-    const startsOnly = (await createHook({ events: ['experiment.started'] })).json.webhook;
-    const paused = (await createHook({ events: ['experiment.started'] })).json.webhook;
+    const all = (await createHook<CreatedWebhook>({ events: ['experiment.started', 'experiment.completed'] })).json.webhook;
+    const startsOnly = (await createHook<CreatedWebhook>({ events: ['experiment.started'] })).json.webhook;
+    const paused = (await createHook<CreatedWebhook>({ events: ['experiment.started'] })).json.webhook;
     await t.call('PATCH', `/api/webhooks/${paused.id}`, { active: false }, admin);
-    const staging = (await createHook({ events: ['experiment.started'] }, 'staging')).json.webhook;
+    const staging = (await createHook<CreatedWebhook>({ events: ['experiment.started'] }, 'staging')).json.webhook;
 
     await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Welcome' }, admin);
     const variants = [
@@ -122,7 +128,7 @@ describe('webhooks API', () => {
   });
 
   it("a guarded rollout's hidden experiment queues no experiment.* events: its rollout sends rollout.* ones", async () => {
-    const hook = (await createHook({ events: ['experiment.started', 'experiment.completed', 'rollout.rolled_back'] })).json.webhook;
+    const hook = (await createHook<CreatedWebhook>({ events: ['experiment.started', 'experiment.completed', 'rollout.rolled_back'] })).json.webhook;
     await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin);
     const metric = (await t.call('POST', '/api/metrics', { key: 'errors', name: 'Errors', kind: 'conversion', event: 'app_error', direction: 'lower' }, admin)).json;
     const rollout = (await t.call('POST', '/api/rollouts?environment=production', {
@@ -134,7 +140,7 @@ describe('webhooks API', () => {
   });
 
   it('queues change.published when a change request publishes, with each change', async () => {
-    const hook = (await createHook({ events: ['change.published'] }, 'staging')).json.webhook;
+    const hook = (await createHook<CreatedWebhook>({ events: ['change.published'] }, 'staging')).json.webhook;
     const p = (await t.call('POST', '/api/parameters', { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' }, admin)).json;
     const created = (await t.call('POST', '/api/change-requests', {
       environmentId: 'staging', title: 'Warmer headline', changes: [{ parameterId: p.id, baseVersion: 1, after: { defaultValue: 'Hi', killed: false, rules: [] } }],

@@ -3,6 +3,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import type { Environment } from '../../../shared/contract/environments';
+import type { Experiment } from '../../../shared/contract/experiments';
 import { createTestApp } from '../../test/harness';
 import { FIXTURE_CONTEXTS, FIXTURE_SDK_SECRET, FIXTURE_SINGLE_FLAGS, insertSchema9Fixture } from './environments-migration-fixture';
 import { migrate } from './migrations';
@@ -118,7 +120,7 @@ describe.each(databases)('environments migration: %s', { timeout: 180_000 }, (_n
       const admin = await t.setupAdmin();
       const keys = await t.call('GET', '/api/sdk-keys', undefined, admin);
       expect(keys.json.items).toEqual([expect.objectContaining({ id: 'key-web', environmentId: 'production' })]);
-      const environments = await t.call('GET', '/api/environments', undefined, admin);
+      const environments = await t.call<{ items: Environment[] }>('GET', '/api/environments', undefined, admin);
       expect(environments.json.items.map((e: { key: string }) => e.key)).toEqual(['production', 'staging', 'development']);
 
       // Staging and Development hold Production's values (each at version 1 of its own history).
@@ -151,7 +153,7 @@ describe.each(databases)('environments migration: %s', { timeout: 180_000 }, (_n
       expect(await reach('staging')).toMatchObject({ matched: 0, total: 0 });
 
       // The running experiment is Production's.
-      expect((await t.call('GET', '/api/experiments?environment=production', undefined, admin)).json.items.map((e: { key: string }) => e.key)).toEqual(['checkout-copy']);
+      expect((await t.call<{ items: Experiment[] }>('GET', '/api/experiments?environment=production', undefined, admin)).json.items.map((e: { key: string }) => e.key)).toEqual(['checkout-copy']);
       expect((await t.call('GET', '/api/experiments?environment=staging', undefined, admin)).json.items).toEqual([]);
     } finally {
       await close();
