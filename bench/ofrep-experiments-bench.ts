@@ -27,6 +27,9 @@ interface Round {
   /** Of that CPU, the request thread's and the database thread's (PGlite on its worker). */
   mainUsPerRequest: number;
   databaseUsPerRequest: number;
+  /** Shares of the round's wall time the request thread spent on a core, and ready but waiting for one. */
+  mainRunningShare: number;
+  mainWaitingShare: number;
   failed: number;
 }
 
@@ -34,6 +37,7 @@ let nextUser = 0;
 async function round(server: Server): Promise<Round> {
   const cpu0 = processCpu(server.pid);
   const threads0 = threadCpu(server.pid);
+  const started = performance.now();
   const result = await autocannon({
     url: `http://127.0.0.1:${server.port}/ofrep/v1/evaluate/flags`,
     connections: CONNECTIONS,
@@ -48,7 +52,10 @@ async function round(server: Server): Promise<Round> {
     }],
   });
   const threads1 = threadCpu(server.pid);
+  const wallSeconds = (performance.now() - started) / 1000;
   return {
+    mainRunningShare: (threads1.main - threads0.main) / wallSeconds,
+    mainWaitingShare: (threads1.mainWaited - threads0.mainWaited) / wallSeconds,
     mainUsPerRequest: ((threads1.main - threads0.main) / result.requests.total) * 1e6,
     databaseUsPerRequest: ((threads1.database - threads0.database) / result.requests.total) * 1e6,
     requestsPerSecond: result.requests.average,
@@ -75,6 +82,7 @@ async function splitFlags(server: Server): Promise<number> {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percent = (shares: number[]) => `${(median(shares) * 100).toFixed(0)}%`;
 
 /** OFREP bulk (200 parameters) with 20 running experiments vs the same bulk with none, in interleaved rounds. */
 export async function ofrepExperimentsBench(): Promise<void> {
@@ -89,7 +97,7 @@ export async function ofrepExperimentsBench(): Promise<void> {
     for (let r = 0; r < ROUNDS; r++) rounds.push({ reference: await round(reference.info), ours: await round(ours.info) });
     const row = (name: string, pick: (r: { reference: Round; ours: Round }) => Round) => {
       const list = rounds.map(pick);
-      return `  ${name.padEnd(34)} ${median(list.map((r) => r.requestsPerSecond)).toFixed(0).padStart(6)} req/s   p50 ${median(list.map((r) => r.p50Ms))} ms, p99 ${median(list.map((r) => r.p99Ms))} ms at saturation   CPU ${median(list.map((r) => r.cpuUsPerRequest)).toFixed(0)} µs/request (request thread ${median(list.map((r) => r.mainUsPerRequest)).toFixed(0)}, database thread ${median(list.map((r) => r.databaseUsPerRequest)).toFixed(0)})   errors ${list.reduce((s, r) => s + r.failed, 0)}`;
+      return `  ${name.padEnd(34)} ${median(list.map((r) => r.requestsPerSecond)).toFixed(0).padStart(6)} req/s   p50 ${median(list.map((r) => r.p50Ms))} ms, p99 ${median(list.map((r) => r.p99Ms))} ms at saturation   CPU ${median(list.map((r) => r.cpuUsPerRequest)).toFixed(0)} µs/request (request thread ${median(list.map((r) => r.mainUsPerRequest)).toFixed(0)}, database thread ${median(list.map((r) => r.databaseUsPerRequest)).toFixed(0)}; request thread on a core ${percent(list.map((r) => r.mainRunningShare))} of the time, ready but waiting for one ${percent(list.map((r) => r.mainWaitingShare))})   errors ${list.reduce((s, r) => s + r.failed, 0)}`;
     };
     console.log(row('no experiments (reference)', (r) => r.reference));
     console.log(row(`${EXPERIMENTS} running experiments`, (r) => r.ours));

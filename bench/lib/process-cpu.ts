@@ -54,21 +54,26 @@ export function postgresCpu(url: string): number {
 
 /**
  * CPU seconds so far of one process's main thread and of its database thread (the PGlite worker,
- * told by its nice value of 10: src/server/store/sql/pglite-worker.ts); NaN where /proc is unavailable.
+ * told by its nice value of 10: src/server/store/sql/pglite-worker.ts), and the seconds the main
+ * thread was ready to run but waited for a core (schedstat); NaN where /proc is unavailable.
  */
-export function threadCpu(pid: number): { main: number; database: number } {
+export function threadCpu(pid: number): { main: number; database: number; mainWaited: number } {
   let main = Number.NaN;
   let database = Number.NaN;
+  let mainWaited = Number.NaN;
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
-      if (Number(tid) === pid) main = seconds;
-      else if (Number(fields[16]) === 10) database = (Number.isNaN(database) ? 0 : database) + seconds;
+      if (Number(tid) === pid) {
+        main = seconds;
+        // schedstat: nanoseconds on a core, nanoseconds waiting in the run queue, time slices.
+        mainWaited = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+      } else if (Number(fields[16]) === 10) database = (Number.isNaN(database) ? 0 : database) + seconds;
     }
   } catch {
-    // The process ended, or no /proc.
+    // The process ended, or no /proc (or no schedstat).
   }
-  return { main, database };
+  return { main, database, mainWaited };
 }
