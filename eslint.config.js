@@ -37,7 +37,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // Tests and their test/ helpers may compose web and server, as for the boundaries above.
     files: ['src/web/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/**/test/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**', '**/mock/**'] }] },
   },
   {

@@ -1,5 +1,6 @@
 import { createApp, type CreateAppOptions } from '../app';
 import type { Role } from '../../shared/contract/auth';
+import type { FieldError, Problem } from '../../shared/contract/common';
 import type { CreatedApiToken } from '../../shared/contract/tokens';
 import type { InvitedUser } from '../../shared/contract/users';
 import { nodePasswordHasher } from '../node/password-node';
@@ -31,6 +32,18 @@ export interface Caller {
  * test says what it expects, with `call<T>` (T from src/shared/contract where the API describes it).
  */
 export type RawJson = Record<string, unknown>;
+
+/** A refusal with field-level errors (a 400, or a 409 that names fields): `errors` is always there. */
+export type FieldProblem = Problem & { errors: FieldError[] };
+
+/** One flag of an OFREP answer, as the server writes it (src/server/modules/ofrep/response-cache.ts). */
+export interface OfrepFlag {
+  key: string;
+  value: unknown;
+  reason: string;
+  variant: string;
+  metadata: Record<string, unknown>;
+}
 
 /** createApp over the memory store (or a given store), called in-process with app.request. */
 export function createTestApp(options: Partial<CreateAppOptions> & { store?: Store } = {}) {

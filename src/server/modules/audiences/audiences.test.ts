@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldError, Problem } from '../../../shared/contract/common';
 import type { Preview } from '../../../shared/contract/preview';
 import type { KnownUser, Segment } from '../../../shared/contract/segments';
-import { createTestApp } from '../../test/harness';
+import { createTestApp, type FieldProblem } from '../../test/harness';
 
 async function withUsers() {
   const t = createTestApp();
@@ -93,7 +92,7 @@ describe('known users, attributes and reach', () => {
   it('refuses a rule aimed at an unknown segment or with a value of the wrong type', async () => {
     const { t, admin } = await withUsers();
     const p = (await t.call('GET', '/api/parameters/headline', undefined, admin)).json;
-    const response = await t.call<Problem & { errors: FieldError[] }>('PATCH', `/api/parameters/${p.id}`, { expectedVersion: p.version, rules: [{ audience: { kind: 'segment', segmentId: 'ghost' }, value: 42 }] }, admin);
+    const response = await t.call<FieldProblem>('PATCH', `/api/parameters/${p.id}`, { expectedVersion: p.version, rules: [{ audience: { kind: 'segment', segmentId: 'ghost' }, value: 42 }] }, admin);
     expect(response.status).toBe(400);
     expect(response.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['rules.0.audience.segmentId', 'rules.0.value']);
   });

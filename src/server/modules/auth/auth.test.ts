@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../../shared/contract/auth';
-import type { FieldError, Problem } from '../../../shared/contract/common';
 import type { InvitedUser } from '../../../shared/contract/users';
-import { ADMIN, createTestApp } from '../../test/harness';
+import { ADMIN, createTestApp, type FieldProblem } from '../../test/harness';
 
 describe('first-run setup', () => {
   it('reports that setup is needed until the first admin exists, then refuses a second setup', async () => {
@@ -110,7 +109,7 @@ describe('invites', () => {
     const admin = await t.setupAdmin();
     const invited = await t.call<InvitedUser>('POST', '/api/users', { email: 'late@example.com', role: 'viewer' }, admin);
     t.clock.advance(8 * 24 * 60 * 60 * 1000);
-    const accepted = await t.call<Problem & { errors: FieldError[] }>('POST', '/api/auth/accept-invite', { token: invited.json.inviteToken, name: 'Late', password: 'a long enough password' });
+    const accepted = await t.call<FieldProblem>('POST', '/api/auth/accept-invite', { token: invited.json.inviteToken, name: 'Late', password: 'a long enough password' });
     expect(accepted.status).toBe(400);
     expect(accepted.json.errors[0].path).toBe('token');
   });

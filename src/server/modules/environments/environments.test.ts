@@ -1,10 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../../shared/contract/audit';
-import type { FieldError, Problem } from '../../../shared/contract/common';
 import type { Environment } from '../../../shared/contract/environments';
 import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
-import { createTestApp, type Caller } from '../../test/harness';
+import { createTestApp, type Caller, type FieldProblem } from '../../test/harness';
 
 // The environments API through the real app, on the memory store and on PGlite (and PostgreSQL
 // when TEST_DATABASE_URL is set): who may list and change environments, what a new one holds,
@@ -13,8 +12,6 @@ import { createTestApp, type Caller } from '../../test/harness';
 const stores = storesUnderTest();
 afterAll(closeStoresUnderTest);
 
-/** A 400 or 409 with field errors. */
-type FieldProblem = Problem & { errors: FieldError[] };
 
 const headline = { key: 'headline', name: 'Headline', spec: { type: 'string' }, defaultValue: 'Hello' };
 

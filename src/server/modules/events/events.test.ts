@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldError, Problem } from '../../../shared/contract/common';
-import { createTestApp, type RawJson } from '../../test/harness';
+import { createTestApp, type RawJson, type FieldProblem } from '../../test/harness';
 import { experimentDoc } from '../results/results-fixtures';
 
 async function setup(kind: 'server' | 'client' = 'server', allowEvents = false) {
@@ -11,8 +10,6 @@ async function setup(kind: 'server' | 'client' = 'server', allowEvents = false) 
   return { t, admin, send };
 }
 
-/** A refused batch: problem+json with an error per field. */
-type Refusal = Problem & { errors: FieldError[] };
 
 const event = (id: string, extra: object = {}) => ({ id, type: 'track', targetingKey: 'u1', event: 'purchase', value: 12.5, timestamp: '2026-01-01T00:00:00.000Z', properties: { category: 'shoes' }, ...extra });
 
@@ -28,10 +25,10 @@ describe('events', () => {
 
   it('refuses the whole batch with per-item errors: missing ids, future timestamps, duplicates, 1,001 items', async () => {
     const { t, admin, send } = await setup();
-    const bad = await send<Refusal>({ events: [event('ok'), { ...event('x'), id: undefined }, event('late', { timestamp: '2026-01-03T00:00:00.000Z' }), event('ok')] });
+    const bad = await send<FieldProblem>({ events: [event('ok'), { ...event('x'), id: undefined }, event('late', { timestamp: '2026-01-03T00:00:00.000Z' }), event('ok')] });
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path)).toEqual(['events.1.id', 'events.2.timestamp', 'events.3.id']);
-    const tooMany = await send<Refusal>({ events: Array.from({ length: 1001 }, (_, i) => event(`b${i}`)) });
+    const tooMany = await send<FieldProblem>({ events: Array.from({ length: 1001 }, (_, i) => event(`b${i}`)) });
     expect(tooMany.status).toBe(400);
     expect(tooMany.json.errors[0].path).toBe('events');
     expect((await send('{not json')).status).toBe(400);
@@ -74,7 +71,7 @@ describe('events', () => {
     const store = t.app.services.store;
     await store.experiments.insert(experimentDoc({ id: 'exp-1', key: 'checkout-button' }));
     const exposure = (id: string, properties: object) => event(id, { type: 'exposure', event: '$exposure', value: undefined, properties });
-    const bad = await send<Refusal>({ events: [
+    const bad = await send<FieldProblem>({ events: [
       exposure('x1', { experiment: 'checkout-button', variant: 'b' }),
       exposure('x2', { experiment: 'nope', variant: 'b' }),
       exposure('x3', { experiment: 'checkout-button', variant: 'z' }),

@@ -1,14 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../../shared/contract/audit';
-import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { Problem } from '../../../shared/contract/common';
 import type { Experiment, Promotion, PromotionPlan } from '../../../shared/contract/experiments';
 import type { Parameter } from '../../../shared/contract/parameters';
 import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
-import { createTestApp, type Caller } from '../../test/harness';
+import { createTestApp, type Caller, type FieldProblem } from '../../test/harness';
 import { runDueExperiments } from './experiment-scheduler';
 
-/** A 400 or 409 with field errors. */
-type FieldProblem = Problem & { errors: FieldError[] };
 /** The answer to a PATCH of an experiment. */
 type SavedExperiment = { experiment: Experiment; warnings: string[] };
 /** Users exposed so far to one variant (GET /api/experiments/{id}/exposures). */

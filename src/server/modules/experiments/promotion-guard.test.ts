@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { Problem } from '../../../shared/contract/common';
 import type { PromotionCheck, PromotionRisk } from '../../../shared/contract/experiments';
-import { createTestApp, type Caller, type RawJson } from '../../test/harness';
+import { createTestApp, type Caller, type RawJson, type FieldProblem } from '../../test/harness';
 import { experimentDoc, metricDoc, simulate } from '../results/results-fixtures';
 
 // The promotion guard rails: no promotion without exposures, and a variant that is not a
@@ -92,7 +92,7 @@ describe('promotion guard rails', () => {
   });
 
   it('refuses a phrase that is too long as bad input', async () => {
-    const response = await promote<Problem & { errors: FieldError[] }>('harm', { confirmRisk: 'x'.repeat(201) });
+    const response = await promote<FieldProblem>('harm', { confirmRisk: 'x'.repeat(201) });
     expect(response.status).toBe(400);
     expect(response.json.errors[0].path).toBe('confirmRisk');
   });

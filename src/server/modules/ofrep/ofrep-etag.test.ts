@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
-import { createTestApp } from '../../test/harness';
+import { createTestApp, type OfrepFlag } from '../../test/harness';
 
-/** One flag of an OFREP bulk answer. */
-interface OfrepFlag {
-  key: string;
-  value: unknown;
-  reason: string;
-  variant: string;
-  metadata: Record<string, unknown>;
-}
 /** An OFREP bulk answer: every flag, and the configuration version it was evaluated at. */
 interface OfrepBulk {
   flags: OfrepFlag[];

@@ -120,7 +120,7 @@ export class OfrepResponseCache {
     // Whether every result was a frozen one seen before (only those are in byResult).
     let allKnown = true;
     const differences: Difference[] = [];
-    let keyA = 0x811c9dc5;
+    let keyA = FNV_OFFSET_BASIS;
     let keyB = 0x1b873593;
     for (let i = 0; i < results.length; i++) {
       const result = results[i];

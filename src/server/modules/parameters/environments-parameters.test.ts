@@ -1,11 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FieldError, Problem } from '../../../shared/contract/common';
 import type { ComparisonList } from '../../../shared/contract/environments';
 import type { Experiment } from '../../../shared/contract/experiments';
 import type { Parameter, ParameterVersion } from '../../../shared/contract/parameters';
 import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
-import { createTestApp, type Caller, type RawJson } from '../../test/harness';
+import { createTestApp, type Caller, type RawJson, type FieldProblem, type OfrepFlag } from '../../test/harness';
 
 // A parameter's values per environment, end to end: a change in Staging stays in Staging, each SDK
 // key reads its own environment over OFREP (at once, with its own ETag), compare and copy move
@@ -13,17 +12,6 @@ import { createTestApp, type Caller, type RawJson } from '../../test/harness';
 
 const stores = storesUnderTest();
 afterAll(closeStoresUnderTest);
-
-/** A 400 or 409 with field errors. */
-type FieldProblem = Problem & { errors: FieldError[] };
-/** One flag as OFREP answers it. */
-interface OfrepFlag {
-  key: string;
-  value: unknown;
-  reason: string;
-  variant: string;
-  metadata: Record<string, unknown>;
-}
 
 const frenchRule = { description: 'French', audience: { kind: 'condition', condition: { country: 'FR' } }, value: 'Bonjour' };
 

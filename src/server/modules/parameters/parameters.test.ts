@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../shared/contract/audit';
-import type { FieldError, Problem } from '../../../shared/contract/common';
 import type { Manifest, Parameter, ParameterPage, ParameterVersion } from '../../../shared/contract/parameters';
-import { createTestApp } from '../../test/harness';
+import { createTestApp, type FieldProblem } from '../../test/harness';
 
-/** A 400 or 409 with field errors. */
-type FieldProblem = Problem & { errors: FieldError[] };
 /** An audit entry of a parameter: before and after are the parameter as it was and became. */
 type ParameterAuditEntry = AuditEntry & { before: Parameter; after: Parameter };
 

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FieldError, Problem } from '../../../shared/contract/common';
 import type { ExperimentResults } from '../../../shared/contract/results';
-import { createTestApp, type Caller, type RawJson } from '../../test/harness';
+import { createTestApp, type Caller, type RawJson, type FieldProblem } from '../../test/harness';
 import { experimentDoc, metricDoc, simulate } from './results-fixtures';
 
 // Results API over the memory store with simulated traffic written through the store.
@@ -173,7 +172,7 @@ describe('results API: bad input gives explanations, not errors', () => {
   it('refuses malformed queries with field errors, 404s an unknown experiment, and lets viewers read', async () => {
     const w = await world();
     await w.store.experiments.insert(experimentDoc({ id: 'x' }));
-    const bad = await w.get<Problem & { errors: FieldError[] }>('/api/experiments/x/results?engine=magic&breakdown=a%20b&colour=red');
+    const bad = await w.get<FieldProblem>('/api/experiments/x/results?engine=magic&breakdown=a%20b&colour=red');
     expect(bad.status).toBe(400);
     expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['query.breakdown', 'query.colour', 'query.engine']);
     const backwards = await w.get('/api/experiments/x/results?from=2026-02-01&to=2026-01-01');

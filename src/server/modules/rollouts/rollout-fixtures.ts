@@ -4,7 +4,7 @@ import type { Rollout } from '../../../shared/contract/rollouts';
 import type { CreatedSdkKey } from '../../../shared/contract/sdk-keys';
 import type { Webhook, WebhookDelivery } from '../../../shared/contract/webhooks';
 import type { Store } from '../../store/types';
-import { createTestApp, type Caller } from '../../test/harness';
+import { createTestApp, type Caller, type OfrepFlag } from '../../test/harness';
 import { configureWebhookDelivery } from '../webhooks/delivery';
 
 // A world for the rollouts' API tests: a string parameter, an error-rate guardrail (lower is
@@ -12,15 +12,6 @@ import { configureWebhookDelivery } from '../webhooks/delivery';
 // through OFREP (which records their exposure on the side they got) and may send an error event.
 
 export const MINUTE = 60_000;
-
-/** One flag of an OFREP bulk evaluation's answer. */
-interface OfrepFlag {
-  key: string;
-  value: unknown;
-  reason: string;
-  variant?: string;
-  metadata?: Record<string, unknown>;
-}
 
 export async function rolloutWorld(store?: Store) {
   const t = createTestApp(store ? { store } : {});

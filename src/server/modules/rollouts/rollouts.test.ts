@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../../shared/contract/audit';
-import type { FieldError, Problem } from '../../../shared/contract/common';
+import type { Problem } from '../../../shared/contract/common';
 import type { Environment } from '../../../shared/contract/environments';
 import type { Experiment } from '../../../shared/contract/experiments';
 import type { Parameter } from '../../../shared/contract/parameters';
 import type { Rollout } from '../../../shared/contract/rollouts';
 import { closeStoresUnderTest, storesUnderTest } from '../../store/sql/test-database';
+import type { FieldProblem } from '../../test/harness';
 import { changeBody, MINUTE, rolloutWorld } from './rollout-fixtures';
 import { runRolloutChecks } from './rollout-monitor';
 
@@ -17,8 +18,6 @@ import { runRolloutChecks } from './rollout-monitor';
 const stores = storesUnderTest();
 afterAll(closeStoresUnderTest);
 
-/** A refusal with field errors. */
-type Refusal = Problem & { errors: FieldError[] };
 
 describe('creating a rollout', () => {
   it('refuses invalid changes, unknown metrics and roles with field paths, changing nothing', async () => {
@@ -31,7 +30,7 @@ describe('creating a rollout', () => {
       [changeBody(w.errors.id, { audience: { kind: 'segment', segmentId: 'gone' } }), 400, 'audience.segmentId'],
     ] as const;
     for (const [body, status, path] of refused) {
-      const response = await w.create<Refusal>(body);
+      const response = await w.create<FieldProblem>(body);
       expect(response.status, JSON.stringify(response.json)).toBe(status);
       expect(response.json.errors.map((e: { path: string }) => e.path)).toContain(path);
     }

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../../shared/contract/audit';
-import type { FieldError, Problem } from '../../../shared/contract/common';
 import type { Segment } from '../../../shared/contract/segments';
-import { createTestApp } from '../../test/harness';
+import { createTestApp, type FieldProblem } from '../../test/harness';
 
-/** A refusal with field errors. */
-type Refusal = Problem & { errors: FieldError[] };
 
 const canadaIos = {
   kind: 'rules',
@@ -43,28 +40,28 @@ describe('segments', () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
     const badRegex = { kind: 'rules', builder: { type: 'group', combinator: 'and', children: [{ type: 'rule', attribute: 'email', kind: 'text', operator: 'matches', value: '([a-z' }] } };
-    const r1 = await t.call<Refusal>('POST', '/api/segments', { name: 'x', definition: badRegex }, admin);
+    const r1 = await t.call<FieldProblem>('POST', '/api/segments', { name: 'x', definition: badRegex }, admin);
     expect(r1.status).toBe(400);
     expect(r1.json.errors[0]).toMatchObject({ path: 'definition.builder.children.0.value', message: 'Not a valid regular expression' });
 
-    const r2 = await t.call<Refusal>('POST', '/api/segments', { name: 'x', definition: { kind: 'condition', condition: { age: { $lt: 'x', $bogus: 1 } } } }, admin);
+    const r2 = await t.call<FieldProblem>('POST', '/api/segments', { name: 'x', definition: { kind: 'condition', condition: { age: { $lt: 'x', $bogus: 1 } } } }, admin);
     expect(r2.status).toBe(400);
     expect(r2.json.errors[0].path).toBe('definition.condition');
 
-    const r3 = await t.call<Refusal>('POST', '/api/segments', { name: 'x', definition: { kind: 'combination', combinator: 'and', include: ['nope'] } }, admin);
+    const r3 = await t.call<FieldProblem>('POST', '/api/segments', { name: 'x', definition: { kind: 'combination', combinator: 'and', include: ['nope'] } }, admin);
     expect(r3.status).toBe(400);
     expect(r3.json.errors[0].message).toContain('Unknown or archived segment');
 
     const a = (await t.call<Segment>('POST', '/api/segments', { name: 'A', definition: canadaIos }, admin)).json;
     const b = (await t.call<Segment>('POST', '/api/segments', { name: 'B', definition: { kind: 'combination', combinator: 'or', include: [a.id] } }, admin)).json;
-    const cycle = await t.call<Refusal>('PATCH', `/api/segments/${a.id}`, { expectedVersion: 1, definition: { kind: 'combination', combinator: 'or', include: [b.id] } }, admin);
+    const cycle = await t.call<FieldProblem>('PATCH', `/api/segments/${a.id}`, { expectedVersion: 1, definition: { kind: 'combination', combinator: 'or', include: [b.id] } }, admin);
     expect(cycle.status).toBe(400);
     expect(cycle.json.errors[0].message).toMatch(/cycle: A → B → A/);
     const self = await t.call('PATCH', `/api/segments/${a.id}`, { expectedVersion: 1, definition: { kind: 'condition', condition: { id: { $inGroup: a.id } } } }, admin);
     expect(self.status).toBe(400);
 
     const ids = Array.from({ length: 100_001 }, (_, i) => `user-${i}`);
-    const tooMany = await t.call<Refusal>('POST', '/api/segments', { name: 'Loyalty', definition: { kind: 'ids', ids } }, admin);
+    const tooMany = await t.call<FieldProblem>('POST', '/api/segments', { name: 'Loyalty', definition: { kind: 'ids', ids } }, admin);
     expect(tooMany.status).toBe(400);
     expect(tooMany.json.errors[0]).toMatchObject({ path: 'definition.ids' });
     expect((await t.call<{ items: Segment[] }>('GET', '/api/segments', undefined, admin)).json.items.map((s: { name: string }) => s.name)).toEqual(['A', 'B']);
@@ -75,11 +72,11 @@ describe('segments', () => {
     const t = createTestApp();
     const admin = await t.setupAdmin();
     const matching = (value: string) => ({ kind: 'rules', builder: { type: 'group', combinator: 'and', children: [{ type: 'rule', attribute: 'email', kind: 'text', operator: 'matches', value }] } });
-    const backreference = await t.call<Refusal>('POST', '/api/segments', { name: 'x', definition: matching('^(\\w+)@\\1\\.com$') }, admin);
+    const backreference = await t.call<FieldProblem>('POST', '/api/segments', { name: 'x', definition: matching('^(\\w+)@\\1\\.com$') }, admin);
     expect(backreference.status).toBe(400);
     expect(backreference.json.errors[0]).toMatchObject({ path: 'definition.builder.children.0.value', message: expect.stringMatching(/^Not supported: backreference \\1/) });
 
-    const lookbehind = await t.call<Refusal>('POST', '/api/segments', { name: 'x', definition: { kind: 'condition', condition: { email: { $regex: '(?<=@)corp' } } } }, admin);
+    const lookbehind = await t.call<FieldProblem>('POST', '/api/segments', { name: 'x', definition: { kind: 'condition', condition: { email: { $regex: '(?<=@)corp' } } } }, admin);
     expect(lookbehind.status).toBe(400);
     expect(lookbehind.json.errors[0]).toMatchObject({ path: 'definition.condition', message: expect.stringContaining('lookaround') });
     expect(lookbehind.json.errors[0].message).toContain('/email/$regex');
@@ -87,13 +84,13 @@ describe('segments', () => {
     // Only the engine knows these: RE2's repeat limit, and a program too large to run cheaply.
     const repeat = await t.call('POST', '/api/segments', { name: 'x', definition: matching('a{1001}') }, admin);
     expect(repeat.json.errors).toEqual([{ path: 'definition.builder.children.0.value', message: expect.stringMatching(/^Not supported: invalid repeat count/) }]);
-    const large = await t.call<Refusal>('POST', '/api/segments', { name: 'x', definition: { kind: 'condition', condition: { ua: { $regex: '(?:a|ab|b){500}$' } } } }, admin);
+    const large = await t.call<FieldProblem>('POST', '/api/segments', { name: 'x', definition: { kind: 'condition', condition: { ua: { $regex: '(?:a|ab|b){500}$' } } } }, admin);
     expect(large.status).toBe(400);
     expect(large.json.errors[0]).toMatchObject({ path: 'definition.condition', message: expect.stringMatching(/too large for the linear-time engine.*\(at \/ua\/\$regex\)$/) });
 
     expect((await t.call('POST', '/api/segments/reach', { definition: matching('(a)\\1') }, admin)).status).toBe(400);
     const rule = { audience: { kind: 'condition', condition: { email: { $regex: '(?=a)' } } }, value: 'x' };
-    const parameter = await t.call<Refusal>('POST', '/api/parameters', { key: 'banner', name: 'Banner', spec: { type: 'string' }, defaultValue: 'Hi', rules: [rule] }, admin);
+    const parameter = await t.call<FieldProblem>('POST', '/api/parameters', { key: 'banner', name: 'Banner', spec: { type: 'string' }, defaultValue: 'Hi', rules: [rule] }, admin);
     expect(parameter.status).toBe(400);
     expect(parameter.json.errors[0].path).toMatch(/^rules\.0\.audience/);
     const engineOnly = { audience: { kind: 'condition', condition: { email: { $regex: 'a{1001}' } } }, value: 'x' };

@@ -1,4 +1,5 @@
 import type { Experiment, ExperimentAction } from '../../../../shared/contract/experiments';
+import { experimentDoc } from '../../../../server/modules/results/results-fixtures';
 import type { useRealApi } from './real-api';
 
 type Api = Awaited<ReturnType<typeof useRealApi>>;
@@ -8,38 +9,7 @@ type Api = Awaited<ReturnType<typeof useRealApi>>;
  * tests): a running two-variant test of the checkout button in Production, measuring nothing yet.
  */
 export function testExperiment(overrides: Partial<Experiment> = {}): Experiment {
-  return {
-    id: 'exp-1',
-    environmentId: 'production',
-    key: 'checkout',
-    name: 'Checkout button',
-    hypothesis: '',
-    owner: '',
-    tags: [],
-    status: 'running',
-    audience: { kind: 'everyone' },
-    stickyMembership: true,
-    allocation: 100,
-    seed: 'seed-exp-1',
-    variants: [
-      { key: 'control', name: 'Control', weight: 50, overrides: {} },
-      { key: 'b', name: 'Variant B', weight: 50, overrides: {} },
-    ],
-    metrics: { primary: null, secondary: [], guardrails: [] },
-    startAt: null,
-    endAt: null,
-    layer: null,
-    layerRange: null,
-    testUsers: [],
-    startedAt: '2026-01-01T00:00:00.000Z',
-    endedAt: null,
-    promotion: null,
-    version: 2,
-    createdAt: '2025-12-31T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    updatedBy: null,
-    ...overrides,
-  };
+  return experimentDoc({ key: 'checkout', metrics: { primary: null, secondary: [], guardrails: [] }, ...overrides });
 }
 
 /** A colour parameter and a two-variant experiment overriding it in variant B (a draft). */

@@ -1,7 +1,6 @@
 import { http } from 'msw';
 import type { SessionInfo } from '../../../../shared/contract/auth';
 // Tests may compose server and web (DESIGN.md); this file is imported by tests only, never by the app.
-// eslint-disable-next-line no-restricted-imports
 import { createTestApp } from '../../../../server/test/harness';
 import { server } from '../../../test/server';
 

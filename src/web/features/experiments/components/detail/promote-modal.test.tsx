@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import type { Experiment } from '../../../../../shared/contract/experiments';
 import type { Parameter } from '../../../../../shared/contract/parameters';
 // Tests may compose server and web: the simulated traffic is written through the real store.
-// eslint-disable-next-line no-restricted-imports
 import { simulate } from '../../../../../server/modules/results/results-fixtures';
 import { routes } from '../../../../app/routing/routes';
 import { renderWithApp } from '../../../../test/render';
